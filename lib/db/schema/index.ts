@@ -1,0 +1,6 @@
+export * from './auth';
+export * from './projects';
+export * from './services';
+export * from './env';
+export * from './processes';
+export * from './audit';

@@ -1,0 +1,52 @@
+import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+
+export const corePackage = pgEnum('core_package', ['LIGHT', 'SERIOUS']);
+export const projectStatus = pgEnum('project_status', [
+  'NEW',
+  'CREATING',
+  'ACTIVE',
+  'UPGRADING',
+  'DELETING',
+  'FAILED',
+  'STOPPING',
+  'STOPPED',
+  'STARTING',
+]);
+export const memberRole = pgEnum('member_role', ['owner', 'member', 'viewer']);
+
+export const projects = pgTable('projects', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  slug: text().notNull().unique(),
+  description: text().notNull().default(''),
+  corePackage: corePackage().notNull().default('LIGHT'),
+  /** The project's address from BERTH_IP_POOL; unique while the project lives, never changed. */
+  address: text().unique(),
+  status: projectStatus().notNull().default('NEW'),
+  /** Staged core settings (routes, domains, firewall) live in their own tables; this is free-form extra. */
+  settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const projectMembers = pgTable(
+  'project_members',
+  {
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: memberRole().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_members_user_idx').on(t.userId)],
+);
+
+export type Project = typeof projects.$inferSelect;
+export type ProjectMember = typeof projectMembers.$inferSelect;
+export type MemberRole = (typeof memberRole.enumValues)[number];
+export type CorePackage = (typeof corePackage.enumValues)[number];

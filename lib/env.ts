@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Every setting has a default that works on a laptop
+ * (embedded database under ./data, images built locally), so `npm start` needs nothing set.
+ */
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyAsUndefined, schema);
+const port = (fallback: number) => opt(z.coerce.number().int().min(1).max(65535).default(fallback));
+const flag = (fallback: boolean) =>
+  opt(z.enum(['1', '0', 'true', 'false', 'on', 'off']).optional()).transform((v) =>
+    v === undefined ? fallback : ['1', 'true', 'on'].includes(v),
+  );
+
+const schema = z.object({
+  NODE_ENV: opt(z.enum(['development', 'production', 'test']).default('development')),
+  CI: flag(false),
+  PORT: port(3000),
+  /** postgres:// URL. When unset, Berth uses the embedded PGlite under BERTH_DATA_DIR. */
+  DATABASE_URL: opt(z.string().url().startsWith('postgres').optional()),
+  BERTH_DATA_DIR: opt(z.string().default('./data')),
+  /** 32-byte key (hex or base64) for secrets at rest; generated into the data dir when unset. */
+  BERTH_SECRET_KEY: opt(z.string().min(32).optional()),
+  NEXTAUTH_SECRET: opt(z.string().min(16).optional()),
+  NEXTAUTH_URL: opt(z.string().url().optional()),
+  DOCKER_HOST: opt(z.string().optional()),
+  BERTH_IMAGE_SOURCE: opt(z.enum(['local', 'official']).default('local')),
+  BERTH_IP_POOL: opt(z.string().default('127.0.100.0/24')),
+  BERTH_DOMAIN: opt(z.string().default('localhost')),
+  BERTH_HTTP_PORT: port(80),
+  BERTH_HTTPS_PORT: port(443),
+  BERTH_ACME_EMAIL: opt(z.string().email().optional()),
+  /** Run the process worker, watcher and reconciler inside the web server. */
+  BERTH_WORKER: flag(true),
+  BERTH_RECONCILE_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(30_000)),
+  BERTH_LOG_LEVEL: opt(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  /** Label put on every Docker object, so a test run can find and remove what it made. */
+  BERTH_RUN_ID: opt(z.string().regex(/^[a-z0-9-]+$/).optional()),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();
+
+export const dataDir = path.resolve(env.BERTH_DATA_DIR);

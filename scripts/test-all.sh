@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The one test command (README): installs what is missing from Debian's packages, starts dockerd and
+# PostgreSQL when they are not running, builds the local image set, then runs every tier
+# (unit, integration, end-to-end) and ends with one line: `N passed, N failed, N skipped`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results=.test-results
+rm -rf "$results" && mkdir -p "$results"
+export BERTH_LOG_LEVEL=${BERTH_LOG_LEVEL:-warn}
+
+bash scripts/ensure-host.sh || { echo "host setup failed"; echo "0 passed, 1 failed"; exit 1; }
+export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgres://berth:berth@127.0.0.1:5432/postgres}
+
+echo "== local image set"
+npm run --silent images || { echo "image build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+echo "== unit"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile="$results/unit.json"
+echo "== integration (real PostgreSQL, PGlite, Docker Engine)"
+npx vitest run --project int --reporter=default --reporter=json --outputFile="$results/int.json"
+echo "== end-to-end (built app, Playwright, Debian's Chromium)"
+if npx next build > "$results/build.log" 2>&1; then
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+else
+  tail -40 "$results/build.log"
+  echo '{"buildFailed":true}' > "$results/e2e.json"
+fi
+
+npx tsx scripts/summarize-tests.ts "$results"
