@@ -1,0 +1,55 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { signInSchema } from '@/lib/validations/auth';
+
+export function SignInForm({ callbackUrl, created }: { callbackUrl: string; created: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password') });
+    if (!parsed.success) {
+      const fe: Record<string, string[]> = {};
+      for (const i of parsed.error.issues) (fe[String(i.path[0])] ??= []).push(i.message);
+      setFieldErrors(fe);
+      setError(undefined);
+      return;
+    }
+    setFieldErrors({});
+    setPending(true);
+    const res = await signIn('credentials', { ...parsed.data, redirect: false });
+    setPending(false);
+    if (!res || res.error) {
+      setError(res?.error && res.error !== 'CredentialsSignin' ? res.error : 'Email or password is incorrect');
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  return (
+    <Card>
+      <h1 className="text-xl font-semibold">Sign in</h1>
+      <form onSubmit={onSubmit} className="mt-5 space-y-4" noValidate>
+        {created && !error && <Alert tone="info">Admin created. Sign in with your new account.</Alert>}
+        {error && <Alert>{error}</Alert>}
+        <Field label="Email" name="email" type="email" autoComplete="email" errors={fieldErrors.email} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" errors={fieldErrors.password} />
+        <Button type="submit" disabled={pending} className="w-full">
+          {pending ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,117 @@
+import 'server-only';
+import { z } from 'zod';
+import { requireSessionUser, type SessionUser } from '@/lib/auth/guards';
+import { getDb } from '@/lib/db';
+import type { Db } from '@/lib/db/client';
+import { requireProjectAccess, type Access } from '@/lib/authz/project-access';
+import type { Project } from '@/lib/db/schema';
+import { forbidden, isAppError } from '@/lib/errors';
+import { logger } from '@/lib/log';
+import type { ActionState } from './action-state';
+
+const log = logger('action');
+
+/** Metadata on every wrapped action, so tests can enumerate action modules and their needs. */
+export interface ActionMeta {
+  kind: 'user' | 'project' | 'admin' | 'public';
+  need?: Access;
+}
+export type WrappedAction = ((prev: ActionState, formData: FormData) => Promise<ActionState>) & {
+  meta: ActionMeta;
+};
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v === 'string' && !/password|secret|token|confirm/i.test(k)) values[k] = v;
+  }
+  return values;
+}
+
+function formObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
+    out[key] = key.endsWith('[]') ? all : all[0];
+  }
+  return out;
+}
+
+/** Maps a thrown error to ActionState: AppErrors keep their message, anything else is logged. */
+export function errorState(err: unknown, values: Record<string, string>): ActionState {
+  if (isAppError(err)) return { error: err.message, fieldErrors: err.fieldErrors, values };
+  // next/navigation's redirect() and notFound() work by throwing: let them through.
+  if (err instanceof Error && 'digest' in err && typeof err.digest === 'string' && err.digest.startsWith('NEXT_')) throw err;
+  log.error('action failed', { error: err instanceof Error ? err.message : String(err) });
+  return { error: 'Something went wrong. Try again, and check the server log if it keeps happening.', values };
+}
+
+function wrap<S extends z.ZodTypeAny>(
+  meta: ActionMeta,
+  schema: S,
+  run: (input: z.infer<S>, db: Db) => Promise<ActionState | void>,
+): WrappedAction {
+  const action = async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    const parsed = schema.safeParse(formObject(formData));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? 'form');
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      return { error: 'Check the highlighted fields', fieldErrors, values };
+    }
+    try {
+      const db = await getDb();
+      return (await run(parsed.data, db)) ?? { ok: true };
+    } catch (err) {
+      return errorState(err, values);
+    }
+  };
+  return Object.assign(action, { meta });
+}
+
+/** An action anyone may call (first-admin setup); the function checks its own preconditions. */
+export function publicAction<S extends z.ZodTypeAny>(schema: S, fn: (input: z.infer<S>, db: Db) => Promise<ActionState | void>) {
+  return wrap({ kind: 'public' }, schema, fn);
+}
+
+/** An action for any signed-in user. */
+export function validatedAction<S extends z.ZodTypeAny>(
+  schema: S,
+  fn: (input: z.infer<S>, ctx: { user: SessionUser; db: Db }) => Promise<ActionState | void>,
+) {
+  return wrap({ kind: 'user' }, schema, async (input, db) => fn(input, { user: await requireSessionUser(), db }));
+}
+
+/** An action for admins only. */
+export function adminAction<S extends z.ZodTypeAny>(
+  schema: S,
+  fn: (input: z.infer<S>, ctx: { user: SessionUser; db: Db }) => Promise<ActionState | void>,
+) {
+  return wrap({ kind: 'admin' }, schema, async (input, db) => {
+    const user = await requireSessionUser();
+    if (user.role !== 'admin') throw forbidden('Only an admin can do this');
+    return fn(input, { user, db });
+  });
+}
+
+/**
+ * An action on one project: resolves the session AND the caller's right on `projectId` (a field
+ * of the form) before `fn` runs, and passes both on.
+ */
+export function projectAction<S extends z.ZodObject<{ projectId: z.ZodString }>>(
+  schema: S,
+  need: Access,
+  fn: (
+    input: z.infer<S>,
+    ctx: { user: SessionUser; db: Db; project: Project; role: string },
+  ) => Promise<ActionState | void>,
+) {
+  return wrap({ kind: 'project', need }, schema, async (input, db) => {
+    const user = await requireSessionUser();
+    const { project, role } = await requireProjectAccess(db, user.id, input.projectId, need);
+    return fn(input, { user, db, project, role });
+  });
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { AppError } from '@/lib/errors';
+import { auth } from './index';
+
+export type SessionUser = { id: string; name: string; email: string; role: 'admin' | 'user' };
+
+/** For pages: the signed-in user, or a redirect to sign-in. */
+export async function requireUser(): Promise<SessionUser> {
+  const session = await auth();
+  if (!session) redirect('/sign-in');
+  return session.user;
+}
+
+export async function requireAdminPage(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== 'admin') redirect('/projects');
+  return user;
+}
+
+/** For actions and route handlers: the signed-in user, or an UNAUTHORIZED error. */
+export async function requireSessionUser(): Promise<SessionUser> {
+  const session = await auth();
+  if (!session) throw new AppError('UNAUTHORIZED', 'Sign in to continue');
+  return session.user;
+}

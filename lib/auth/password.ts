@@ -1,0 +1,14 @@
+import bcrypt from 'bcryptjs';
+
+const COST = 12;
+
+export function hashPassword(plain: string): Promise<string> {
+  return bcrypt.hash(plain, COST);
+}
+
+export function verifyPassword(plain: string, hash: string): Promise<boolean> {
+  return bcrypt.compare(plain, hash);
+}
+
+/** A fixed hash to compare against when the email is unknown, so timing does not reveal it. */
+export const DUMMY_HASH = '$2b$12$P34GRSypG0Xi5ljP/tt02.YKqDsPLizgm/7UFOGLkiEHD03NNn68i';
