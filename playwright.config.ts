@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// A fresh embedded database per run (the first-admin page must show). Set once, inherited by workers.
+process.env.E2E_DATA_DIR ??= `.test-data/e2e-${Date.now().toString(36)}`;
 
 /**
  * End-to-end tests against the built app (`next build` first), served on a fresh data directory,
@@ -41,7 +43,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
-      BERTH_DATA_DIR: '.test-data/e2e',
+      BERTH_DATA_DIR: process.env.E2E_DATA_DIR,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       BERTH_LOG_LEVEL: 'warn',
     },
