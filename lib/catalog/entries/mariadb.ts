@@ -1,0 +1,44 @@
+import { baseVars, health, plain, secret, single } from '../helpers';
+import type { CatalogEntry } from '../types';
+
+const versions = [{ version: '10.11', default: true, images: { local: 'berth/mariadb:10.11', official: 'mariadb:10.11' } }];
+
+/** MariaDB. The documented HA topology (3 nodes + 2 MaxScale proxies) is not available yet. */
+export const mariadb: CatalogEntry = {
+  type: 'mariadb',
+  displayName: 'MariaDB',
+  category: 'database',
+  managed: 'full',
+  versions,
+  ports: [{ port: 3306, protocol: 'tcp', http: false, name: 'mysql' }],
+  volumes: [{ name: 'data', mountPath: '/var/lib/mysql' }],
+  resources: { cpu: 1, memoryMb: 512 },
+  ha: { roles: [{ role: 'node', count: 3 }, { role: 'proxy', count: 2 }], available: false },
+  scaling: { min: 1, max: 1 },
+  generate(ctx) {
+    const password = ctx.password();
+    const user = ctx.hostname;
+    return {
+      ...baseVars(ctx),
+      port: plain(3306),
+      user: plain(user),
+      password: secret(password),
+      dbName: plain(ctx.hostname),
+      rootPassword: secret(ctx.password()),
+      connectionString: secret(`mysql://${user}:${password}@${ctx.hostname}:3306/${ctx.hostname}`),
+    };
+  },
+  containersFor(input) {
+    const g = input.generated;
+    return single(input, versions, {
+      env: {
+        MARIADB_ROOT_PASSWORD: g.rootPassword ?? '',
+        MARIADB_DATABASE: g.dbName ?? input.hostname,
+        MARIADB_USER: g.user ?? input.hostname,
+        MARIADB_PASSWORD: g.password ?? '',
+      },
+      volumes: [{ name: 'data', mountPath: '/var/lib/mysql' }],
+      healthCheck: health(['mariadb-admin', 'ping', '-h', '127.0.0.1', '-uroot', `-p${g.rootPassword ?? ''}`]),
+    });
+  },
+};

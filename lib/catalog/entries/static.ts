@@ -1,0 +1,25 @@
+import { baseVars, httpHealth, plain, replicas, sharedMountsOf } from '../helpers';
+import type { CatalogEntry } from '../types';
+
+const staticEntry = (type: string, displayName: string, version: string): CatalogEntry => {
+  const versions = [{ version, default: true, images: { local: 'berth/nginx:1.22', official: 'nginx:1.22' } }];
+  return {
+    type,
+    displayName,
+    category: 'static',
+    managed: 'partial',
+    versions,
+    ports: [{ port: 80, protocol: 'tcp', http: true, name: 'http' }],
+    volumes: [],
+    resources: { cpu: 0.25, memoryMb: 128 },
+    ha: null,
+    scaling: { min: 1, max: 10 },
+    generate: (ctx) => ({ ...baseVars(ctx), port: plain(80) }),
+    containersFor: (input) =>
+      replicas(input, versions, { env: {}, volumes: sharedMountsOf(input), healthCheck: httpHealth(80) }),
+  };
+};
+
+/** `static` and `nginx@1.22` both serve a directory with Debian's nginx 1.22. */
+export const staticSite = staticEntry('static', 'Static', '1.0');
+export const nginx = staticEntry('nginx', 'Nginx static', '1.22');
