@@ -37,6 +37,8 @@ const schema = z.object({
   BERTH_LOG_LEVEL: opt(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   /** Label put on every Docker object, so a test run can find and remove what it made. */
   BERTH_RUN_ID: opt(z.string().regex(/^[a-z0-9-]+$/).optional()),
+  /** Set by the integration-test bootstrap: the test runner's pid, so leftovers of dead runs can be found. */
+  BERTH_TEST_PID: opt(z.string().regex(/^\d+$/).optional()),
 });
 
 export type Env = z.infer<typeof schema>;

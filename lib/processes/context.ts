@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { processLogs, processes, type ProcessRow } from '@/lib/db/schema';
+import type { Runtime } from '@/lib/provisioner/runtime';
+
+export class ProcessCanceled extends Error {
+  constructor() {
+    super('Canceled by user');
+  }
+}
+
+/** Thrown by a test hook to emulate a worker dying at a step boundary. */
+export class SimulatedCrash extends Error {}
+
+export interface WorkerHooks {
+  /** Called at every step boundary with the boundary's index; may throw SimulatedCrash. */
+  atBoundary?: (process: ProcessRow, index: number) => void | Promise<void>;
+}
+
+export interface ProcessContext {
+  db: Db;
+  runtime: Runtime;
+  process: ProcessRow;
+  deadline: number;
+  log(message: string, opts?: { step?: string; level?: 'info' | 'warn' | 'error' }): Promise<void>;
+  /** A step boundary: honours cancel requests, the deadline and test hooks. */
+  checkpoint(): Promise<void>;
+}
+
+export function createContext(db: Db, runtime: Runtime, process: ProcessRow, hooks: WorkerHooks = {}): ProcessContext {
+  const deadlineMs = Number(process.payload.deadlineMs ?? 600_000);
+  const deadline = (process.startedAt?.getTime() ?? Date.now()) + deadlineMs;
+  let boundary = 0;
+  return {
+    db,
+    runtime,
+    process,
+    deadline,
+    async log(message, opts = {}) {
+      await db.insert(processLogs).values({ processId: process.id, message, step: opts.step, level: opts.level ?? 'info' });
+    },
+    async checkpoint() {
+      await hooks.atBoundary?.(process, boundary++);
+      const [row] = await db.select({ c: processes.cancelRequested }).from(processes).where(eq(processes.id, process.id));
+      if (row?.c) throw new ProcessCanceled();
+      if (Date.now() > deadline) throw new Error(`Deadline of ${Math.round(deadlineMs / 1000)} s passed`);
+    },
+  };
+}

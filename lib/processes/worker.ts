@@ -1,0 +1,158 @@
+import crypto from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { processes, type ProcessRow } from '@/lib/db/schema';
+import { logger } from '@/lib/log';
+import type { Runtime } from '@/lib/provisioner/runtime';
+import { ProcessCanceled, SimulatedCrash, createContext, type WorkerHooks } from './context';
+import { onEnqueue } from './enqueue';
+import { handlerFor } from './registry';
+
+const log = logger('worker');
+
+export interface WorkerOptions {
+  db: Db;
+  runtime: Runtime;
+  workerId?: string;
+  /** Processes run at once (different projects only). */
+  concurrency?: number;
+  pollMs?: number;
+  /** A RUNNING process whose heartbeat is older than this is taken over. */
+  staleMs?: number;
+  heartbeatMs?: number;
+  hooks?: WorkerHooks;
+}
+
+export interface Worker {
+  id: string;
+  stop(): Promise<void>;
+  nudge(): void;
+  /** Resolves when no process is running in this worker. */
+  idle(): Promise<void>;
+}
+
+function rowsOf(result: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(result)) return result as Array<Record<string, unknown>>;
+  return ((result as { rows?: Array<Record<string, unknown>> }).rows ?? []) as Array<Record<string, unknown>>;
+}
+
+/**
+ * Claims the next runnable process with FOR UPDATE SKIP LOCKED: PENDING, or RUNNING with a stale
+ * heartbeat (its worker died), and only when no earlier unfinished process of the same project
+ * exists, so one project's processes run one at a time, in order.
+ */
+export async function claimNext(db: Db, workerId: string, staleMs: number): Promise<ProcessRow | undefined> {
+  return db.transaction(async (tx) => {
+    const found = rowsOf(
+      await tx.execute(sql`
+        select p.id from processes p
+        where (p.status = 'PENDING'
+               or (p.status in ('RUNNING', 'CANCELING') and p.heartbeat_at < now() - make_interval(secs => ${staleMs / 1000})))
+          and not exists (
+            select 1 from processes q
+            where q.project_id = p.project_id and q.sequence < p.sequence
+              and q.status in ('PENDING', 'RUNNING', 'CANCELING'))
+        order by p.sequence
+        limit 1
+        for update of p skip locked`),
+    );
+    const id = found[0]?.id;
+    if (typeof id !== 'string') return undefined;
+    const [row] = await tx
+      .update(processes)
+      .set({
+        status: 'RUNNING',
+        workerId,
+        heartbeatAt: new Date(),
+        startedAt: sql`coalesce(${processes.startedAt}, now())`,
+        attempts: sql`${processes.attempts} + 1`,
+      })
+      .where(eq(processes.id, id))
+      .returning();
+    return row;
+  });
+}
+
+async function finish(db: Db, id: string, status: 'FINISHED' | 'FAILED' | 'CANCELED', error?: string) {
+  await db.update(processes).set({ status, error: error ?? null, finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(processes.id, id));
+}
+
+export function startWorker(opts: WorkerOptions): Worker {
+  const id = opts.workerId ?? `w-${crypto.randomBytes(4).toString('hex')}`;
+  const { db, runtime } = opts;
+  const concurrency = opts.concurrency ?? 4;
+  const staleMs = opts.staleMs ?? 30_000;
+  const heartbeatMs = opts.heartbeatMs ?? Math.min(5_000, staleMs / 3);
+  const running = new Map<string, Promise<void>>();
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const unsubscribe = onEnqueue(() => wake?.());
+
+  async function runOne(p: ProcessRow) {
+    const ctx = createContext(db, runtime, p, opts.hooks);
+    const beat = setInterval(() => {
+      db.update(processes).set({ heartbeatAt: new Date() }).where(eq(processes.id, p.id)).catch(() => {});
+    }, heartbeatMs);
+    try {
+      const handler = handlerFor(p.action);
+      if (!handler) throw new Error(`No handler for ${p.action}`);
+      await ctx.log(p.attempts > 1 ? `resumed (attempt ${p.attempts})` : 'started', { step: 'process' });
+      await handler(ctx);
+      await ctx.log('finished', { step: 'process' });
+      await finish(db, p.id, 'FINISHED');
+    } catch (err) {
+      if (err instanceof SimulatedCrash) {
+        // Emulates a dead worker: no status change, heartbeat stops; another worker resumes it.
+        log.warn('simulated crash', { process: p.id });
+        return;
+      }
+      if (err instanceof ProcessCanceled) {
+        await ctx.log('canceled at a step boundary; reconcile converges what was done', { step: 'process', level: 'warn' });
+        await finish(db, p.id, 'CANCELED');
+        return;
+      }
+      const message = err instanceof Error ? err.message : String(err);
+      log.error('process failed', { process: p.id, action: p.action, error: message });
+      await ctx.log(`failed: ${message}`, { step: 'process', level: 'error' }).catch(() => {});
+      await finish(db, p.id, 'FAILED', message);
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  async function loop() {
+    while (!stopped) {
+      try {
+        while (running.size < concurrency) {
+          const p = await claimNext(db, id, staleMs);
+          if (!p) break;
+          const task = runOne(p).finally(() => running.delete(p.id));
+          running.set(p.id, task);
+        }
+      } catch (err) {
+        log.warn('claim failed', { error: err instanceof Error ? err.message : String(err) });
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, opts.pollMs ?? 500);
+      });
+      wake = undefined;
+    }
+  }
+  const loopDone = loop();
+
+  return {
+    id,
+    nudge: () => wake?.(),
+    async idle() {
+      while (running.size) await Promise.allSettled([...running.values()]);
+    },
+    async stop() {
+      stopped = true;
+      unsubscribe();
+      wake?.();
+      await loopDone;
+      await Promise.allSettled([...running.values()]);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { L } from './labels';
+import type { Runtime } from './runtime';
+import type { Step } from './steps';
+
+type Executor<A extends Step['action']> = (runtime: Runtime, step: Extract<Step, { action: A }>) => Promise<void>;
+
+/** One executor per step kind; every one is idempotent (re-running a done step changes nothing). */
+const executors: { [A in Step['action']]: Executor<A> } = {
+  createNetwork: (rt, s) => rt.createNetwork(s.target.name, s.target.labels),
+  createVolume: (rt, s) => rt.createVolume(s.target.name, s.target.labels),
+  createContainer: async (rt, s) => {
+    await rt.createContainer(s.target, { ...s.target.labels, [L.specHash]: s.hash });
+  },
+  startContainer: (rt, s) => rt.startContainer(s.current.id),
+  stopContainer: (rt, s) => rt.stopContainer(s.current.id),
+  removeContainer: (rt, s) => rt.removeContainer(s.current.id),
+  removeVolume: (rt, s) => rt.removeVolume(s.current.name),
+  removeNetwork: (rt, s) => rt.removeNetwork(s.current.id),
+};
+
+export function applyStep(runtime: Runtime, s: Step): Promise<void> {
+  return (executors[s.action] as Executor<Step['action']>)(runtime, s);
+}

@@ -1,0 +1,34 @@
+import type { Db } from '@/lib/db/client';
+import type { Project } from '@/lib/db/schema';
+import type { Runtime } from './runtime';
+import type { ContainerSpec, WantedContainer, WantedVolume } from './spec';
+
+export interface ExtensionContext {
+  db: Db;
+  runtime: Runtime;
+  project: Project;
+}
+
+/**
+ * Adds per-project Docker objects and hooks to every reconcile (the project core uses it), so
+ * they get the same labels, hashing and self-healing as service containers.
+ */
+export interface ProjectExtension {
+  name: string;
+  wanted?(ctx: ExtensionContext): Promise<{ containers: WantedContainer[]; volumes: WantedVolume[] }>;
+  afterApply?(ctx: ExtensionContext): Promise<void>;
+  beforeDestroy?(ctx: ExtensionContext): Promise<void>;
+  containerLogging?(project: Project): ContainerSpec['logging'];
+}
+
+const extensions: ProjectExtension[] = [];
+
+export function registerProjectExtension(ext: ProjectExtension): void {
+  const i = extensions.findIndex((e) => e.name === ext.name);
+  if (i >= 0) extensions[i] = ext;
+  else extensions.push(ext);
+}
+
+export function projectExtensions(): readonly ProjectExtension[] {
+  return extensions;
+}

@@ -1,0 +1,45 @@
+import type { ContainerSpec, ObservedContainer } from './spec';
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ContainerDetails extends ObservedContainer {
+  image: string;
+  startedAt?: string;
+  /** IP on each attached network, by network name. */
+  ips: Record<string, string>;
+}
+
+export interface EngineEvent {
+  action: string;
+  containerId: string;
+  labels: Record<string, string>;
+}
+
+/**
+ * The narrow interface the provisioner talks to. Only lib/provisioner/docker implements it
+ * (with dockerode); a Swarm adapter would be a second implementation.
+ */
+export interface Runtime {
+  listContainers(labels: Record<string, string>): Promise<ObservedContainer[]>;
+  listNetworks(labels: Record<string, string>): Promise<{ id: string; name: string; labels: Record<string, string> }[]>;
+  listVolumes(labels: Record<string, string>): Promise<{ name: string; labels: Record<string, string> }[]>;
+  createNetwork(name: string, labels: Record<string, string>): Promise<void>;
+  createVolume(name: string, labels: Record<string, string>): Promise<void>;
+  /** Creates and (when spec.running) starts the container; labels include the spec hash. */
+  createContainer(spec: ContainerSpec, labels: Record<string, string>): Promise<string>;
+  startContainer(id: string): Promise<void>;
+  stopContainer(id: string, timeoutSec?: number): Promise<void>;
+  killContainer(id: string, signal?: string): Promise<void>;
+  /** Removing something that is already gone counts as done. */
+  removeContainer(id: string): Promise<void>;
+  removeVolume(name: string): Promise<void>;
+  removeNetwork(id: string): Promise<void>;
+  inspectContainer(idOrName: string): Promise<ContainerDetails | undefined>;
+  exec(idOrName: string, argv: string[], opts?: { env?: string[]; stdin?: string }): Promise<ExecResult>;
+  /** Container events of managed objects; returns a function that stops listening. */
+  watchEvents(onEvent: (e: EngineEvent) => void, onError: (err: Error) => void): Promise<() => void>;
+}

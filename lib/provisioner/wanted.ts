@@ -1,0 +1,103 @@
+import { eq } from 'drizzle-orm';
+import { getCatalogEntry } from '@/lib/catalog';
+import type { ContainerTemplate } from '@/lib/catalog/types';
+import { decryptSecret } from '@/lib/crypto/secrets';
+import type { Db } from '@/lib/db/client';
+import { envVariables, projects, services, type Project, type Service } from '@/lib/db/schema';
+import { env as config } from '@/lib/env';
+import { resolveServiceEnv, type ProjectVars } from '@/lib/envvars/resolve';
+import { projectExtensions, type ExtensionContext } from './extensions';
+import { L, baseLabels, containerName, networkName, specHash, volumeName } from './labels';
+import type { Runtime } from './runtime';
+import type { ContainerSpec, WantedContainer, WantedProject, WantedVolume } from './spec';
+
+export async function loadProjectVars(db: Db, projectId: string, list: Service[]): Promise<ProjectVars> {
+  const rows = await db.select().from(envVariables).where(eq(envVariables.projectId, projectId));
+  const byId = new Map(list.map((s) => [s.id, s.hostname]));
+  const vars: ProjectVars = { project: {}, services: Object.fromEntries(list.map((s) => [s.hostname, {}])) };
+  for (const row of rows) {
+    const value = decryptSecret(row.valueEncrypted);
+    if (!row.serviceId) vars.project[row.key] = value;
+    else {
+      const host = byId.get(row.serviceId);
+      if (host) vars.services[host]![row.key] = value;
+    }
+  }
+  return vars;
+}
+
+const local = (s: Service, t: ContainerTemplate) => `${s.hostname}-${t.role}-${t.ordinal}`;
+
+/** Containers, volumes and the network a project should have, from the database and the catalog. */
+export async function buildWantedProject(db: Db, runtime: Runtime, projectId: string): Promise<WantedProject> {
+  const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+  if (!project || project.status === 'DELETING') return { projectId, network: null, volumes: [], containers: [] };
+  const list = (await db.select().from(services).where(eq(services.projectId, projectId))).filter((s) => s.status !== 'DELETING');
+  const vars = await loadProjectVars(db, projectId, list);
+  const net = networkName(projectId);
+  const volumes: WantedVolume[] = [];
+  const containers: WantedContainer[] = [];
+  const logging = projectExtensions().map((e) => e.containerLogging?.(project)).find(Boolean);
+  const storages = list.filter((s) => s.type === 'shared-storage');
+
+  for (const service of list) {
+    const entry = getCatalogEntry(service.type);
+    const { env } = resolveServiceEnv(vars, service.hostname);
+    const mountsShared = ['runtime', 'static', 'linux'].includes(entry.category);
+    const templates = entry.containersFor({
+      hostname: service.hostname,
+      version: service.version,
+      mode: service.mode,
+      containerCount: service.containerCount,
+      source: config.BERTH_IMAGE_SOURCE,
+      generated: env,
+      sharedMounts: mountsShared
+        ? storages.map((st) => ({ volume: volumeName(projectId, `${st.hostname}-main-0-data`), mountPath: `/mnt/${st.hostname}` }))
+        : [],
+    });
+    for (const t of templates) {
+      const labels = baseLabels(projectId, {
+        [L.service]: service.id,
+        [L.container]: local(service, t),
+        [L.role]: t.role,
+        [L.kind]: 'service',
+      });
+      const mounts = t.volumes.map((v) => {
+        if (v.name.startsWith('@')) return { volume: v.name.slice(1), path: v.mountPath };
+        const name = volumeName(projectId, `${local(service, t)}-${v.name}`);
+        volumes.push({ name, labels: baseLabels(projectId, { [L.service]: service.id }) });
+        return { volume: name, path: v.mountPath };
+      });
+      const spec: ContainerSpec = {
+        name: containerName(projectId, local(service, t)),
+        image: t.image,
+        env: { ...env, ...t.env },
+        cmd: t.cmd,
+        entrypoint: t.entrypoint,
+        labels,
+        mounts,
+        network: {
+          mode: 'bridge',
+          name: net,
+          aliases: [local(service, t), ...(t.serviceAlias ? [service.hostname] : []), ...(t.aliases ?? [])],
+        },
+        healthCheck: t.healthCheck,
+        limits: { nanoCpus: Math.round(service.resources.cpu * 1e9), memoryBytes: service.resources.memoryMb * 1024 * 1024 },
+        restart: 'unless-stopped',
+        logging,
+        running: service.running,
+      };
+      containers.push({ spec, hash: specHash({ ...spec, running: undefined, generation: service.generation }) });
+    }
+  }
+
+  const ctx: ExtensionContext = { db, runtime, project: project as Project };
+  for (const ext of projectExtensions()) {
+    const extra = await ext.wanted?.(ctx);
+    if (extra) {
+      containers.push(...extra.containers);
+      volumes.push(...extra.volumes);
+    }
+  }
+  return { projectId, network: { name: net, labels: baseLabels(projectId) }, volumes, containers };
+}

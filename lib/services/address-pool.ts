@@ -1,0 +1,28 @@
+import { isNotNull } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { projects } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+
+function toInt(ip: string): number {
+  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+function toIp(n: number): string {
+  return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+}
+
+/** Host addresses of an IPv4 CIDR, skipping network, broadcast and the first host (.1). */
+export function poolAddresses(cidr: string): string[] {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(cidr.trim());
+  if (!m || Number(m[2]) < 16 || Number(m[2]) > 30) throw new Error(`BERTH_IP_POOL must be an IPv4 CIDR from /16 to /30, got "${cidr}"`);
+  const size = 2 ** (32 - Number(m[2]));
+  const base = toInt(m[1]!) & ~(size - 1);
+  return Array.from({ length: size - 3 }, (_, i) => toIp(base + 2 + i));
+}
+
+/** The lowest free address; the unique column makes a concurrent double allocation fail loudly. */
+export async function allocateAddress(db: Db, cidr: string): Promise<string> {
+  const used = new Set((await db.select({ a: projects.address }).from(projects).where(isNotNull(projects.address))).map((r) => r.a));
+  const free = poolAddresses(cidr).find((a) => !used.has(a));
+  if (!free) throw new AppError('CONFLICT', `The address pool ${cidr} is used up; set a larger BERTH_IP_POOL`);
+  return free;
+}

@@ -1,0 +1,121 @@
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { encryptSecret } from '@/lib/crypto/secrets';
+import type { Db } from '@/lib/db/client';
+import { containers, envVariables, processes, projectMembers, projects, services, type Project } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { AppError, conflict } from '@/lib/errors';
+import { requireProjectAccess } from '@/lib/authz/project-access';
+import { enqueueProcess } from '@/lib/processes/enqueue';
+import { createProjectSchema, type CreateProjectInput } from '@/lib/validations/projects';
+import { parseInput } from '@/lib/validations/parse';
+import { allocateAddress } from './address-pool';
+import { audit } from './audit';
+import { isUniqueViolation } from './errors';
+
+export function slugify(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'project';
+}
+
+function assertUniqueKeys(entries: { key: string }[], field = 'env') {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const k = e.key.toLowerCase();
+    if (seen.has(k)) throw new AppError('VALIDATION', `${field}: duplicate key ${e.key} (keys are unique regardless of case)`, { [field]: [`duplicate key ${e.key}`] });
+    seen.add(k);
+  }
+}
+
+/** Creates a project with its address, owner, variables and a `project.create` process, atomically. */
+export async function createProject(db: Db, userId: string, raw: CreateProjectInput) {
+  const input = parseInput(createProjectSchema, raw);
+  assertUniqueKeys(input.env);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const slug = attempt === 0 ? slugify(input.name) : `${slugify(input.name).slice(0, 34)}-${Math.random().toString(36).slice(2, 7)}`;
+        const address = await allocateAddress(tx, env.BERTH_IP_POOL);
+        const [project] = await tx
+          .insert(projects)
+          .values({ name: input.name, slug, description: input.description, corePackage: input.corePackage, address, status: 'NEW', createdBy: userId })
+          .returning();
+        await tx.insert(projectMembers).values({ projectId: project!.id, userId, role: 'owner' });
+        if (input.env.length) {
+          await tx.insert(envVariables).values(
+            input.env.map((e) => ({
+              projectId: project!.id,
+              scope: 'project',
+              key: e.key,
+              keyLower: e.key.toLowerCase(),
+              valueEncrypted: encryptSecret(e.value),
+              secret: e.secret,
+            })),
+          );
+        }
+        const process = await enqueueProcess(tx, { projectId: project!.id, projectName: project!.name, action: 'project.create', createdBy: userId });
+        await audit(tx, { userId, projectId: project!.id, action: 'project.create', target: project!.name });
+        return { project: project!, process };
+      });
+    } catch (err) {
+      if (attempt < 5 && isUniqueViolation(err)) continue; // slug or address taken by a concurrent create
+      throw err;
+    }
+  }
+}
+
+export interface ProjectSummary {
+  project: Project;
+  role: string;
+  serviceCount: number;
+  containersRunning: number;
+  containersTotal: number;
+  runningProcesses: number;
+}
+
+/** The caller's projects with the counts a project card shows. */
+export async function listProjects(db: Db, userId: string): Promise<ProjectSummary[]> {
+  const rows = await db
+    .select({ project: projects, role: projectMembers.role })
+    .from(projects)
+    .innerJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, userId)))
+    .orderBy(desc(projects.createdAt));
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.project.id);
+  const svc = await db.select({ id: services.projectId, n: count() }).from(services).where(inArray(services.projectId, ids)).groupBy(services.projectId);
+  const ctr = await db
+    .select({ id: containers.projectId, total: count(), running: sql<number>`count(*) filter (where ${containers.status} in ('running','starting'))` })
+    .from(containers)
+    .where(and(inArray(containers.projectId, ids), sql`${containers.serviceId} is not null`))
+    .groupBy(containers.projectId);
+  const proc = await db
+    .select({ id: processes.projectId, n: count() })
+    .from(processes)
+    .where(and(inArray(processes.projectId, ids), inArray(processes.status, ['PENDING', 'RUNNING', 'CANCELING'])))
+    .groupBy(processes.projectId);
+  const by = <T extends { id: string | null }>(list: T[]) => new Map(list.map((r) => [r.id, r]));
+  const s = by(svc), c = by(ctr), p = by(proc);
+  return rows.map((r) => ({
+    project: r.project,
+    role: r.role,
+    serviceCount: Number(s.get(r.project.id)?.n ?? 0),
+    containersTotal: Number(c.get(r.project.id)?.total ?? 0),
+    containersRunning: Number(c.get(r.project.id)?.running ?? 0),
+    runningProcesses: Number(p.get(r.project.id)?.n ?? 0),
+  }));
+}
+
+export async function getProject(db: Db, userId: string, projectId: string) {
+  return requireProjectAccess(db, userId, projectId, 'read');
+}
+
+/** Marks the project for deletion; the `project.delete` process removes every Docker object and the row. */
+export async function deleteProject(db: Db, userId: string, projectId: string) {
+  const { project } = await requireProjectAccess(db, userId, projectId, 'owner');
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(projects).where(eq(projects.id, projectId)).for('update');
+    if (current?.status === 'DELETING') throw conflict('The project is already being deleted');
+    await tx.update(projects).set({ status: 'DELETING', updatedAt: new Date() }).where(eq(projects.id, projectId));
+    const process = await enqueueProcess(tx, { projectId, projectName: project.name, action: 'project.delete', createdBy: userId });
+    await audit(tx, { userId, projectId, action: 'project.delete', target: project.name });
+    return { process };
+  });
+}

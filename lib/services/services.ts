@@ -1,0 +1,142 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { assertModeAllowed, containerCount, imageFor, resolveTypeVersion } from '@/lib/catalog';
+import { encryptSecret, randomPassword } from '@/lib/crypto/secrets';
+import type { Db } from '@/lib/db/client';
+import { containers, envVariables, services, type Service } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { AppError, conflict, notFound } from '@/lib/errors';
+import { requireProjectAccess } from '@/lib/authz/project-access';
+import { enqueueProcess, type ProcessAction } from '@/lib/processes/enqueue';
+import { addServiceSchema, scaleSchema, type AddServiceInput } from '@/lib/validations/services';
+import { parseInput } from '@/lib/validations/parse';
+import { audit } from './audit';
+import { isUniqueViolation } from './errors';
+
+const hostnameTaken = (hostname: string) => conflict(`A service with hostname "${hostname}" already exists in this project`, 'hostname');
+
+/**
+ * Adds a service: validates against the catalog, stores generated variables (encrypted), and
+ * writes the service with its `stack.create` process in one transaction. Two racing adds of one
+ * hostname: the unique index lets exactly one win; the other gets CONFLICT.
+ */
+export async function addService(db: Db, userId: string, projectId: string, raw: AddServiceInput) {
+  const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  const input = parseInput(addServiceSchema, raw);
+  const { entry, version } = resolveTypeVersion(input.version ? `${input.type.split('@')[0]}@${input.version}` : input.type);
+  assertModeAllowed(entry, input.mode);
+  imageFor(entry, version, env.BERTH_IMAGE_SOURCE);
+  if (entry.category !== 'runtime' && entry.category !== 'static' && entry.category !== 'linux' && input.containerCount > 1) {
+    throw new AppError('VALIDATION', `containerCount: ${entry.displayName} runs a fixed topology; use mode HA for more containers`, {
+      containerCount: ['managed services have a fixed container count'],
+    });
+  }
+  const keys = new Set<string>();
+  for (const e of input.env) {
+    if (keys.has(e.key.toLowerCase())) throw new AppError('VALIDATION', `env: duplicate key ${e.key}`, { env: [`duplicate key ${e.key}`] });
+    keys.add(e.key.toLowerCase());
+  }
+  const [existing] = await db.select({ id: services.id }).from(services).where(and(eq(services.projectId, projectId), eq(services.hostname, input.hostname)));
+  if (existing) throw hostnameTaken(input.hostname);
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [service] = await tx
+        .insert(services)
+        .values({
+          projectId,
+          hostname: input.hostname,
+          type: entry.type,
+          version,
+          mode: input.mode,
+          containerCount: containerCount(entry, input.mode, input.containerCount),
+          resources: input.resources ?? entry.resources,
+          ports: entry.ports.map((p) => ({ port: p.port, protocol: p.protocol, httpSupport: p.http })),
+          subdomainAccess: input.subdomainAccess,
+        })
+        .returning();
+      const generated = entry.generate({ hostname: input.hostname, serviceId: service!.id, projectId, mode: input.mode, password: () => randomPassword() });
+      const rows = [
+        ...Object.entries(generated).map(([key, v]) => ({ key, value: v.value, secret: v.secret, kind: 'generated' as const })),
+        ...input.env.filter((e) => !(e.key in generated)).map((e) => ({ key: e.key, value: e.value, secret: e.secret, kind: 'user' as const })),
+      ];
+      await tx.insert(envVariables).values(
+        rows.map((r) => ({
+          projectId,
+          serviceId: service!.id,
+          scope: service!.id,
+          key: r.key,
+          keyLower: r.key.toLowerCase(),
+          valueEncrypted: encryptSecret(r.value),
+          secret: r.secret,
+          kind: r.kind,
+        })),
+      );
+      const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId: service!.id, action: 'stack.create', createdBy: userId });
+      await audit(tx, { userId, projectId, action: 'stack.create', target: input.hostname, details: { type: `${entry.type}@${version}`, mode: input.mode } });
+      return { service: service!, process };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'services_project_hostname_uq') || isUniqueViolation(err, 'hostname')) throw hostnameTaken(input.hostname);
+    throw err;
+  }
+}
+
+export async function listServices(db: Db, userId: string, projectId: string): Promise<Service[]> {
+  await requireProjectAccess(db, userId, projectId, 'read');
+  return db.select().from(services).where(eq(services.projectId, projectId)).orderBy(asc(services.createdAt));
+}
+
+export async function getService(db: Db, userId: string, projectId: string, serviceId: string) {
+  const access = await requireProjectAccess(db, userId, projectId, 'read');
+  const [service] = await db.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
+  if (!service) throw notFound('Service');
+  const rows = await db.select().from(containers).where(eq(containers.serviceId, serviceId)).orderBy(asc(containers.name));
+  return { ...access, service, containers: rows };
+}
+
+type Change = { action: ProcessAction; set: Partial<typeof services.$inferInsert> | ((s: Service) => Partial<typeof services.$inferInsert>) };
+
+async function changeService(db: Db, userId: string, projectId: string, serviceId: string, change: Change) {
+  const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  return db.transaction(async (tx) => {
+    const [service] = await tx.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId))).for('update');
+    if (!service) throw notFound('Service');
+    if (service.status === 'DELETING') throw conflict('The service is being deleted');
+    const set = typeof change.set === 'function' ? change.set(service) : change.set;
+    await tx.update(services).set({ ...set, updatedAt: new Date() }).where(eq(services.id, serviceId));
+    const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId, action: change.action, createdBy: userId });
+    await audit(tx, { userId, projectId, action: change.action, target: service.hostname, details: set });
+    return { process };
+  });
+}
+
+export const startService = (db: Db, userId: string, projectId: string, serviceId: string) =>
+  changeService(db, userId, projectId, serviceId, { action: 'stack.start', set: { running: true } });
+
+export const stopService = (db: Db, userId: string, projectId: string, serviceId: string) =>
+  changeService(db, userId, projectId, serviceId, { action: 'stack.stop', set: { running: false } });
+
+/** Restart = new containers with the current variables (a bumped generation changes the spec hash). */
+export const restartService = (db: Db, userId: string, projectId: string, serviceId: string) =>
+  changeService(db, userId, projectId, serviceId, {
+    action: 'stack.restart',
+    set: { running: true, generation: sql`${services.generation} + 1` as unknown as number },
+  });
+
+export async function scaleService(db: Db, userId: string, projectId: string, serviceId: string, raw: { containerCount: unknown }) {
+  await requireProjectAccess(db, userId, projectId, 'write');
+  const { containerCount: wanted } = parseInput(scaleSchema, raw);
+  const [service] = await db.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
+  if (service) {
+    const { entry } = resolveTypeVersion(`${service.type}@${service.version}`);
+    if (wanted < entry.scaling.min || wanted > entry.scaling.max) {
+      throw new AppError('VALIDATION', `containerCount: ${entry.displayName} runs ${entry.scaling.min}–${entry.scaling.max} containers`, {
+        containerCount: [`${entry.displayName} runs ${entry.scaling.min}–${entry.scaling.max} containers`],
+      });
+    }
+  }
+  return changeService(db, userId, projectId, serviceId, { action: 'stack.scale', set: { containerCount: wanted } });
+}
+
+export const deleteService = (db: Db, userId: string, projectId: string, serviceId: string) =>
+  changeService(db, userId, projectId, serviceId, { action: 'stack.delete', set: { status: 'DELETING' } });

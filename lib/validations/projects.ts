@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const ENV_KEY = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+export const MAX_ENV_VALUE = 32 * 1024;
+
+export const envKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a key')
+  .max(128, 'Use at most 128 characters')
+  .regex(ENV_KEY, 'Use letters, digits and _ only, not starting with a digit');
+
+export const envValueSchema = z
+  .string()
+  .max(MAX_ENV_VALUE, `Use at most ${MAX_ENV_VALUE} bytes`)
+  .regex(/^[\x20-\x7e\t]*$/, 'Use printable ASCII on one line');
+
+export const envEntrySchema = z.object({ key: envKeySchema, value: envValueSchema, secret: z.boolean().default(false) });
+
+export const projectNameSchema = z.string().trim().min(1, 'Enter a name').max(60, 'Use at most 60 characters');
+
+export const createProjectSchema = z.object({
+  name: projectNameSchema,
+  description: z.string().trim().max(500, 'Use at most 500 characters').default(''),
+  corePackage: z.enum(['LIGHT', 'SERIOUS'], { message: 'Choose LIGHT or SERIOUS' }).default('LIGHT'),
+  env: z.array(envEntrySchema).max(200).default([]),
+});
+export type CreateProjectInput = z.input<typeof createProjectSchema>;
+
+/** `MY_KEY=value` lines (a .env paste); blank lines and # comments are skipped. */
+export function parseDotEnv(text: string): { key: string; value: string }[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => {
+      const i = l.indexOf('=');
+      return i < 0 ? { key: l, value: '' } : { key: l.slice(0, i).trim(), value: l.slice(i + 1).trim() };
+    });
+}

@@ -1,0 +1,30 @@
+import type { Db } from '@/lib/db/client';
+import { env } from '@/lib/env';
+import { registerCoreHandlers } from '@/lib/processes/handlers';
+import { startWorker, type Worker } from '@/lib/processes/worker';
+import type { Runtime } from '@/lib/provisioner/runtime';
+import { startSelfHealer, type SelfHealer } from './self-heal';
+
+export interface Background {
+  worker: Worker;
+  healer: SelfHealer;
+  stop(): Promise<void>;
+}
+
+/** The process worker plus the self-healer: started with the server, or alone by `npm run worker`. */
+export async function startBackground(db: Db, runtime: Runtime, opts: { intervalMs?: number; sweepOrphans?: boolean } = {}): Promise<Background> {
+  registerCoreHandlers();
+  const worker = startWorker({ db, runtime });
+  const healer = await startSelfHealer(db, runtime, {
+    intervalMs: opts.intervalMs ?? env.BERTH_RECONCILE_INTERVAL_MS,
+    sweepOrphans: opts.sweepOrphans ?? !env.BERTH_TEST_PID,
+  });
+  return {
+    worker,
+    healer,
+    async stop() {
+      healer.stop();
+      await worker.stop();
+    },
+  };
+}
