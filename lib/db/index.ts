@@ -22,3 +22,9 @@ export async function getDb() {
   await dbReady();
   return dbHandle().db;
 }
+
+/** Tests and tools: serve an already-open, migrated handle as the process-wide database. */
+export function useDbHandle(handle: DbHandle): void {
+  globalForDb.berthDb = handle;
+  globalForDb.berthDbReady = Promise.resolve();
+}

@@ -1,0 +1,6 @@
+import { apiRoute } from '@/lib/api/handler';
+import { removeMember } from '@/lib/services/members';
+
+type P = { projectId: string; userId: string };
+
+export const DELETE = apiRoute<P>(async ({ db, user, params }) => removeMember(db, user.id, params.projectId, params.userId));

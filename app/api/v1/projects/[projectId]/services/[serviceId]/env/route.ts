@@ -1,0 +1,3 @@
+import { envRoutes } from '@/lib/api/env-routes';
+
+export const { GET, PUT } = envRoutes;

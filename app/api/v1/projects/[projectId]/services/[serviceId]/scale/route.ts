@@ -1,0 +1,9 @@
+import { apiRoute } from '@/lib/api/handler';
+import { scaleService } from '@/lib/services/services';
+
+type P = { projectId: string; serviceId: string };
+
+export const PUT = apiRoute<P>(
+  async ({ db, user, params, body }) => scaleService(db, user.id, params.projectId, params.serviceId, (await body()) as { containerCount: unknown }),
+  { status: 202 },
+);

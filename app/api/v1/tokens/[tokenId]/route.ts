@@ -1,0 +1,4 @@
+import { apiRoute } from '@/lib/api/handler';
+import { revokeApiToken } from '@/lib/services/api-tokens';
+
+export const DELETE = apiRoute<{ tokenId: string }>(async ({ db, user, params }) => revokeApiToken(db, user.id, params.tokenId));

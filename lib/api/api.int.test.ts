@@ -1,0 +1,136 @@
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApiDocument } from '@/lib/api/openapi';
+import { useDbHandle } from '@/lib/db';
+import { projectMembers, projects, services } from '@/lib/db/schema';
+import { createApiToken, revokeApiToken } from '@/lib/services/api-tokens';
+import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
+import { createTestUser } from '@/lib/testing/engine';
+import { HTTP_METHODS, callRoute, listRouteFiles } from '@/lib/testing/routes';
+
+const routes = listRouteFiles();
+const route = (template: string) => routes.find((r) => r.template === template)!.file;
+
+describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
+  let tdb: TestDb;
+  const tokens: Record<'owner' | 'other' | 'viewer' | 'revoked', string> = { owner: '', other: '', viewer: '', revoked: '' };
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    tdb = await createTestDb(driver);
+    useDbHandle(tdb);
+    const owner = await createTestUser(tdb.db);
+    const other = await createTestUser(tdb.db);
+    const viewer = await createTestUser(tdb.db);
+    tokens.owner = (await createApiToken(tdb.db, owner.id, { name: 'owner' })).token;
+    tokens.other = (await createApiToken(tdb.db, other.id, { name: 'other' })).token;
+    tokens.viewer = (await createApiToken(tdb.db, viewer.id, { name: 'viewer' })).token;
+    const revoked = await createApiToken(tdb.db, owner.id, { name: 'old' });
+    await revokeApiToken(tdb.db, owner.id, revoked.id);
+    tokens.revoked = revoked.token;
+
+    // Project B belongs to `owner`; `viewer` views it; `other` owns project A only.
+    const b = await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, body: { name: 'Project B', env: [{ key: 'X', value: '1' }] } });
+    expect(b.status).toBe(202);
+    ids.projectId = (b.json as { project: { id: string } }).project.id;
+    ids.processId = (b.json as { process: { id: string } }).process.id;
+    await callRoute(route('/projects'), 'POST', {}, { token: tokens.other, body: { name: 'Project A' } });
+    await tdb.db.insert(projectMembers).values({ projectId: ids.projectId, userId: viewer.id, role: 'viewer' });
+    const s = await callRoute(route('/projects/{projectId}/services'), 'POST', { projectId: ids.projectId }, { token: tokens.owner, body: { hostname: 'app', type: 'nodejs@18' } });
+    expect(s.status).toBe(202);
+    ids.serviceId = (s.json as { service: { id: string } }).service.id;
+    ids.userId = viewer.id;
+    ids.tokenId = revoked.id;
+    ids.key = 'X';
+    ids.action = 'restart';
+  });
+  afterAll(async () => tdb?.dispose());
+
+  const projectScoped = routes.filter((r) => r.template.startsWith('/projects/{projectId}'));
+  const methodsOf = async (file: string) =>
+    Object.keys(await import(file)).filter((k): k is (typeof HTTP_METHODS)[number] => (HTTP_METHODS as readonly string[]).includes(k));
+
+  it('answers 401 without a token and with a revoked one', async () => {
+    expect((await callRoute(route('/projects'), 'GET', {}, { token: tokens.revoked })).status).toBe(401);
+    const res = await callRoute(route('/projects'), 'GET', {}, { token: 'berth_nope' });
+    expect(res).toMatchObject({ status: 401, json: { error: { code: 'UNAUTHORIZED' } } });
+  });
+
+  it('a non-member gets 404 on every project route of another project', async () => {
+    expect(projectScoped.length).toBeGreaterThan(10);
+    for (const r of projectScoped) {
+      for (const method of await methodsOf(r.file)) {
+        const res = await callRoute(r.file, method, ids, { token: tokens.other, body: { key: 'Y', value: '1', containerCount: 2, hostname: 'x', type: 'nodejs@18' } });
+        expect({ route: `${method} ${r.template}`, status: res.status }).toEqual({ route: `${method} ${r.template}`, status: 404 });
+      }
+    }
+  });
+
+  it('a viewer reads but gets 403 on every mutation', async () => {
+    for (const r of projectScoped) {
+      for (const method of await methodsOf(r.file)) {
+        const res = await callRoute(r.file, method, ids, { token: tokens.viewer, body: { key: 'Y', value: '1', containerCount: 2, hostname: 'x', type: 'nodejs@18', email: 'a@b.cd', role: 'viewer' } });
+        const expected = method === 'GET' ? 200 : 403;
+        expect({ route: `${method} ${r.template}`, status: res.status }).toEqual({ route: `${method} ${r.template}`, status: expected });
+      }
+    }
+  });
+
+  it('masks secrets for readers', async () => {
+    const res = await callRoute(route('/projects/{projectId}/services/{serviceId}/env'), 'GET', ids, { token: tokens.viewer, query: '?reveal=1' });
+    const vars = (res.json as { variables: { key: string; value: string; secret: boolean }[] }).variables;
+    expect(vars.find((v) => v.key === 'hostname')?.value).toBe('app');
+  });
+
+  it('the OpenAPI document lists every route file and method', async () => {
+    const doc = openApiDocument();
+    for (const r of routes.filter((x) => x.template !== '/openapi.json')) {
+      const entry = doc.paths[r.template] as Record<string, unknown> | undefined;
+      expect(entry, r.template).toBeDefined();
+      for (const m of await methodsOf(r.file)) expect(entry![m.toLowerCase()], `${m} ${r.template}`).toBeDefined();
+    }
+  });
+
+  const counts = async () => ({
+    projects: (await tdb.db.select({ n: count() }).from(projects))[0]!.n,
+    services: (await tdb.db.select({ n: count() }).from(services))[0]!.n,
+  });
+
+  it.each([
+    ['uppercase hostname', { hostname: 'App', type: 'nodejs@18' }, 422, 'hostname'],
+    ['hostname with a dash', { hostname: 'my-app', type: 'nodejs@18' }, 422, 'hostname'],
+    ['hostname over 25 chars', { hostname: 'a'.repeat(26), type: 'nodejs@18' }, 422, 'hostname'],
+    ['reserved hostname', { hostname: 'core', type: 'nodejs@18' }, 422, 'hostname'],
+    ['duplicate hostname', { hostname: 'app', type: 'nodejs@18' }, 409, 'hostname'],
+    ['unknown type', { hostname: 'x1', type: 'cobol@1' }, 422, 'type'],
+    ['unknown version', { hostname: 'x2', type: 'postgresql@99' }, 422, 'version'],
+    ['11 containers', { hostname: 'x3', type: 'nodejs@18', containerCount: 11 }, 422, 'containerCount'],
+    ['0 containers', { hostname: 'x4', type: 'nodejs@18', containerCount: 0 }, 422, 'containerCount'],
+    ['HA on a runtime', { hostname: 'x5', type: 'nodejs@18', mode: 'HA' }, 422, 'mode'],
+    ['HA not yet available', { hostname: 'x6', type: 'mariadb@10.11', mode: 'HA' }, 422, 'mode'],
+    ['bad env key', { hostname: 'x7', type: 'nodejs@18', env: [{ key: '1BAD', value: 'v' }] }, 422, 'env.0.key'],
+    ['env value over the limit', { hostname: 'x8', type: 'nodejs@18', env: [{ key: 'BIG', value: 'v'.repeat(40_000) }] }, 422, 'env.0.value'],
+  ])('refuses %s with a clear 4xx and persists nothing', async (_name, body, status, field) => {
+    const before = await counts();
+    const res = await callRoute(route('/projects/{projectId}/services'), 'POST', ids, { token: tokens.owner, body });
+    expect(res.status).toBe(status);
+    const err = (res.json as { error: { message: string; fields?: Record<string, string[]> } }).error;
+    expect(err.message.length).toBeGreaterThan(5);
+    expect(Object.keys(err.fields ?? {})).toContain(field);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    const res = await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, rawBody: '{"name": ' });
+    expect(res).toMatchObject({ status: 400, json: { error: { code: 'BAD_REQUEST' } } });
+  });
+
+  it('two clients racing to add the same hostname: exactly one wins, the other gets 409', async () => {
+    const before = await counts();
+    const results = await Promise.all(
+      [0, 1].map(() => callRoute(route('/projects/{projectId}/services'), 'POST', ids, { token: tokens.owner, body: { hostname: 'race', type: 'nodejs@18' } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([202, 409]);
+    expect((await counts()).services).toBe(before.services + 1);
+  });
+});

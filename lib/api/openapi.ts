@@ -1,0 +1,99 @@
+import { version } from '@/lib/version';
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+interface Op {
+  summary: string;
+  body?: Record<string, unknown>;
+  status?: number;
+}
+
+const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+const str = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const envBody = { type: 'object', required: ['key', 'value'], properties: { key: { type: 'string', pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' }, value: { type: 'string', maxLength: 32768 }, secret: { type: 'boolean' } } };
+
+/** Every /api/v1 route, method and summary. A test checks this against the route files. */
+export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
+  '/projects': {
+    get: { summary: 'List the projects you are a member of' },
+    post: {
+      summary: 'Create a project (starts project.create)',
+      status: 202,
+      body: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, corePackage: { enum: ['LIGHT', 'SERIOUS'] }, env: { type: 'array', items: envBody } } },
+    },
+  },
+  '/projects/{projectId}': { get: { summary: 'Get a project' }, delete: { summary: 'Delete a project (starts project.delete)', status: 202 } },
+  '/projects/{projectId}/services': {
+    get: { summary: 'List services' },
+    post: {
+      summary: 'Add a service (starts stack.create)',
+      status: 202,
+      body: {
+        type: 'object',
+        required: ['hostname', 'type'],
+        properties: {
+          hostname: { type: 'string', pattern: '^[a-z0-9]{1,25}$' },
+          type: { type: 'string', example: 'postgresql@15' },
+          mode: { enum: ['HA', 'NON_HA'] },
+          containerCount: { type: 'integer', minimum: 1, maximum: 10 },
+          env: { type: 'array', items: envBody },
+        },
+      },
+    },
+  },
+  '/projects/{projectId}/services/{serviceId}': { get: { summary: 'Get a service with its containers' }, delete: { summary: 'Delete a service (starts stack.delete)', status: 202 } },
+  '/projects/{projectId}/services/{serviceId}/{action}': { post: { summary: 'start | stop | restart a service', status: 202 } },
+  '/projects/{projectId}/services/{serviceId}/scale': {
+    put: { summary: 'Set the container count (runtimes 1–10)', status: 202, body: { type: 'object', required: ['containerCount'], properties: { containerCount: { type: 'integer' } } } },
+  },
+  '/projects/{projectId}/env': { get: { summary: 'Project variables (secrets masked; ?reveal=1 for writers)' }, put: { summary: 'Set a project variable (takes effect on restart)', body: envBody } },
+  '/projects/{projectId}/env/{key}': { delete: { summary: 'Delete a project variable' } },
+  '/projects/{projectId}/services/{serviceId}/env': { get: { summary: 'Service variables (secrets masked)' }, put: { summary: 'Set a service variable (takes effect on restart)', body: envBody } },
+  '/projects/{projectId}/services/{serviceId}/env/{key}': { delete: { summary: 'Delete a service variable' } },
+  '/projects/{projectId}/processes': { get: { summary: 'List processes, newest first' } },
+  '/projects/{projectId}/processes/{processId}': { get: { summary: 'Get a process with its step log' } },
+  '/projects/{projectId}/processes/{processId}/cancel': { post: { summary: 'Cancel a pending or running process' } },
+  '/projects/{projectId}/containers': { get: { summary: 'List containers with status' } },
+  '/projects/{projectId}/members': {
+    get: { summary: 'List members' },
+    post: { summary: 'Add a member or viewer (owner only)', status: 201, body: { type: 'object', properties: { email: { type: 'string' }, role: { enum: ['member', 'viewer'] } } } },
+  },
+  '/projects/{projectId}/members/{userId}': { delete: { summary: 'Remove a member (owner only)' } },
+  '/tokens': { get: { summary: 'List your API tokens' }, post: { summary: 'Create an API token (shown once)', status: 201 } },
+  '/tokens/{tokenId}': { delete: { summary: 'Revoke an API token' } },
+};
+
+const paramFor = (name: string) => (name === 'action' || name === 'key' ? str(name) : id(name));
+
+export function openApiDocument() {
+  const errorSchema = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object' } } } } };
+  const paths = Object.fromEntries(
+    Object.entries(apiPaths).map(([path, ops]) => {
+      const parameters = [...path.matchAll(/\{(\w+)\}/g)].map((m) => paramFor(m[1]!));
+      return [
+        path,
+        Object.fromEntries(
+          Object.entries(ops).map(([method, op]) => [
+            method,
+            {
+              summary: op.summary,
+              parameters,
+              requestBody: op.body ? { required: true, content: { 'application/json': { schema: op.body } } } : undefined,
+              responses: {
+                [String(op.status ?? 200)]: { description: 'OK' },
+                '4XX': { description: 'Error', content: { 'application/json': { schema: errorSchema } } },
+              },
+            },
+          ]),
+        ),
+      ];
+    }),
+  );
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Berth API', version, description: 'Projects, services, containers, env variables and processes.' },
+    servers: [{ url: '/api/v1' }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,52 @@
+import crypto from 'node:crypto';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { sha256 } from '@/lib/crypto/secrets';
+import type { Db } from '@/lib/db/client';
+import { apiTokens, users, type User } from '@/lib/db/schema';
+import { notFound } from '@/lib/errors';
+import { z } from 'zod';
+import { parseInput } from '@/lib/validations/parse';
+import { audit } from './audit';
+
+export const TOKEN_PREFIX = 'berth_';
+export const tokenNameSchema = z.object({ name: z.string().trim().min(1, 'Enter a name').max(60, 'Use at most 60 characters') });
+
+/** Creates a token; the plain token is returned once and only its SHA-256 is stored. */
+export async function createApiToken(db: Db, userId: string, raw: { name: unknown }) {
+  const { name } = parseInput(tokenNameSchema, raw);
+  const token = TOKEN_PREFIX + crypto.randomBytes(24).toString('base64url');
+  const [row] = await db.insert(apiTokens).values({ userId, name, tokenHash: sha256(token), prefix: token.slice(0, 12) }).returning();
+  await audit(db, { userId, action: 'token.create', target: name });
+  return { token, id: row!.id, name, prefix: row!.prefix };
+}
+
+export async function listApiTokens(db: Db, userId: string) {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function revokeApiToken(db: Db, userId: string, tokenId: string) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  if (!row) throw notFound('Token');
+  await audit(db, { userId, action: 'token.revoke', target: tokenId });
+}
+
+/** The active user behind a bearer token, or undefined for an unknown, revoked or disabled one. */
+export async function userForToken(db: Db, token: string): Promise<User | undefined> {
+  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+  const [row] = await db
+    .select({ user: users, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+  if (!row || row.user.disabled) return undefined;
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  return row.user;
+}
