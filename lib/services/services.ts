@@ -105,7 +105,8 @@ async function changeService(db: Db, userId: string, projectId: string, serviceI
     const set = typeof change.set === 'function' ? change.set(service) : change.set;
     await tx.update(services).set({ ...set, updatedAt: new Date() }).where(eq(services.id, serviceId));
     const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId, action: change.action, createdBy: userId });
-    await audit(tx, { userId, projectId, action: change.action, target: service.hostname, details: set });
+    const details = Object.fromEntries(Object.entries(set).filter(([, v]) => v === null || typeof v !== 'object'));
+    await audit(tx, { userId, projectId, action: change.action, target: service.hostname, details });
     return { process };
   });
 }
