@@ -44,7 +44,7 @@ export const redis: CatalogEntry = {
       cmd: official ? ['redis-server', '--requirepass', password, '--appendonly', 'yes'] : ['redis-server'],
       volumes: [{ name: 'data', mountPath: '/data' }],
       healthCheck: probe,
-      serviceAlias: role !== 'replica',
+      serviceAlias: role === 'main' || role === 'primary',
     });
     if (input.mode !== 'HA') return [server('main', 0, {})];
     const primaryHost = `${input.hostname}-primary-0`;
