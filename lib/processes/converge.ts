@@ -40,7 +40,7 @@ export async function waitHealthy(ctx: ProcessContext, projectId: string, servic
     if (dead && Date.now() > ctx.deadline - 1000) throw new Error(`container ${dead.name} is ${dead.health ?? dead.state}`);
     if (Date.now() > ctx.deadline) throw new Error('containers did not become healthy before the deadline');
     await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 1000);
+    delay = Math.min(delay * 2, 250);
     await ctx.checkpoint();
   }
   await syncObserved(ctx.db, ctx.runtime, projectId);

@@ -43,14 +43,23 @@ export async function startSelfHealer(
 ): Promise<SelfHealer> {
   const timers = new Map<string, NodeJS.Timeout>();
   const known = async (projectId: string) => (await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId))).length > 0;
-  const schedule = (projectId: string) => {
+  // Docker may report `die` before the container's state reads as exited: when a repair finds
+  // nothing to do, look again a few times before trusting it.
+  const schedule = (projectId: string, followUp = 0) => {
     clearTimeout(timers.get(projectId));
     timers.set(
       projectId,
-      setTimeout(() => {
-        timers.delete(projectId);
-        healProject(db, runtime, projectId).catch((err) => log.warn('repair failed', { projectId, error: String(err) }));
-      }, opts.debounceMs ?? 200),
+      setTimeout(
+        () => {
+          timers.delete(projectId);
+          healProject(db, runtime, projectId)
+            .then((applied) => {
+              if (applied === 0 && followUp < 4) schedule(projectId, followUp + 1);
+            })
+            .catch((err) => log.warn('repair failed', { projectId, error: String(err) }));
+        },
+        followUp === 0 ? (opts.debounceMs ?? 100) : 250 * followUp,
+      ),
     );
   };
 
