@@ -34,6 +34,7 @@ const schema = z.object({
   /** Run the process worker, watcher and reconciler inside the web server. */
   BERTH_WORKER: flag(true),
   BERTH_RECONCILE_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(30_000)),
+  BERTH_STATS_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(5_000)),
   BERTH_LOG_LEVEL: opt(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   /** Label put on every Docker object, so a test run can find and remove what it made. */
   BERTH_RUN_ID: opt(z.string().regex(/^[a-z0-9-]+$/).optional()),

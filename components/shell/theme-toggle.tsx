@@ -1,16 +1,20 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
+
+function subscribe(onChange: () => void) {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+  return () => observer.disconnect();
+}
+const isDark = () => document.documentElement.classList.contains('dark');
 
 /** Dark mode by class, remembered in localStorage; the inline script in the layout prevents a flash. */
 export function ThemeToggle() {
-  const [dark, setDark] = useState(false);
-  useEffect(() => setDark(document.documentElement.classList.contains('dark')), []);
+  const dark = useSyncExternalStore(subscribe, isDark, () => false);
   function toggle() {
-    const next = !dark;
-    document.documentElement.classList.toggle('dark', next);
-    localStorage.setItem('berth-theme', next ? 'dark' : 'light');
-    setDark(next);
+    document.documentElement.classList.toggle('dark', !dark);
+    localStorage.setItem('berth-theme', !dark ? 'dark' : 'light');
   }
   return (
     <button

@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { requireSessionUser, type SessionUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';

@@ -40,6 +40,20 @@ export interface Runtime {
   removeNetwork(id: string): Promise<void>;
   inspectContainer(idOrName: string): Promise<ContainerDetails | undefined>;
   exec(idOrName: string, argv: string[], opts?: { env?: string[]; stdin?: string }): Promise<ExecResult>;
+  /** The container's recent output (stdout and stderr), oldest first, with Docker's timestamps. */
+  logs(idOrName: string, opts?: { sinceSec?: number; tail?: number }): Promise<{ at: string; stream: 'stdout' | 'stderr'; line: string }[]>;
+  /** One sample of the engine's statistics for a running container. */
+  stats(idOrName: string): Promise<ContainerStats | undefined>;
   /** Container events of managed objects; returns a function that stops listening. */
   watchEvents(onEvent: (e: EngineEvent) => void, onError: (err: Error) => void): Promise<() => void>;
+}
+
+export interface ContainerStats {
+  cpuPercent: number;
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  netRxBytes: number;
+  netTxBytes: number;
+  blockReadBytes: number;
+  blockWriteBytes: number;
 }

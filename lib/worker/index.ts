@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import type { Runtime } from '@/lib/provisioner/runtime';
+import { startSampler } from '@/lib/stats/sampler';
 import { startSelfHealer, type SelfHealer } from './self-heal';
 
 export interface Background {
@@ -19,10 +20,12 @@ export async function startBackground(db: Db, runtime: Runtime, opts: { interval
     intervalMs: opts.intervalMs ?? env.BERTH_RECONCILE_INTERVAL_MS,
     sweepOrphans: opts.sweepOrphans ?? !env.BERTH_TEST_PID,
   });
+  const sampler = startSampler(db, runtime, env.BERTH_STATS_INTERVAL_MS);
   return {
     worker,
     healer,
     async stop() {
+      sampler.stop();
       healer.stop();
       await worker.stop();
     },

@@ -4,3 +4,4 @@ export * from './services';
 export * from './env';
 export * from './processes';
 export * from './audit';
+export * from './stats';

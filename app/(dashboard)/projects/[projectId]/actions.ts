@@ -1,0 +1,60 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { projectAction } from '@/lib/actions/action';
+import { AppError } from '@/lib/errors';
+import { deleteEnv, setEnv } from '@/lib/services/env';
+import { cancelProcess } from '@/lib/services/processes';
+import { deleteProject } from '@/lib/services/projects';
+import { deleteService, restartService, scaleService, startService, stopService } from '@/lib/services/services';
+
+const projectId = z.string().min(1);
+const optionalService = z.string().optional().transform((v) => v || null);
+
+export const deleteProjectAction = projectAction(z.object({ projectId, confirm: z.string() }), 'owner', async (input, { user, db, project }) => {
+  if (input.confirm !== project.name) {
+    throw new AppError('VALIDATION', 'Type the project name to confirm', { confirm: [`Type "${project.name}" to confirm`] });
+  }
+  await deleteProject(db, user.id, project.id);
+  redirect('/projects');
+});
+
+export const setEnvAction = projectAction(
+  z.object({ projectId, serviceId: optionalService, key: z.string(), value: z.string().default(''), secret: z.string().optional() }),
+  'write',
+  async (input, { user, db }) => {
+    await setEnv(db, user.id, input.projectId, input.serviceId, { key: input.key, value: input.value, secret: input.secret === 'on' });
+    revalidatePath(`/projects/${input.projectId}`);
+    return { ok: true, data: { message: `${input.key} saved. It takes effect when the service restarts.` } };
+  },
+);
+
+export const deleteEnvAction = projectAction(z.object({ projectId, serviceId: optionalService, key: z.string() }), 'write', async (input, { user, db }) => {
+  await deleteEnv(db, user.id, input.projectId, input.serviceId, input.key);
+  revalidatePath(`/projects/${input.projectId}`);
+  return { ok: true, data: { message: `${input.key} deleted. It takes effect when the service restarts.` } };
+});
+
+export const cancelProcessAction = projectAction(z.object({ projectId, processId: z.string() }), 'write', async (input, { user, db }) => {
+  await cancelProcess(db, user.id, input.projectId, input.processId);
+  return { ok: true, data: { message: 'Cancel requested: the process stops at its next step.' } };
+});
+
+const commands = { start: startService, stop: stopService, restart: restartService, delete: deleteService } as const;
+
+export const serviceCommandAction = projectAction(
+  z.object({ projectId, serviceId: z.string(), command: z.enum(['start', 'stop', 'restart', 'delete']) }),
+  'write',
+  async (input, { user, db }) => {
+    await commands[input.command](db, user.id, input.projectId, input.serviceId);
+    if (input.command === 'delete') redirect(`/projects/${input.projectId}`);
+    return { ok: true, data: { message: `${input.command[0]!.toUpperCase()}${input.command.slice(1)} queued.` } };
+  },
+);
+
+export const scaleServiceAction = projectAction(z.object({ projectId, serviceId: z.string(), containerCount: z.string() }), 'write', async (input, { user, db }) => {
+  await scaleService(db, user.id, input.projectId, input.serviceId, { containerCount: input.containerCount });
+  return { ok: true, data: { message: `Scaling to ${input.containerCount} container(s).` } };
+});

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import { requireUser } from '@/lib/auth/guards';
+import { getDb } from '@/lib/db';
+import { loadOrNotFound } from '@/lib/page-data';
+import { listEnv } from '@/lib/services/env';
+import { getProjectSnapshot } from '@/lib/services/snapshot';
+import { ProjectClient } from './project-client';
+
+export const metadata: Metadata = { title: 'Project' };
+
+export default async function ProjectPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const user = await requireUser();
+  const { projectId } = await params;
+  const db = await getDb();
+  const { snapshot, masked, revealed } = await loadOrNotFound(async () => {
+    const snapshot = await getProjectSnapshot(db, user.id, projectId);
+    const masked = await listEnv(db, user.id, projectId, null);
+    const revealed =
+      snapshot.role === 'viewer'
+        ? undefined
+        : Object.fromEntries((await listEnv(db, user.id, projectId, null, { reveal: true })).filter((v) => v.secret).map((v) => [v.key, v.value]));
+    return { snapshot, masked, revealed };
+  });
+  return <ProjectClient initial={snapshot} env={masked} revealed={revealed} />;
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import Link from 'next/link';
+import { DeleteProjectDialog } from '@/components/projects/delete-project-dialog';
+import { EnvEditor } from '@/components/projects/env-editor';
+import { ProcessList } from '@/components/projects/process-list';
+import { ServiceCard } from '@/components/projects/service-card';
+import { Badge, statusTone } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { useProjectSnapshot } from '@/lib/query/projects/use-project-snapshot';
+import type { EnvView } from '@/lib/services/env';
+import type { ProjectSnapshot } from '@/lib/services/snapshot';
+
+export function ProjectClient({ initial, env, revealed }: { initial: ProjectSnapshot; env: EnvView[]; revealed?: Record<string, string> }) {
+  const s = useProjectSnapshot(initial);
+  const canWrite = s.role !== 'viewer';
+  const { project } = s;
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-500">
+            <Link href="/projects" className="hover:underline">
+              Projects
+            </Link>{' '}
+            /
+          </p>
+          <h1 className="text-2xl font-semibold">{project.name}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <Badge tone={statusTone(project.status)}>{project.status}</Badge>
+            <Badge tone={project.corePackage === 'SERIOUS' ? 'violet' : 'blue'}>{project.corePackage === 'SERIOUS' ? 'Serious core' : 'Light core'}</Badge>
+            {!canWrite && <Badge>read only</Badge>}
+            <span className="font-mono text-sm text-slate-500">{project.address}</span>
+          </div>
+        </div>
+        {s.role === 'owner' && <DeleteProjectDialog projectId={project.id} name={project.name} serviceCount={s.services.length} />}
+      </div>
+
+      <section aria-labelledby="services-h" className="space-y-3">
+        <div className="flex items-center justify-between">
+          <h2 id="services-h" className="text-lg font-semibold">
+            Services
+          </h2>
+          {canWrite && (
+            <Link href={`/projects/${project.id}/services/new`} className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+              Add service
+            </Link>
+          )}
+        </div>
+        {s.services.length === 0 ? (
+          <Card>
+            <p className="text-sm text-slate-500">No services yet. Add a database, a runtime or a static site: each gets its own containers on this project&apos;s private network.</p>
+          </Card>
+        ) : (
+          <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+            {s.services.map((svc) => (
+              <li key={svc.id}>
+                <ServiceCard projectId={project.id} service={svc} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="processes-h" className="space-y-3">
+          <h2 id="processes-h" className="text-lg font-semibold">
+            Processes
+          </h2>
+          <ProcessList snapshot={s} canWrite={canWrite} />
+        </section>
+        <Card>
+          <EnvEditor title="Project environment variables" projectId={project.id} variables={env} revealed={revealed} canWrite={canWrite} />
+        </Card>
+      </div>
+    </div>
+  );
+}

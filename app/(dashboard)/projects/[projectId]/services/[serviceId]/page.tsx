@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { requireUser } from '@/lib/auth/guards';
+import { getDb } from '@/lib/db';
+import { loadOrNotFound } from '@/lib/page-data';
+import { listEnv } from '@/lib/services/env';
+import { getService } from '@/lib/services/services';
+import { getProjectSnapshot } from '@/lib/services/snapshot';
+import { ServiceClient } from './service-client';
+
+export const metadata: Metadata = { title: 'Service' };
+
+export default async function ServicePage({ params }: { params: Promise<{ projectId: string; serviceId: string }> }) {
+  const user = await requireUser();
+  const { projectId, serviceId } = await params;
+  const db = await getDb();
+  const data = await loadOrNotFound(async () => {
+    const { service, role } = await getService(db, user.id, projectId, serviceId);
+    const snapshot = await getProjectSnapshot(db, user.id, projectId);
+    const masked = await listEnv(db, user.id, projectId, serviceId);
+    const revealed =
+      role === 'viewer'
+        ? undefined
+        : Object.fromEntries((await listEnv(db, user.id, projectId, serviceId, { reveal: true })).filter((v) => v.secret).map((v) => [v.key, v.value]));
+    return { service, snapshot, masked, revealed };
+  });
+  return <ServiceClient initial={data.snapshot} serviceId={data.service.id} env={data.masked} revealed={data.revealed} />;
+}
