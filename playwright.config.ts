@@ -46,6 +46,10 @@ export default defineConfig({
       BERTH_DATA_DIR: process.env.E2E_DATA_DIR,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       BERTH_LOG_LEVEL: 'warn',
+      BERTH_STATS_INTERVAL_MS: '2000',
+      // Label what the e2e server creates, so an interrupted run's leftovers are found and removed.
+      BERTH_RUN_ID: `e2e${Date.now().toString(36)}`,
+      BERTH_TEST_PID: String(process.pid),
     },
   },
 });

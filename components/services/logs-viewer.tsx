@@ -15,7 +15,9 @@ const RANGES: [string, number][] = [
 
 /** Per-container output with search, time range and follow (polls while following). */
 export function LogsViewer({ projectId, containers }: { projectId: string; containers: string[] }) {
-  const [container, setContainer] = useState(containers[0] ?? '');
+  const [chosen, setContainer] = useState('');
+  // Containers appear while the create process runs: follow the first until one is chosen.
+  const container = chosen && containers.includes(chosen) ? chosen : (containers[0] ?? '');
   const [q, setQ] = useState('');
   const [range, setRange] = useState(3600);
   const [follow, setFollow] = useState(true);

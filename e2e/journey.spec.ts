@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { ensureAdmin, signIn } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(300_000);
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+
+async function addService(page: Page, opts: { type: string; hostname: string; env?: [string, string][] }) {
+  await page.getByRole('link', { name: 'Add service' }).click();
+  await page.getByText(opts.type, { exact: true }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click(); // version: the default
+  await page.getByLabel('Hostname').fill(opts.hostname);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click(); // scaling: defaults
+  for (const [i, [key, value]] of (opts.env ?? []).entries()) {
+    await page.getByRole('button', { name: 'Add variable' }).click();
+    await page.getByLabel(`Variable ${i + 1} key`).fill(key);
+    await page.getByLabel(`Variable ${i + 1} value`).fill(value);
+  }
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Create service' }).click();
+  await expect(page.getByRole('heading', { name: opts.hostname })).toBeVisible();
+}
+
+test('a new user creates a project, adds PostgreSQL and Node.js, reads logs and stats, then deletes it', async ({ page }) => {
+  await ensureAdmin(page);
+  await signIn(page);
+
+  await page.getByRole('button', { name: 'New project' }).click();
+  await page.getByLabel('Project name').fill('Journey');
+  await page.getByText('Lightweight').click();
+  await shot(page, 'create-project-dialog');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { name: 'Journey' })).toBeVisible();
+  await expect(page.getByText('ACTIVE').first()).toBeVisible({ timeout: 60_000 });
+  const projectUrl = page.url();
+
+  await addService(page, { type: 'PostgreSQL', hostname: 'db' });
+  await expect(page.getByLabel(/^status /).first()).toHaveText('running', { timeout: 120_000 });
+
+  await page.goto(projectUrl);
+  await addService(page, { type: 'Node.js', hostname: 'app', env: [['DATABASE_URL', '${db_connectionString}']] });
+  await expect(page.getByLabel(/^status /).first()).toHaveText('running', { timeout: 120_000 });
+  await expect(page.getByText('ACTIVE').first()).toBeVisible({ timeout: 60_000 });
+
+  // Logs: the placeholder prints a line when it starts listening.
+  await expect(page.getByLabel('Log lines')).toContainText('listening on :3000', { timeout: 30_000 });
+  // Statistics: the sampler writes a point every 2 s in the e2e server.
+  await expect(page.getByRole('img', { name: /^CPU: [1-9]\d* samples/ })).toBeVisible({ timeout: 30_000 });
+  await shot(page, 'service-page');
+
+  // docker kill from outside: the open page shows the repair without a reload.
+  const container = (await page.getByLabel(/^Container berth-/).first().getAttribute('aria-label'))!.replace('Container ', '');
+  execFileSync('docker', ['kill', container]);
+  await expect(page.getByLabel(/^status /).first()).not.toHaveText('running', { timeout: 15_000 });
+  await expect(page.getByLabel(/^status /).first()).toHaveText('running', { timeout: 60_000 });
+
+  await page.goto(projectUrl);
+  await expect(page.getByRole('link', { name: 'Service db' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Service app' })).toBeVisible();
+  await shot(page, 'project-page');
+
+  await page.getByRole('button', { name: 'Delete project' }).click();
+  await page.getByLabel('Type Journey to confirm').fill('Journey');
+  await page.getByRole('button', { name: 'Delete forever' }).click();
+  await expect(page.getByRole('heading', { name: 'Projects', exact: true })).toBeVisible();
+  await shot(page, 'projects-page');
+});
