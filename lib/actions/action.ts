@@ -46,25 +46,32 @@ export function errorState(err: unknown, values: Record<string, string>): Action
   return { error: 'Something went wrong. Try again, and check the server log if it keeps happening.', values };
 }
 
-function wrap<S extends z.ZodTypeAny>(
+/**
+ * Authorize first (session, then the right on the project), validate second, run third: a caller
+ * without the right learns nothing, not even which fields would be wrong.
+ */
+function wrap<S extends z.ZodTypeAny, C>(
   meta: ActionMeta,
   schema: S,
-  run: (input: z.infer<S>, db: Db) => Promise<ActionState | void>,
+  authorize: (raw: Record<string, unknown>, db: Db) => Promise<C>,
+  run: (input: z.infer<S>, ctx: C, db: Db) => Promise<ActionState | void>,
 ): WrappedAction {
   const action = async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const values = formValues(formData);
-    const parsed = schema.safeParse(formObject(formData));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? 'form');
-        (fieldErrors[key] ??= []).push(issue.message);
-      }
-      return { error: 'Check the highlighted fields', fieldErrors, values };
-    }
+    const raw = formObject(formData);
     try {
       const db = await getDb();
-      return (await run(parsed.data, db)) ?? { ok: true };
+      const ctx = await authorize(raw, db);
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) {
+          const key = String(issue.path[0] ?? 'form');
+          (fieldErrors[key] ??= []).push(issue.message);
+        }
+        return { error: 'Check the highlighted fields', fieldErrors, values };
+      }
+      return (await run(parsed.data, ctx, db)) ?? { ok: true };
     } catch (err) {
       return errorState(err, values);
     }
@@ -74,7 +81,7 @@ function wrap<S extends z.ZodTypeAny>(
 
 /** An action anyone may call (first-admin setup); the function checks its own preconditions. */
 export function publicAction<S extends z.ZodTypeAny>(schema: S, fn: (input: z.infer<S>, db: Db) => Promise<ActionState | void>) {
-  return wrap({ kind: 'public' }, schema, fn);
+  return wrap({ kind: 'public' }, schema, async () => null, (input, _ctx, db) => fn(input, db));
 }
 
 /** An action for any signed-in user. */
@@ -82,7 +89,7 @@ export function validatedAction<S extends z.ZodTypeAny>(
   schema: S,
   fn: (input: z.infer<S>, ctx: { user: SessionUser; db: Db }) => Promise<ActionState | void>,
 ) {
-  return wrap({ kind: 'user' }, schema, async (input, db) => fn(input, { user: await requireSessionUser(), db }));
+  return wrap({ kind: 'user' }, schema, async () => requireSessionUser(), (input, user, db) => fn(input, { user, db }));
 }
 
 /** An action for admins only. */
@@ -90,28 +97,35 @@ export function adminAction<S extends z.ZodTypeAny>(
   schema: S,
   fn: (input: z.infer<S>, ctx: { user: SessionUser; db: Db }) => Promise<ActionState | void>,
 ) {
-  return wrap({ kind: 'admin' }, schema, async (input, db) => {
-    const user = await requireSessionUser();
-    if (user.role !== 'admin') throw forbidden('Only an admin can do this');
-    return fn(input, { user, db });
-  });
+  return wrap(
+    { kind: 'admin' },
+    schema,
+    async () => {
+      const user = await requireSessionUser();
+      if (user.role !== 'admin') throw forbidden('Only an admin can do this');
+      return user;
+    },
+    (input, user, db) => fn(input, { user, db }),
+  );
 }
 
 /**
  * An action on one project: resolves the session AND the caller's right on `projectId` (a field
- * of the form) before `fn` runs, and passes both on.
+ * of the form) before anything else, and passes both on.
  */
 export function projectAction<S extends z.ZodObject<{ projectId: z.ZodString }>>(
   schema: S,
   need: Access,
-  fn: (
-    input: z.infer<S>,
-    ctx: { user: SessionUser; db: Db; project: Project; role: string },
-  ) => Promise<ActionState | void>,
+  fn: (input: z.infer<S>, ctx: { user: SessionUser; db: Db; project: Project; role: string }) => Promise<ActionState | void>,
 ) {
-  return wrap({ kind: 'project', need }, schema, async (input, db) => {
-    const user = await requireSessionUser();
-    const { project, role } = await requireProjectAccess(db, user.id, input.projectId, need);
-    return fn(input, { user, db, project, role });
-  });
+  return wrap(
+    { kind: 'project', need },
+    schema,
+    async (raw, db) => {
+      const user = await requireSessionUser();
+      const { project, role } = await requireProjectAccess(db, user.id, String(raw.projectId ?? ''), need);
+      return { user, project, role };
+    },
+    (input, ctx, db) => fn(input, { ...ctx, db }),
+  );
 }

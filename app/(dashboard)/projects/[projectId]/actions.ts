@@ -7,6 +7,7 @@ import { projectAction } from '@/lib/actions/action';
 import { AppError } from '@/lib/errors';
 import { deleteEnv, setEnv } from '@/lib/services/env';
 import { cancelProcess } from '@/lib/services/processes';
+import { addMember, removeMember } from '@/lib/services/members';
 import { deleteProject } from '@/lib/services/projects';
 import { deleteService, restartService, scaleService, startService, stopService } from '@/lib/services/services';
 
@@ -57,4 +58,16 @@ export const serviceCommandAction = projectAction(
 export const scaleServiceAction = projectAction(z.object({ projectId, serviceId: z.string(), containerCount: z.string() }), 'write', async (input, { user, db }) => {
   await scaleService(db, user.id, input.projectId, input.serviceId, { containerCount: input.containerCount });
   return { ok: true, data: { message: `Scaling to ${input.containerCount} container(s).` } };
+});
+
+export const addMemberAction = projectAction(z.object({ projectId, email: z.string(), role: z.string() }), 'owner', async (input, { user, db }) => {
+  await addMember(db, user.id, input.projectId, { email: input.email, role: input.role });
+  revalidatePath(`/projects/${input.projectId}`);
+  return { ok: true, data: { message: `${input.email} added as ${input.role}.` } };
+});
+
+export const removeMemberAction = projectAction(z.object({ projectId, userId: z.string() }), 'owner', async (input, { user, db }) => {
+  await removeMember(db, user.id, input.projectId, input.userId);
+  revalidatePath(`/projects/${input.projectId}`);
+  return { ok: true, data: { message: 'Member removed.' } };
 });

@@ -3,6 +3,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { loadOrNotFound } from '@/lib/page-data';
 import { listEnv } from '@/lib/services/env';
+import { listMembers } from '@/lib/services/members';
 import { getProjectSnapshot } from '@/lib/services/snapshot';
 import { ProjectClient } from './project-client';
 
@@ -12,14 +13,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const user = await requireUser();
   const { projectId } = await params;
   const db = await getDb();
-  const { snapshot, masked, revealed } = await loadOrNotFound(async () => {
+  const { snapshot, masked, revealed, members } = await loadOrNotFound(async () => {
     const snapshot = await getProjectSnapshot(db, user.id, projectId);
     const masked = await listEnv(db, user.id, projectId, null);
     const revealed =
       snapshot.role === 'viewer'
         ? undefined
         : Object.fromEntries((await listEnv(db, user.id, projectId, null, { reveal: true })).filter((v) => v.secret).map((v) => [v.key, v.value]));
-    return { snapshot, masked, revealed };
+    const members = await listMembers(db, user.id, projectId);
+    return { snapshot, masked, revealed, members };
   });
-  return <ProjectClient initial={snapshot} env={masked} revealed={revealed} />;
+  return <ProjectClient initial={snapshot} env={masked} revealed={revealed} members={members} />;
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { DeleteProjectDialog } from '@/components/projects/delete-project-dialog';
 import { EnvEditor } from '@/components/projects/env-editor';
+import { MembersPanel, type MemberRow } from '@/components/projects/members-panel';
 import { ProcessList } from '@/components/projects/process-list';
 import { ServiceCard } from '@/components/projects/service-card';
 import { Badge, statusTone } from '@/components/ui/badge';
@@ -11,7 +12,7 @@ import { useProjectSnapshot } from '@/lib/query/projects/use-project-snapshot';
 import type { EnvView } from '@/lib/services/env';
 import type { ProjectSnapshot } from '@/lib/services/snapshot';
 
-export function ProjectClient({ initial, env, revealed }: { initial: ProjectSnapshot; env: EnvView[]; revealed?: Record<string, string> }) {
+export function ProjectClient({ initial, env, revealed, members }: { initial: ProjectSnapshot; env: EnvView[]; revealed?: Record<string, string>; members: MemberRow[] }) {
   const s = useProjectSnapshot(initial);
   const canWrite = s.role !== 'viewer';
   const { project } = s;
@@ -69,9 +70,14 @@ export function ProjectClient({ initial, env, revealed }: { initial: ProjectSnap
           </h2>
           <ProcessList snapshot={s} canWrite={canWrite} />
         </section>
-        <Card>
-          <EnvEditor title="Project environment variables" projectId={project.id} variables={env} revealed={revealed} canWrite={canWrite} />
-        </Card>
+        <div className="space-y-8">
+          <Card>
+            <EnvEditor title="Project environment variables" projectId={project.id} variables={env} revealed={revealed} canWrite={canWrite} />
+          </Card>
+          <Card>
+            <MembersPanel projectId={project.id} members={members} isOwner={s.role === 'owner'} />
+          </Card>
+        </div>
       </div>
     </div>
   );

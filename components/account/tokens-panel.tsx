@@ -1,0 +1,67 @@
+'use client';
+
+import { createTokenAction, revokeTokenAction } from '@/app/(dashboard)/account/actions';
+import { ActionForm } from '@/components/projects/action-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+
+interface TokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
+  return (
+    <section aria-labelledby="tokens-h" className="space-y-4">
+      <h2 id="tokens-h" className="text-lg font-semibold">API tokens</h2>
+      <p className="text-sm text-slate-500">Use a token as <code>Authorization: Bearer …</code> with the REST API at <code>/api/v1</code> (see <a className="underline" href="/api/v1/openapi.json">openapi.json</a>).</p>
+      <ActionForm action={createTokenAction} hidden={{}} className="space-y-2">
+        {(state, pending) => (
+          <>
+            <div className="flex items-end gap-2">
+              <Field label="Token name" name="name" errors={state.fieldErrors?.name} placeholder="ci-deploy" />
+              <Button type="submit" disabled={pending}>Create token</Button>
+            </div>
+            {state.ok && state.data?.token && (
+              <Alert tone="warn">
+                <p>Copy this token now. It is not shown again.</p>
+                <code aria-label="New token" className="mt-1 block font-mono break-all">{state.data.token}</code>
+              </Alert>
+            )}
+          </>
+        )}
+      </ActionForm>
+      {tokens.length === 0 ? (
+        <p className="text-sm text-slate-500">No tokens yet.</p>
+      ) : (
+        <table className="w-full text-sm">
+          <thead><tr className="text-left text-xs text-slate-500"><th>Name</th><th>Token</th><th>Created</th><th>Last used</th><th className="sr-only">Actions</th></tr></thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id} className="border-t border-slate-100 dark:border-slate-800">
+                <td className="py-1.5">{t.name}</td>
+                <td className="font-mono">{t.prefix}…</td>
+                <td>{new Date(t.createdAt).toLocaleString()}</td>
+                <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
+                <td className="text-right">
+                  {t.revokedAt ? (
+                    <span className="text-xs text-slate-500">revoked</span>
+                  ) : (
+                    <ActionForm action={revokeTokenAction} hidden={{ tokenId: t.id }}>
+                      {(_s, pending) => <Button type="submit" variant="ghost" disabled={pending} aria-label={`Revoke ${t.name}`}>Revoke</Button>}
+                    </ActionForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
