@@ -66,7 +66,9 @@ export function WizardClient(props: { projectId: string; projectName: string; ca
       else if (hostnameProblem) e.hostname = [hostnameProblem];
     }
     if (i === 3 && entry) {
-      if (mode === 'HA' && !entry.ha?.available) e.mode = [entry.ha ? `HA is not yet available for ${entry.displayName}` : `${entry.displayName} has no HA mode`];
+      if (mode === 'HA' && !entry.ha?.available) {
+        e.mode = [entry.ha ? `HA is not yet available for ${entry.displayName}` : `${entry.displayName} has no HA mode${isRuntime ? ': run 2 or more containers instead' : ''}`];
+      }
       const n = Number(count);
       if (isRuntime && (!Number.isInteger(n) || n < 1 || n > 10)) e.containerCount = ['Use 1 to 10 containers'];
       if (cpu && !(Number(cpu) >= 0.1 && Number(cpu) <= 16)) e.cpu = ['Use 0.1 to 16 CPUs'];
@@ -165,17 +167,15 @@ export function WizardClient(props: { projectId: string; projectName: string; ca
                 <label className="flex items-center gap-2 text-sm"><input type="radio" name="mode" checked={mode === 'HA'} onChange={() => setMode('HA')} /> Highly available: {entry.ha.roles.map((r) => `${r.count} × ${r.role}`).join(' + ')}{!entry.ha.available && ' (not yet available)'}</label>
                 {errors.mode && <p role="alert" className="text-sm text-red-600">{errors.mode.join(' ')}</p>}
               </fieldset>
-            ) : isRuntime ? (
-              <Field label="Containers" type="number" min={1} max={10} value={count} onChange={(e) => setCount(e.target.value)} errors={errors.containerCount} hint="Run at least 2 in production: each is a replica behind the service hostname." />
             ) : (
-              <>
-                <p className="text-sm text-slate-500">{entry.displayName} runs in a single container; it has no HA mode.</p>
-                <fieldset>
-                  <legend className="sr-only">Deployment mode</legend>
-                  <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={mode === 'HA'} onChange={(e) => setMode(e.target.checked ? 'HA' : 'NON_HA')} /> Highly available</label>
-                  {errors.mode && <p role="alert" className="text-sm text-red-600">{errors.mode.join(' ')}</p>}
-                </fieldset>
-              </>
+              <fieldset>
+                <legend className="sr-only">Deployment mode</legend>
+                <label className="flex items-center gap-2 text-sm"><input type="checkbox" checked={mode === 'HA'} onChange={(e) => setMode(e.target.checked ? 'HA' : 'NON_HA')} /> Highly available</label>
+                {errors.mode && <p role="alert" className="text-sm text-red-600">{errors.mode.join(' ')}</p>}
+              </fieldset>
+            )}
+            {isRuntime && (
+              <Field label="Containers" type="number" min={1} max={10} value={count} onChange={(e) => setCount(e.target.value)} errors={errors.containerCount} hint="Run at least 2 in production: each is a replica behind the service hostname." />
             )}
             <div className="grid gap-3 sm:grid-cols-2">
               <Field label="CPU cores" type="number" step="0.1" placeholder={String(entry.resources.cpu)} value={cpu} onChange={(e) => setCpu(e.target.value)} errors={errors.cpu} />

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { ensureAdmin, signIn } from './fixtures';
+
+test.setTimeout(120_000);
+
+test('every wizard step refuses bad input with a field message and nothing is created', async ({ page }) => {
+  await ensureAdmin(page);
+  await signIn(page);
+  await page.getByRole('button', { name: 'New project' }).click();
+  await page.getByLabel('Project name').fill('Wizard checks');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { name: 'Wizard checks' })).toBeVisible();
+  const projectUrl = page.url();
+
+  await page.getByRole('link', { name: 'Add service' }).click();
+  // 1: no type chosen
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Choose a service type' })).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/wizard-type.png', fullPage: true });
+  await page.getByText('Node.js', { exact: true }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  // 3: invalid hostnames
+  for (const [bad, message] of <[string, string][]>[
+    ['My-App', 'Use lowercase letters a-z and digits 0-9 only'],
+    ['a'.repeat(26), 'Use at most 25 characters'],
+    ['core', 'This hostname is reserved'],
+  ]) {
+    await page.getByLabel('Hostname').fill(bad);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible();
+  }
+  await page.getByLabel('Hostname').fill('web');
+  await page.getByRole('button', { name: 'Next' }).click();
+  // 4: container count out of range
+  await page.getByLabel('Containers').fill('11');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Use 1 to 10 containers' })).toBeVisible();
+  await page.getByLabel('Containers').fill('2');
+  await page.getByRole('button', { name: 'Next' }).click();
+  // 5: bad env key
+  await page.getByRole('button', { name: 'Add variable' }).click();
+  await page.getByLabel('Variable 1 key').fill('1BAD-KEY');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Use letters, digits and _ only' })).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/wizard-env.png', fullPage: true });
+
+  // HA on a type without it (Debian: no HA mode).
+  await page.goto(`${projectUrl}/services/new`);
+  await page.getByText('Debian', { exact: true }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Hostname').fill('box');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Highly available').check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Debian has no HA mode' })).toBeVisible();
+
+  // Nothing was created.
+  await page.goto(projectUrl);
+  await expect(page.getByText('No services yet')).toBeVisible();
+});
+
+test('a duplicate hostname is refused live in the wizard', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Wizard checks' }).click();
+  await page.getByRole('link', { name: 'Add service' }).click();
+  await page.getByText('Debian', { exact: true }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Hostname').fill('box');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Create service' }).click();
+  await expect(page.getByRole('heading', { name: 'box' })).toBeVisible();
+  await page.getByRole('link', { name: 'Wizard checks' }).click();
+  await page.getByRole('link', { name: 'Add service' }).click();
+  await page.getByText('Debian', { exact: true }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Hostname').fill('box');
+  await expect(page.getByRole('alert').filter({ hasText: 'Another service of this project has this hostname' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Hostname' })).toBeVisible();
+});
