@@ -30,6 +30,8 @@ const schema = z.object({
   BERTH_DOMAIN: opt(z.string().default('localhost')),
   BERTH_HTTP_PORT: port(80),
   BERTH_HTTPS_PORT: port(443),
+  /** Port each project balancer serves HTTP on, on its own address (the edge forwards to it). */
+  BERTH_CORE_HTTP_PORT: port(10080),
   BERTH_ACME_EMAIL: opt(z.string().email().optional()),
   /** Run the process worker, watcher and reconciler inside the web server. */
   BERTH_WORKER: flag(true),

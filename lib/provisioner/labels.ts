@@ -15,7 +15,12 @@ export const L = {
 
 /** Labels every Berth object carries; test runs add their run id and pid for cleanup. */
 export function baseLabels(projectId: string, extra: Record<string, string> = {}): Record<string, string> {
-  const labels: Record<string, string> = { [L.managed]: 'true', [L.project]: projectId, ...extra };
+  return managedLabels({ [L.project]: projectId, ...extra });
+}
+
+/** For host-wide objects that belong to no project (the edge). */
+export function managedLabels(extra: Record<string, string> = {}): Record<string, string> {
+  const labels: Record<string, string> = { [L.managed]: 'true', ...extra };
   if (env.BERTH_RUN_ID) labels[L.testRun] = env.BERTH_RUN_ID;
   if (env.BERTH_TEST_PID) labels[L.testPid] = env.BERTH_TEST_PID;
   return labels;

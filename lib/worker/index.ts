@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { registerProjectCore } from '@/lib/core';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import type { Runtime } from '@/lib/provisioner/runtime';
@@ -15,6 +16,7 @@ export interface Background {
 /** The process worker plus the self-healer: started with the server, or alone by `npm run worker`. */
 export async function startBackground(db: Db, runtime: Runtime, opts: { intervalMs?: number; sweepOrphans?: boolean } = {}): Promise<Background> {
   registerCoreHandlers();
+  registerProjectCore();
   const worker = startWorker({ db, runtime });
   const healer = await startSelfHealer(db, runtime, {
     intervalMs: opts.intervalMs ?? env.BERTH_RECONCILE_INTERVAL_MS,

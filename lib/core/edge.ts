@@ -1,0 +1,52 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { projects, services } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { L, managedLabels, specHash } from '@/lib/provisioner/labels';
+import type { Runtime } from '@/lib/provisioner/runtime';
+import type { ContainerSpec } from '@/lib/provisioner/spec';
+import { pushNginxConfig } from './push-config';
+import { renderEdge, subdomainHost } from './render';
+
+export const edgeName = () => `berth-edge-${env.BERTH_HTTP_PORT}`;
+export const CORE_IMAGE = 'berth/core:1';
+
+/** host name → project address, for every service with subdomain access. */
+export async function edgeHosts(db: Db): Promise<Record<string, string>> {
+  const rows = await db
+    .select({ hostname: services.hostname, slug: projects.slug, address: projects.address, ports: services.ports })
+    .from(services)
+    .innerJoin(projects, eq(projects.id, services.projectId))
+    .where(and(eq(services.subdomainAccess, true), isNotNull(projects.address)));
+  const hosts: Record<string, string> = {};
+  for (const r of rows) if (r.ports.some((p) => p.httpSupport)) hosts[subdomainHost(r.hostname, r.slug, env.BERTH_DOMAIN)] = r.address!;
+  return hosts;
+}
+
+/**
+ * The host-wide edge: one nginx on BERTH_HTTP_PORT forwarding by Host header to the owning
+ * project's balancer. It holds only the name → address map, so no project's routing can break it.
+ */
+export async function ensureEdge(db: Db, runtime: Runtime): Promise<void> {
+  const spec: ContainerSpec = {
+    name: edgeName(),
+    image: CORE_IMAGE,
+    env: {},
+    labels: managedLabels({ [L.kind]: 'edge' }),
+    mounts: [],
+    network: { mode: 'host' },
+    limits: { nanoCpus: 0, memoryBytes: 0 },
+    restart: 'unless-stopped',
+    stopSignal: 'SIGQUIT',
+    running: true,
+  };
+  const hash = specHash(spec);
+  const current = await runtime.inspectContainer(spec.name);
+  if (current && (current.labels[L.specHash] !== hash || current.state !== 'running')) {
+    if (current.labels[L.specHash] !== hash) await runtime.removeContainer(current.id);
+    else await runtime.startContainer(current.id);
+  }
+  if (!current || current.labels[L.specHash] !== hash) await runtime.createContainer(spec, { ...spec.labels, [L.specHash]: hash });
+  const config = renderEdge({ listen: '0.0.0.0', httpPort: env.BERTH_HTTP_PORT, hosts: await edgeHosts(db), projectHttpPort: env.BERTH_CORE_HTTP_PORT });
+  await pushNginxConfig(runtime, spec.name, config);
+}

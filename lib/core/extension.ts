@@ -1,0 +1,82 @@
+import { and, eq } from 'drizzle-orm';
+import { services, type Project } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/log';
+import { registerProjectExtension, type ExtensionContext } from '@/lib/provisioner/extensions';
+import { L, baseLabels, containerName, networkName, specHash } from '@/lib/provisioner/labels';
+import type { ContainerSpec, WantedContainer } from '@/lib/provisioner/spec';
+import { CORE_IMAGE, ensureEdge } from './edge';
+import { pushNginxConfig } from './push-config';
+import { renderBalancer, subdomainHost, type HttpRoute } from './render';
+
+const log = logger('core');
+
+/** Which balancers a project should run: LIGHT one; SERIOUS two; during the upgrade all three. */
+export function balancerNames(project: Pick<Project, 'corePackage' | 'settings'>): string[] {
+  if (project.corePackage === 'LIGHT') return ['core-balancer-0'];
+  if (project.settings.coreUpgrade === 'starting') return ['core-balancer-0', 'core-balancer-1', 'core-balancer-2'];
+  return ['core-balancer-1', 'core-balancer-2'];
+}
+
+function balancerSpec(project: Project, local: string): WantedContainer {
+  const spec: ContainerSpec = {
+    name: containerName(project.id, local),
+    image: CORE_IMAGE,
+    env: {},
+    labels: baseLabels(project.id, { [L.kind]: 'core', [L.role]: 'balancer', [L.container]: local }),
+    mounts: [],
+    network: { mode: 'host' },
+    limits: { nanoCpus: 0, memoryBytes: 256 * 1024 * 1024 },
+    restart: 'unless-stopped',
+    stopSignal: 'SIGQUIT',
+    running: true,
+  };
+  return { spec, hash: specHash(spec) };
+}
+
+/** HTTP routes of the project: each subdomain-enabled HTTP port → its running containers' IPs. */
+async function routes(ctx: ExtensionContext): Promise<HttpRoute[]> {
+  const { db, runtime, project } = ctx;
+  const list = await db.select().from(services).where(and(eq(services.projectId, project.id), eq(services.subdomainAccess, true)));
+  const out: HttpRoute[] = [];
+  for (const s of list) {
+    const port = s.ports.find((p) => p.httpSupport);
+    if (!port) continue;
+    const list = await runtime.listContainers({ [L.project]: project.id, [L.service]: s.id });
+    const upstreams: string[] = [];
+    for (const c of list) {
+      const d = await runtime.inspectContainer(c.id);
+      const ip = d?.state === 'running' ? d.ips[networkName(project.id)] : undefined;
+      if (ip) upstreams.push(`${ip}:${port.port}`);
+    }
+    out.push({ host: subdomainHost(s.hostname, project.slug, env.BERTH_DOMAIN), upstreams });
+  }
+  return out;
+}
+
+export function renderProjectBalancer(ctx: ExtensionContext, r: HttpRoute[]): string {
+  return renderBalancer({ address: ctx.project.address!, httpPort: env.BERTH_CORE_HTTP_PORT, routes: r });
+}
+
+/** Renders the project's routing and pushes it to every running balancer of the project. */
+export async function syncCore(ctx: ExtensionContext): Promise<void> {
+  if (!ctx.project.address || ctx.project.status === 'DELETING') return;
+  const config = renderProjectBalancer(ctx, await routes(ctx));
+  for (const local of balancerNames(ctx.project)) {
+    const name = containerName(ctx.project.id, local);
+    const d = await ctx.runtime.inspectContainer(name);
+    if (d?.state === 'running') await pushNginxConfig(ctx.runtime, name, config);
+  }
+  await ensureEdge(ctx.db, ctx.runtime).catch((err) => log.warn('edge not updated', { error: err instanceof Error ? err.message : String(err) }));
+}
+
+export function registerCoreExtension(): void {
+  registerProjectExtension({
+    name: 'core',
+    async wanted(ctx) {
+      if (!ctx.project.address) return { containers: [], volumes: [] };
+      return { containers: balancerNames(ctx.project).map((n) => balancerSpec(ctx.project, n)), volumes: [] };
+    },
+    afterApply: syncCore,
+  });
+}
