@@ -47,6 +47,8 @@ export default defineConfig({
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       BERTH_LOG_LEVEL: 'warn',
       BERTH_STATS_INTERVAL_MS: '2000',
+      BERTH_HTTP_PORT: '18080',
+      BERTH_HTTPS_PORT: '18443',
       // Label what the e2e server creates, so an interrupted run's leftovers are found and removed.
       BERTH_RUN_ID: `e2e${Date.now().toString(36)}`,
       BERTH_TEST_PID: String(process.pid),

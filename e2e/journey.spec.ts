@@ -7,7 +7,7 @@ test.setTimeout(300_000);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 
-async function addService(page: Page, opts: { type: string; hostname: string; env?: [string, string][] }) {
+async function addService(page: Page, opts: { type: string; hostname: string; env?: [string, string][]; subdomain?: boolean }) {
   await page.getByRole('link', { name: 'Add service' }).click();
   await page.getByText(opts.type, { exact: true }).click();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -20,7 +20,9 @@ async function addService(page: Page, opts: { type: string; hostname: string; en
     await page.getByLabel(`Variable ${i + 1} key`).fill(key);
     await page.getByLabel(`Variable ${i + 1} value`).fill(value);
   }
+  if (opts.subdomain) await page.getByLabel('Enable subdomain access').check();
   await page.getByRole('button', { name: 'Next' }).click();
+  await shot(page, 'wizard-review');
   await page.getByRole('button', { name: 'Create service' }).click();
   await expect(page.getByRole('heading', { name: opts.hostname })).toBeVisible();
 }
@@ -42,7 +44,7 @@ test('a new user creates a project, adds PostgreSQL and Node.js, reads logs and 
   await expect(page.getByLabel(/^status /).first()).toHaveText('running', { timeout: 120_000 });
 
   await page.goto(projectUrl);
-  await addService(page, { type: 'Node.js', hostname: 'app', env: [['DATABASE_URL', '${db_connectionString}']] });
+  await addService(page, { type: 'Node.js', hostname: 'app', env: [['DATABASE_URL', '${db_connectionString}']], subdomain: true });
   await expect(page.getByLabel(/^status /).first()).toHaveText('running', { timeout: 120_000 });
   await expect(page.getByText('ACTIVE').first()).toBeVisible({ timeout: 60_000 });
 
@@ -58,10 +60,46 @@ test('a new user creates a project, adds PostgreSQL and Node.js, reads logs and 
   await expect(page.getByLabel(/^status /).first()).not.toHaveText('running', { timeout: 15_000 });
   await expect(page.getByLabel(/^status /).first()).toHaveText('running', { timeout: 60_000 });
 
+  // The runtime's public subdomain URL, through the edge and the project's own balancer.
+  const publicUrl = (await page.getByRole('link', { name: /^http:\/\/app-journey\./ }).getAttribute('href'))!;
+  const site = await page.context().newPage();
+  await expect(async () => {
+    const res = await site.goto(publicUrl);
+    expect(res?.status()).toBe(200);
+  }).toPass({ timeout: 30_000 });
+  await expect(site.getByRole('heading', { name: 'app is running on Berth' })).toBeVisible();
+
   await page.goto(projectUrl);
   await expect(page.getByRole('link', { name: 'Service db' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Service app' })).toBeVisible();
   await shot(page, 'project-page');
+
+  // Upgrade the core while the public URL keeps answering (the site page polls it, bounded).
+  const polling = site.evaluate(async () => {
+    const result = { ok: 0, failed: 0 };
+    const until = Date.now() + 90_000;
+    while (Date.now() < until && !(window as unknown as { stopPolling?: boolean }).stopPolling && result.ok + result.failed < 5000) {
+      try {
+        const r = await fetch('/', { cache: 'no-store' });
+        if (r.ok) result.ok++;
+        else result.failed++;
+      } catch {
+        result.failed++;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return result;
+  });
+  await page.getByRole('button', { name: 'Upgrade to Serious' }).click();
+  await expect(page.getByText('The address')).toBeVisible();
+  await shot(page, 'upgrade-dialog');
+  await page.getByRole('button', { name: 'Upgrade now' }).click();
+  await expect(page.getByRole('listitem', { name: 'project.upgradeCore FINISHED' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText('Serious: 2 balancers on one address')).toBeVisible();
+  await site.evaluate(() => ((window as unknown as { stopPolling?: boolean }).stopPolling = true));
+  const polled = await polling;
+  expect(polled.ok).toBeGreaterThan(10);
+  expect(polled.failed).toBe(0);
 
   await page.getByRole('button', { name: 'Delete project' }).click();
   await page.getByLabel('Type Journey to confirm').fill('Journey');

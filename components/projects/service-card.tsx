@@ -33,6 +33,11 @@ export function ServiceCard({ projectId, service }: { projectId: string; service
           </code>
         ))}
       </div>
+      {service.publicUrl && (
+        <p className="mt-2 truncate text-xs">
+          Public: <span className="font-mono text-indigo-600 dark:text-indigo-400">{service.publicUrl}</span>
+        </p>
+      )}
     </Link>
   );
 }

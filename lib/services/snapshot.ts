@@ -29,6 +29,7 @@ export async function getProjectSnapshot(db: Db, userId: string, projectId: stri
     },
     role,
     domain: env.BERTH_DOMAIN,
+    httpPort: env.BERTH_HTTP_PORT,
     services: svc.map((s) => {
       const own = ctr.filter((c) => c.serviceId === s.id);
       return {
@@ -44,6 +45,10 @@ export async function getProjectSnapshot(db: Db, userId: string, projectId: stri
         subdomainAccess: s.subdomainAccess,
         containersRunning: own.filter((c) => c.status === 'running').length,
         containersTotal: own.length,
+        publicUrl:
+          s.subdomainAccess && s.ports.some((p) => p.httpSupport)
+            ? `http://${s.hostname}-${project.slug}.${env.BERTH_DOMAIN}${env.BERTH_HTTP_PORT === 80 ? '' : `:${env.BERTH_HTTP_PORT}`}/`
+            : null,
       };
     }),
     containers: ctr.map((c) => ({

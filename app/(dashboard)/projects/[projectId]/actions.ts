@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { projectAction } from '@/lib/actions/action';
+import { upgradeCore } from '@/lib/core/upgrade';
 import { AppError } from '@/lib/errors';
 import { deleteEnv, setEnv } from '@/lib/services/env';
 import { cancelProcess } from '@/lib/services/processes';
@@ -70,4 +71,9 @@ export const removeMemberAction = projectAction(z.object({ projectId, userId: z.
   await removeMember(db, user.id, input.projectId, input.userId);
   revalidatePath(`/projects/${input.projectId}`);
   return { ok: true, data: { message: 'Member removed.' } };
+});
+
+export const upgradeCoreAction = projectAction(z.object({ projectId }), 'owner', async (input, { user, db }) => {
+  await upgradeCore(db, user.id, input.projectId);
+  return { ok: true, data: { message: 'Upgrade to the Serious core started.' } };
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { CorePanel } from '@/components/projects/core-panel';
 import { DeleteProjectDialog } from '@/components/projects/delete-project-dialog';
 import { EnvEditor } from '@/components/projects/env-editor';
 import { MembersPanel, type MemberRow } from '@/components/projects/members-panel';
@@ -71,6 +72,9 @@ export function ProjectClient({ initial, env, revealed, members }: { initial: Pr
           <ProcessList snapshot={s} canWrite={canWrite} />
         </section>
         <div className="space-y-8">
+          <Card>
+            <CorePanel snapshot={s} />
+          </Card>
           <Card>
             <EnvEditor title="Project environment variables" projectId={project.id} variables={env} revealed={revealed} canWrite={canWrite} />
           </Card>

@@ -39,6 +39,13 @@ export function ServiceClient({ initial, serviceId, env, revealed }: { initial: 
               <code key={p.port} className="rounded bg-slate-100 px-1.5 dark:bg-slate-800">{service.hostname}:{p.port}</code>
             ))}
           </div>
+          {service.publicUrl && (
+            <p className="mt-2 text-sm">
+              Public URL:{' '}
+              <a href={service.publicUrl} target="_blank" rel="noreferrer" className="font-mono text-indigo-600 underline dark:text-indigo-400">{service.publicUrl}</a>{' '}
+              <button type="button" className="text-xs underline" onClick={() => navigator.clipboard?.writeText(service.publicUrl!)}>Copy</button>
+            </p>
+          )}
         </div>
         {canWrite && (
           <ServiceControls projectId={s.project.id} serviceId={service.id} hostname={service.hostname} running={service.running} scalable={service.type !== 'postgresql' && service.mode !== 'HA' && ['nodejs', 'python', 'go', 'php-nginx', 'static', 'nginx', 'debian'].includes(service.type)} containerCount={service.containerCount} />
