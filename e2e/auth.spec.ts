@@ -10,6 +10,9 @@ test('unauthenticated: dashboard redirects, API answers 401 JSON', async ({ page
   const res = await request.get('/api/v1/projects');
   expect(res.status()).toBe(401);
   expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+  // The served app runs on the embedded database (nothing set), and sees the engine.
+  const health = await request.get('/api/health');
+  expect(await health.json()).toMatchObject({ ok: true, database: { driver: 'pglite', ok: true }, docker: { ok: true } });
 });
 
 test('first admin: bad input gets field errors and creates nothing', async ({ page }) => {

@@ -33,6 +33,13 @@ for (const tier of ['unit.json', 'int.json']) {
   skipped += r.numPendingTests + r.numTodoTests;
 }
 
+const checks = read('static.json') as { passed: number; failed: number } | undefined;
+if (!checks) failed += 1;
+else {
+  passed += checks.passed;
+  failed += checks.failed;
+}
+
 const e2e = read('e2e.json') as
   | { buildFailed?: boolean; stats?: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] }
   | undefined;

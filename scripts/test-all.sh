@@ -14,6 +14,13 @@ export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgres://berth:berth@127.0.0.1:5
 echo "== local image set"
 npm run --silent images || { echo "image build failed"; echo "0 passed, 1 failed"; exit 1; }
 
+echo "== static checks (lint, typecheck)"
+static_passed=0; static_failed=0
+for check in lint typecheck; do
+  if npm run --silent "$check"; then static_passed=$((static_passed + 1)); else static_failed=$((static_failed + 1)); echo "$check FAILED"; fi
+done
+echo "{\"passed\": $static_passed, \"failed\": $static_failed}" > "$results/static.json"
+
 echo "== unit"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$results/unit.json"
 echo "== integration (real PostgreSQL, PGlite, Docker Engine)"
