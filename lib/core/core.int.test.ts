@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects } from '@/lib/db/schema';
@@ -10,26 +9,19 @@ import { createProject, deleteProject } from '@/lib/services/projects';
 import { addService } from '@/lib/services/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
+import { httpGet, steadyLoad } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
+import { docker } from '@/lib/provisioner/docker/connection';
+import { containerName } from '@/lib/provisioner/labels';
 import { edgeName } from './edge';
+import { pushNginxConfig } from './push-config';
 import { registerProjectCore, upgradeCore } from './index';
 
 const runtime = dockerRuntime();
 registerCoreHandlers();
 registerProjectCore();
 
-/** GET through the edge on loopback with a Host header; resolves with the status (0 = failed). */
-function get(host: string, timeoutMs = 3000): Promise<{ status: number; body: string }> {
-  return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port: env.BERTH_HTTP_PORT, path: '/', headers: { host }, timeout: timeoutMs, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve({ status: 0, body: '' }));
-  });
-}
+const get = (host: string) => httpGet(env.BERTH_HTTP_PORT, host);
 
 describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
   let tdb: TestDb;
@@ -77,37 +69,57 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
 
   it('upgrades A to SERIOUS under steady load: no failed request, same address, B untouched', async () => {
     const [before] = await tdb.db.select().from(projects).where(eq(projects.id, ids[0]!));
-    const stats = { sent: 0, failed: 0, otherFailed: 0, maxGapMs: 0 };
-    let done = false;
-    let lastOk = performance.now();
-    const client = async (host: string, key: 'failed' | 'otherFailed') => {
-      const until = Date.now() + 120_000; // bounded in time and count
-      for (let i = 0; !done && Date.now() < until && i < 20_000; i++) {
-        const r = await get(host);
-        stats.sent++;
-        if (r.status !== 200) stats[key]++;
-        else if (key === 'failed') {
-          const now = performance.now();
-          stats.maxGapMs = Math.max(stats.maxGapMs, now - lastOk);
-          lastOk = now;
-        }
-      }
-    };
-    const load = Promise.all([client(hosts[0]!, 'failed'), client(hosts[0]!, 'failed'), client(hosts[1]!, 'otherFailed')]);
+    const onA = steadyLoad(async () => (await get(hosts[0]!)).status === 200, { clients: 2, maxMs: 120_000, maxRequests: 40_000 });
+    const onB = steadyLoad(async () => (await get(hosts[1]!)).status === 200, { clients: 1, maxMs: 120_000, maxRequests: 20_000 });
     const { process } = await upgradeCore(tdb.db, userId, ids[0]!);
     const finished = await waitProcess(tdb.db, process.id);
-    done = true;
-    await load;
+    const a = await onA.stop();
+    const b = await onB.stop();
+    console.log('upgrade under load', JSON.stringify({ a, b }));
     expect(finished.error).toBeNull();
     expect(finished.status).toBe('FINISHED');
-    console.log('upgrade under load', JSON.stringify(stats));
-    expect(stats.sent).toBeGreaterThan(50);
-    expect(stats).toMatchObject({ failed: 0, otherFailed: 0 });
+    expect(a.sent).toBeGreaterThan(50);
+    expect([a.failed, b.failed]).toEqual([0, 0]);
     const [after] = await tdb.db.select().from(projects).where(eq(projects.id, ids[0]!));
     expect(after!.address).toBe(before!.address);
     expect(after!.corePackage).toBe('SERIOUS');
     const balancers = (await labelAudit(runtime, ids[0]!)).containers.filter((n) => n.includes('-core-balancer-'));
     expect(balancers.map((n) => n.slice(-1)).sort()).toEqual(['1', '2']);
     await expect(upgradeCore(tdb.db, userId, ids[0]!)).rejects.toThrow(/no downgrade|already/);
+  });
+
+  it('a config nginx rejects fails with its message and leaves routing exactly as it was', async () => {
+    const balancer = containerName(ids[0]!, 'core-balancer-1');
+    const before = (await runtime.exec(balancer, ['cat', '/etc/berth/nginx.conf'])).stdout;
+    const load = steadyLoad(async () => (await get(hosts[0]!)).status === 200, { clients: 2, maxMs: 30_000, maxRequests: 10_000 });
+    await expect(pushNginxConfig(runtime, balancer, 'http { this is not nginx }\n')).rejects.toThrow(/nginx rejected the new configuration.*\[emerg\]/s);
+    await new Promise((r) => setTimeout(r, 300)); // keep the load on a little after the attempt
+    const stats = await load.stop();
+    expect(stats.sent).toBeGreaterThan(10);
+    expect(stats.failed).toBe(0);
+    expect((await runtime.exec(balancer, ['cat', '/etc/berth/nginx.conf'])).stdout).toBe(before);
+  });
+
+  it('SERIOUS: killing one balancer under steady load fails at most the requests in flight on it', async () => {
+    const load = steadyLoad(async () => (await get(hosts[0]!)).status === 200, { clients: 4, maxMs: 30_000, maxRequests: 20_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    await docker().getContainer(containerName(ids[0]!, 'core-balancer-1')).kill({ signal: 'SIGKILL' });
+    await new Promise((r) => setTimeout(r, 700));
+    const stats = await load.stop();
+    console.log('kill one balancer', JSON.stringify(stats));
+    expect(stats.sent).toBeGreaterThan(50);
+    expect(stats.failed).toBeLessThanOrEqual(4); // at most one in flight per client
+  });
+
+  it("isolation: project A's core killed and fed a failing config fails no request to project B", async () => {
+    const load = steadyLoad(async () => (await get(hosts[1]!)).status === 200, { clients: 2, maxMs: 30_000, maxRequests: 10_000 });
+    const survivor = containerName(ids[0]!, 'core-balancer-2');
+    await expect(pushNginxConfig(runtime, survivor, 'broken {')).rejects.toThrow(/nginx rejected/);
+    await docker().getContainer(survivor).kill({ signal: 'SIGKILL' });
+    expect((await get(hosts[0]!)).status).not.toBe(200); // A is really down now
+    await new Promise((r) => setTimeout(r, 500));
+    const stats = await load.stop();
+    expect(stats.sent).toBeGreaterThan(10);
+    expect(stats.failed).toBe(0);
   });
 });
