@@ -38,7 +38,11 @@ test('every wizard step refuses bad input with a field message and nothing is cr
   await expect(page.getByRole('alert').filter({ hasText: 'Use 1 to 10 containers' })).toBeVisible();
   await page.getByLabel('Containers').fill('2');
   await page.getByRole('button', { name: 'Next' }).click();
-  // 5: bad env key
+  // 5: bad port, then bad env key
+  await page.getByLabel('HTTP port').fill('70000');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Ports go from 10 to 65435' })).toBeVisible();
+  await page.getByLabel('HTTP port').fill('8080');
   await page.getByRole('button', { name: 'Add variable' }).click();
   await page.getByLabel('Variable 1 key').fill('1BAD-KEY');
   await page.getByRole('button', { name: 'Next' }).click();

@@ -126,6 +126,12 @@ describe('catalog types on the real engine (local images)', () => {
     expect(r.stdout).toContain(`${host} is running on Berth`);
   });
 
+  it('a runtime listens on the HTTP port chosen for it', async () => {
+    const { process } = await addService(tdb.db, userId, projectId, { hostname: 'custom', type: 'nodejs@18', port: 8081 });
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    expect((await exec(['curl', '-fsS', 'http://custom:8081/'])).stdout).toContain('custom is running on Berth');
+  });
+
   it.each(['site', 'web'])('static server %s serves its page', async (host) => {
     expect((await exec(['curl', '-fsS', `http://${host}/`])).stdout).toContain('Static site served by nginx');
   });

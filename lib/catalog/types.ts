@@ -75,6 +75,8 @@ export interface ContainersForInput {
   source: ImageSource;
   /** Fully resolved env the user and the generator asked for (generated vars + user vars). */
   generated: Record<string, string>;
+  /** Runtimes: the HTTP port the user chose (default: the catalog's). */
+  port?: number;
   /** Shared-storage mounts: volume name (docker) → mount path, passed through to every container. */
   sharedMounts?: { volume: string; mountPath: string }[];
 }

@@ -49,6 +49,7 @@ export async function buildWantedProject(db: Db, runtime: Runtime, projectId: st
       version: service.version,
       mode: service.mode,
       containerCount: service.containerCount,
+      port: entry.category === 'runtime' ? service.ports[0]?.port : undefined,
       source: config.BERTH_IMAGE_SOURCE,
       generated: env,
       sharedMounts: mountsShared

@@ -30,6 +30,9 @@ export async function addService(db: Db, userId: string, projectId: string, raw:
       containerCount: ['managed services have a fixed container count'],
     });
   }
+  if (input.port && entry.category !== 'runtime') {
+    throw new AppError('VALIDATION', `port: ${entry.displayName} listens on fixed ports`, { port: [`${entry.displayName} listens on fixed ports`] });
+  }
   const keys = new Set<string>();
   for (const e of input.env) {
     if (keys.has(e.key.toLowerCase())) throw new AppError('VALIDATION', `env: duplicate key ${e.key}`, { env: [`duplicate key ${e.key}`] });
@@ -50,7 +53,7 @@ export async function addService(db: Db, userId: string, projectId: string, raw:
           mode: input.mode,
           containerCount: containerCount(entry, input.mode, input.containerCount),
           resources: input.resources ?? entry.resources,
-          ports: entry.ports.map((p) => ({ port: p.port, protocol: p.protocol, httpSupport: p.http })),
+          ports: entry.ports.map((p) => ({ port: entry.category === 'runtime' && input.port ? input.port : p.port, protocol: p.protocol, httpSupport: p.http })),
           subdomainAccess: input.subdomainAccess,
         })
         .returning();

@@ -32,6 +32,8 @@ export const addServiceSchema = z.object({
     .optional(),
   env: z.array(envEntrySchema).max(200).default([]),
   subdomainAccess: z.boolean().default(false),
+  /** Runtimes only: the HTTP port the app listens on (10–65435). */
+  port: portSchema.optional(),
 });
 export type AddServiceInput = z.input<typeof addServiceSchema>;
 

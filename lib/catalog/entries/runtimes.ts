@@ -24,9 +24,9 @@ function runtime(def: RuntimeDef): CatalogEntry {
     generate: (ctx: GenerateContext) => ({ ...baseVars(ctx), port: plain(def.port) }),
     containersFor: (input) =>
       replicas(input, def.versions, {
-        env: { PORT: String(def.port) },
+        env: { PORT: String(input.port ?? def.port) },
         volumes: sharedMountsOf(input),
-        healthCheck: httpHealth(def.port),
+        healthCheck: httpHealth(input.port ?? def.port),
       }),
   };
 }

@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card';
 import { Field, SelectField } from '@/components/ui/field';
 import { initialActionState } from '@/lib/actions/action-state';
 import { envKeySchema, envValueSchema } from '@/lib/validations/projects';
-import { hostnameSchema } from '@/lib/validations/services';
+import { hostnameSchema, portSchema } from '@/lib/validations/services';
 import { addServiceAction } from './actions';
 import { WizardEnvStep, type EnvRow } from './wizard-env-step';
 
@@ -44,6 +44,7 @@ export function WizardClient(props: { projectId: string; projectName: string; ca
   const [memory, setMemory] = useState('');
   const [env, setEnv] = useState<EnvRow[]>([]);
   const [subdomain, setSubdomain] = useState(false);
+  const [port, setPort] = useState('');
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [state, submit, pending] = useActionState(addServiceAction, initialActionState);
   const entry = props.catalog.find((e) => e.type === type);
@@ -75,6 +76,10 @@ export function WizardClient(props: { projectId: string; projectName: string; ca
       if (memory && !(Number.isInteger(Number(memory)) && Number(memory) >= 64 && Number(memory) <= 65536)) e.memoryMb = ['Use 64 to 65536 MB'];
     }
     if (i === 4) {
+      if (entry?.category === 'runtime' && port) {
+        const p = portSchema.safeParse(port);
+        if (!p.success) e.port = [p.error.issues[0]!.message];
+      }
       const seen = new Set<string>();
       env.forEach((row, n) => {
         const k = envKeySchema.safeParse(row.key);
@@ -103,6 +108,7 @@ export function WizardClient(props: { projectId: string; projectName: string; ca
     resources: cpu || memory ? { cpu: Number(cpu || entry?.resources.cpu), memoryMb: Number(memory || entry?.resources.memoryMb) } : undefined,
     env: env.map((r) => ({ key: r.key, value: r.value, secret: r.secret })),
     subdomainAccess: subdomain,
+    port: entry?.category === 'runtime' && port ? Number(port) : undefined,
   });
   const serverErrors = state.fieldErrors ?? {};
 
@@ -184,7 +190,16 @@ export function WizardClient(props: { projectId: string; projectName: string; ca
           </div>
         )}
         {step === 4 && entry && (
-          <WizardEnvStep rows={env} setRows={setEnv} errors={errors} references={props.references} ports={entry.ports} subdomain={subdomain} setSubdomain={setSubdomain} />
+          <WizardEnvStep
+            rows={env}
+            setRows={setEnv}
+            errors={errors}
+            references={props.references}
+            ports={entry.ports}
+            subdomain={subdomain}
+            setSubdomain={setSubdomain}
+            port={entry.category === 'runtime' ? { value: port, set: setPort, placeholder: String(entry.ports[0]?.port ?? '') } : undefined}
+          />
         )}
         {step === 5 && entry && (
           <form action={submit} className="space-y-3">

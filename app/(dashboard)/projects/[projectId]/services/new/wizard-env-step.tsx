@@ -18,6 +18,8 @@ export function WizardEnvStep(props: {
   ports: { port: number; protocol: string; http: boolean }[];
   subdomain: boolean;
   setSubdomain: (v: boolean) => void;
+  /** Runtimes choose the HTTP port their app listens on. */
+  port?: { value: string; set: (v: string) => void; placeholder: string };
 }) {
   const update = (i: number, patch: Partial<EnvRow>) => props.setRows(props.rows.map((r, n) => (n === i ? { ...r, ...patch } : r)));
   return (
@@ -53,7 +55,17 @@ export function WizardEnvStep(props: {
       </div>
       <div className="space-y-2">
         <p className="text-sm font-medium">Ports</p>
-        {props.ports.length ? (
+        {props.port ? (
+          <Field
+            label="HTTP port"
+            type="number"
+            value={props.port.value}
+            placeholder={props.port.placeholder}
+            onChange={(e) => props.port!.set(e.target.value)}
+            errors={props.errors.port}
+            hint="Anything from 10 to 65435; the app must listen on 0.0.0.0. Empty keeps the default."
+          />
+        ) : props.ports.length ? (
           <ul className="text-sm">
             {props.ports.map((p) => (
               <li key={p.port} className="font-mono">
