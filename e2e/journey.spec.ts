@@ -76,15 +76,19 @@ test('a new user creates a project, adds PostgreSQL and Node.js, reads logs and 
 
   // Upgrade the core while the public URL keeps answering (the site page polls it, bounded).
   const polling = site.evaluate(async () => {
-    const result = { ok: 0, failed: 0 };
+    const result = { ok: 0, failed: 0, codes: [] as string[] };
     const until = Date.now() + 90_000;
     while (Date.now() < until && !(window as unknown as { stopPolling?: boolean }).stopPolling && result.ok + result.failed < 5000) {
       try {
         const r = await fetch('/', { cache: 'no-store' });
         if (r.ok) result.ok++;
-        else result.failed++;
-      } catch {
+        else {
+          result.failed++;
+          if (result.codes.length < 5) result.codes.push(`${r.status} ${(await r.text()).slice(0, 60)}`);
+        }
+      } catch (e) {
         result.failed++;
+        if (result.codes.length < 5) result.codes.push(String(e));
       }
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -99,11 +103,20 @@ test('a new user creates a project, adds PostgreSQL and Node.js, reads logs and 
   await site.evaluate(() => ((window as unknown as { stopPolling?: boolean }).stopPolling = true));
   const polled = await polling;
   expect(polled.ok).toBeGreaterThan(10);
+  expect(polled.codes).toEqual([]);
   expect(polled.failed).toBe(0);
 
+  await page.goto('/projects');
+  await expect(page.getByRole('link', { name: 'Journey' })).toBeVisible();
+  await shot(page, 'projects-page');
+  await page.goto(projectUrl);
   await page.getByRole('button', { name: 'Delete project' }).click();
   await page.getByLabel('Type Journey to confirm').fill('Journey');
   await page.getByRole('button', { name: 'Delete forever' }).click();
   await expect(page.getByRole('heading', { name: 'Projects', exact: true })).toBeVisible();
-  await shot(page, 'projects-page');
+  // The project.delete process removes it (containers, volumes, network, core), then the row.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Journey' })).toHaveCount(0);
+  }).toPass({ timeout: 60_000 });
 });
