@@ -84,11 +84,13 @@ export async function deleteEnv(db: Db, userId: string, projectId: string, servi
   await requireProjectAccess(db, userId, projectId, 'write');
   parseInput(envKeySchema, key);
   const { scope } = await scopeOf(db, projectId, serviceId);
-  const removed = await db
-    .delete(envVariables)
-    .where(and(eq(envVariables.projectId, projectId), eq(envVariables.scope, scope), eq(envVariables.keyLower, key.toLowerCase()), serviceId ? eq(envVariables.serviceId, serviceId) : isNull(envVariables.serviceId)))
-    .returning({ id: envVariables.id });
-  if (!removed.length) throw notFound(`Variable ${key}`);
-  await audit(db, { userId, projectId, action: 'env.delete', target: `${scope}:${key}` });
-  return { restartRequired: true as const };
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(envVariables)
+      .where(and(eq(envVariables.projectId, projectId), eq(envVariables.scope, scope), eq(envVariables.keyLower, key.toLowerCase()), serviceId ? eq(envVariables.serviceId, serviceId) : isNull(envVariables.serviceId)))
+      .returning({ id: envVariables.id });
+    if (!removed.length) throw notFound(`Variable ${key}`);
+    await audit(tx, { userId, projectId, action: 'env.delete', target: `${scope}:${key}` });
+    return { restartRequired: true as const };
+  });
 }

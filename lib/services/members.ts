@@ -33,14 +33,12 @@ export async function addMember(db: Db, userId: string, projectId: string, raw: 
 
 export async function removeMember(db: Db, userId: string, projectId: string, memberId: string) {
   await requireProjectAccess(db, userId, projectId, 'owner');
-  const [row] = await db
-    .delete(projectMembers)
-    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, memberId)))
-    .returning();
-  if (!row) throw notFound('Member');
-  if (row.role === 'owner') {
-    await db.insert(projectMembers).values(row);
-    throw new AppError('BAD_REQUEST', 'The owner cannot be removed from the project');
-  }
-  await audit(db, { userId, projectId, action: 'member.remove', target: memberId });
+  await db.transaction(async (tx) => {
+    const where = and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, memberId));
+    const [member] = await tx.select().from(projectMembers).where(where).for('update');
+    if (!member) throw notFound('Member');
+    if (member.role === 'owner') throw new AppError('BAD_REQUEST', 'The owner cannot be removed from the project');
+    await tx.delete(projectMembers).where(where);
+    await audit(tx, { userId, projectId, action: 'member.remove', target: memberId, details: { role: member.role } });
+  });
 }
