@@ -13,21 +13,22 @@ const RANGES: [string, number][] = [
   ['All', 0],
 ];
 
-/** Per-container output with search, time range and follow (polls while following). */
-export function LogsViewer({ projectId, containers }: { projectId: string; containers: string[] }) {
-  const [chosen, setContainer] = useState('');
-  // Containers appear while the create process runs: follow the first until one is chosen.
-  const container = chosen && containers.includes(chosen) ? chosen : (containers[0] ?? '');
+/**
+ * Collected output (it outlives the containers) of a service or the whole project: per container
+ * or all, with search, time range and follow (polls while following).
+ */
+export function LogsViewer({ projectId, serviceId, containers }: { projectId: string; serviceId?: string; containers: string[] }) {
+  const [container, setContainer] = useState('');
   const [q, setQ] = useState('');
   const [range, setRange] = useState(3600);
   const [follow, setFollow] = useState(true);
   const logs = useQuery({
-    queryKey: [...projectKeys.logs(projectId, container), q, range],
-    enabled: !!container,
+    queryKey: [...projectKeys.logs(projectId, `${serviceId ?? 'all'}:${container}`), q, range],
     refetchInterval: follow ? 2000 : false,
     queryFn: async () => {
-      const since = range ? Math.floor(Date.now() / 1000) - range : 0;
-      const res = await fetch(`/api/projects/${projectId}/logs?container=${encodeURIComponent(container)}&q=${encodeURIComponent(q)}&since=${since}`);
+      const params = new URLSearchParams({ service: serviceId ?? '', container, q });
+      if (range) params.set('since', new Date(Date.now() - range * 1000).toISOString());
+      const res = await fetch(`/api/projects/${projectId}/logs?${params}`);
       if (!res.ok) throw new Error((await res.json()).error?.message ?? 'Could not read logs');
       return ((await res.json()) as { lines: LogLine[] }).lines;
     },
@@ -36,6 +37,7 @@ export function LogsViewer({ projectId, containers }: { projectId: string; conta
     <section aria-label="Logs" className="space-y-3">
       <div className="grid gap-2 sm:grid-cols-4">
         <SelectField label="Container" value={container} onChange={(e) => setContainer(e.target.value)}>
+          <option value="">All containers</option>
           {containers.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -57,10 +59,8 @@ export function LogsViewer({ projectId, containers }: { projectId: string; conta
       {logs.error && <p className="text-sm text-red-600">{logs.error.message}</p>}
       <pre aria-label="Log lines" className="h-72 overflow-auto rounded-lg bg-slate-950 p-3 text-xs leading-relaxed text-slate-200">
         {logs.data?.length
-          ? logs.data.map((l) => `${l.at.slice(11, 19)} ${l.stream === 'stderr' ? '!' : ' '} ${l.line}`).join('\n')
-          : containers.length
-            ? 'No log lines in this range yet.'
-            : 'No containers yet.'}
+          ? logs.data.map((l) => `${l.at.slice(11, 19)} ${container ? '' : `${l.container.replace(/^berth-[0-9a-f]{8}-/, '')} `}${l.stream === 'stderr' ? '!' : ' '} ${l.line}`).join('\n')
+          : 'No log lines in this range yet.'}
       </pre>
     </section>
   );

@@ -1,29 +1,45 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { containers } from '@/lib/db/schema';
-import { notFound } from '@/lib/errors';
+import { logLines } from '@/lib/db/schema';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import type { Runtime } from '@/lib/provisioner/runtime';
 
 export interface LogLine {
   at: string;
   container: string;
-  stream: 'stdout' | 'stderr';
+  stream: string;
   line: string;
 }
 
-/** A service container's output, filtered by time and text (read access required). */
-export async function readContainerLogs(
-  db: Db,
-  runtime: Runtime,
-  userId: string,
-  projectId: string,
-  opts: { container: string; q?: string; sinceSec?: number; tail?: number },
-): Promise<LogLine[]> {
-  await requireProjectAccess(db, userId, projectId, 'read');
-  const [row] = await db.select().from(containers).where(and(eq(containers.projectId, projectId), eq(containers.name, opts.container)));
-  if (!row) throw notFound('Container');
-  const lines = await runtime.logs(row.name, { sinceSec: opts.sinceSec, tail: opts.tail ?? 500 });
-  const q = opts.q?.toLowerCase();
-  return lines.filter((l) => !q || l.line.toLowerCase().includes(q)).map((l) => ({ ...l, container: row.name }));
+export interface LogQuery {
+  serviceId?: string;
+  container?: string;
+  q?: string;
+  since?: Date;
+  until?: Date;
+  limit?: number;
 }
+
+/**
+ * The project's collected logs (they outlive their containers), per project, service or container,
+ * filtered by time and text; oldest first, the newest `limit` lines.
+ */
+export async function readLogs(db: Db, userId: string, projectId: string, query: LogQuery = {}): Promise<LogLine[]> {
+  await requireProjectAccess(db, userId, projectId, 'read');
+  const where: SQL[] = [eq(logLines.projectId, projectId)];
+  if (query.serviceId) where.push(eq(logLines.serviceId, query.serviceId));
+  if (query.container) where.push(eq(logLines.containerName, query.container));
+  if (query.q) where.push(ilike(logLines.message, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (query.since) where.push(gte(logLines.at, query.since));
+  if (query.until) where.push(lte(logLines.at, query.until));
+  const rows = await db
+    .select()
+    .from(logLines)
+    .where(and(...where))
+    .orderBy(desc(logLines.at), desc(logLines.id))
+    .limit(Math.min(query.limit ?? 500, 5000));
+  return rows
+    .reverse()
+    .map((r) => ({ at: r.at.toISOString(), container: r.containerName, stream: r.stream, line: r.message }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+}
+

@@ -4,6 +4,7 @@ import { registerProjectCore } from '@/lib/core';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import type { Runtime } from '@/lib/provisioner/runtime';
+import { startLogCollector } from '@/lib/logs/collector';
 import { startSampler } from '@/lib/stats/sampler';
 import { startSelfHealer, type SelfHealer } from './self-heal';
 
@@ -23,11 +24,13 @@ export async function startBackground(db: Db, runtime: Runtime, opts: { interval
     sweepOrphans: opts.sweepOrphans ?? !env.BERTH_TEST_PID,
   });
   const sampler = startSampler(db, runtime, env.BERTH_STATS_INTERVAL_MS);
+  const collector = startLogCollector(db, runtime);
   return {
     worker,
     healer,
     async stop() {
       sampler.stop();
+      collector.stop();
       healer.stop();
       await worker.stop();
     },

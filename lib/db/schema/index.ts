@@ -5,3 +5,4 @@ export * from './env';
 export * from './processes';
 export * from './audit';
 export * from './stats';
+export * from './logs';

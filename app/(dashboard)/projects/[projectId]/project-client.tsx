@@ -7,6 +7,7 @@ import { EnvEditor } from '@/components/projects/env-editor';
 import { MembersPanel, type MemberRow } from '@/components/projects/members-panel';
 import { ProcessList } from '@/components/projects/process-list';
 import { ServiceCard } from '@/components/projects/service-card';
+import { LogsViewer } from '@/components/services/logs-viewer';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { useProjectSnapshot } from '@/lib/query/projects/use-project-snapshot';
@@ -63,6 +64,13 @@ export function ProjectClient({ initial, env, revealed, members }: { initial: Pr
           </ul>
         )}
       </section>
+
+      {s.services.length > 0 && (
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">Project logs</h2>
+          <LogsViewer projectId={project.id} containers={s.containers.filter((c) => c.serviceId).map((c) => c.name)} />
+        </Card>
+      )}
 
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="processes-h" className="space-y-3">

@@ -79,7 +79,7 @@ export function ServiceClient({ initial, serviceId, env, revealed }: { initial: 
 
       <Card>
         <h2 className="mb-3 text-lg font-semibold">Logs</h2>
-        <LogsViewer projectId={s.project.id} containers={containers.map((c) => c.name)} />
+        <LogsViewer projectId={s.project.id} serviceId={service.id} containers={containers.map((c) => c.name)} />
       </Card>
 
       <div className="grid gap-8 lg:grid-cols-2">

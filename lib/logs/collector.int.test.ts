@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerCoreHandlers } from '@/lib/processes/handlers';
+import { startWorker, type Worker } from '@/lib/processes/worker';
+import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { readLogs } from '@/lib/services/logs';
+import { createProject, deleteProject } from '@/lib/services/projects';
+import { addService, restartService } from '@/lib/services/services';
+import { createTestDb, type TestDb } from '@/lib/testing/db';
+import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
+import { waitFor } from '@/lib/testing/wait';
+import { startLogCollector } from './collector';
+
+const runtime = dockerRuntime();
+registerCoreHandlers();
+
+describe('project logs', () => {
+  let tdb: TestDb;
+  let worker: Worker;
+  let collector: { stop(): void };
+  let userId: string;
+  let projectId: string;
+  let serviceId: string;
+  let container: string;
+
+  beforeAll(async () => {
+    tdb = await createTestDb('postgres');
+    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    collector = startLogCollector(tdb.db, runtime, 200);
+    userId = (await createTestUser(tdb.db)).id;
+    const { project } = await createProject(tdb.db, userId, { name: 'logs' });
+    projectId = project.id;
+    const { service, process } = await addService(tdb.db, userId, projectId, { hostname: 'app', type: 'nodejs@18' });
+    serviceId = service.id;
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    container = (await labelAudit(runtime, projectId)).containers[0]!;
+  });
+  afterAll(async () => {
+    collector?.stop();
+    const { process } = await deleteProject(tdb.db, userId, projectId);
+    await waitProcess(tdb.db, process.id);
+    await worker?.stop();
+    await tdb?.dispose();
+  });
+
+  it('a line a container prints reaches the project log, and outlives the container', async () => {
+    const marker = `/marker-${Date.now()}`;
+    const ip = (await runtime.inspectContainer(container))!.ips[`berth-${projectId}`]!;
+    const t0 = performance.now();
+    await fetch(`http://${ip}:3000${marker}`);
+    const found = await waitFor('the marker line in the project log', async () => {
+      const lines = await readLogs(tdb.db, userId, projectId, { q: marker });
+      return lines.length ? lines : undefined;
+    }, 15_000, 20);
+    console.log(`log line visible after ${Math.round(performance.now() - t0)} ms`);
+    expect(found[0]).toMatchObject({ container, stream: 'stdout' });
+    expect((await readLogs(tdb.db, userId, projectId, { serviceId, container, q: 'listening on :3000' })).length).toBeGreaterThan(0);
+
+    const { process } = await restartService(tdb.db, userId, projectId, serviceId);
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    const fresh = await runtime.logs(container, { tail: 10_000 });
+    expect(fresh.some((l) => l.line.includes(marker))).toBe(false); // the new container never printed it
+    expect((await readLogs(tdb.db, userId, projectId, { q: marker })).length).toBe(1); // still in the project log
+  });
+});

@@ -1,0 +1,112 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, envVariables, projects, services, users } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors';
+import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
+import { createTestUser } from '@/lib/testing/engine';
+import { listEnv, setEnv, deleteEnv } from './env';
+import { addMember, removeMember } from './members';
+import { cancelProcess } from './processes';
+import { createProject, listProjects } from './projects';
+import { addService, scaleService, stopService } from './services';
+
+/** Domain functions without a worker: wanted state, processes, audit rows and refusals on both drivers. */
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'OK',
+    (e: unknown) => (e instanceof AppError ? e.code : `unexpected: ${String(e)}`),
+  );
+
+describe.each(testDrivers)('domain operations (%s)', (driver) => {
+  let tdb: TestDb;
+  let owner = '';
+  let viewer = '';
+  let outsider = '';
+
+  beforeAll(async () => {
+    tdb = await createTestDb(driver);
+    owner = (await createTestUser(tdb.db)).id;
+    viewer = (await createTestUser(tdb.db)).id;
+    outsider = (await createTestUser(tdb.db)).id;
+  });
+  afterAll(async () => tdb?.dispose());
+
+  it('allocates distinct lowest addresses to concurrent creates and frees an address with its project', async () => {
+    const created = await Promise.all([1, 2, 3, 4].map((i) => createProject(tdb.db, owner, { name: `Same name` + (i % 2 ? '' : ' ') })));
+    const addresses = created.map((c) => c.project.address).sort();
+    expect(addresses).toEqual(['127.0.100.2', '127.0.100.3', '127.0.100.4', '127.0.100.5']);
+    expect(new Set(created.map((c) => c.project.slug)).size).toBe(4);
+    const freed = created.find((c) => c.project.address === '127.0.100.3')!;
+    await tdb.db.delete(projects).where(eq(projects.id, freed.project.id));
+    const next = await createProject(tdb.db, owner, { name: 'Reuses the freed address' });
+    expect(next.project.address).toBe('127.0.100.3');
+    expect((await listProjects(tdb.db, owner)).length).toBe(4);
+    expect(await listProjects(tdb.db, outsider)).toEqual([]);
+  });
+
+  it('refuses duplicate project variables regardless of case, creating nothing', async () => {
+    const before = (await tdb.db.select({ n: count() }).from(projects))[0]!.n;
+    const res = await codeOf(createProject(tdb.db, owner, { name: 'dup', env: [{ key: 'Key', value: '1' }, { key: 'KEY', value: '2' }] }));
+    expect(res).toBe('VALIDATION');
+    expect((await tdb.db.select({ n: count() }).from(projects))[0]!.n).toBe(before);
+  });
+
+  it('env: set is case-insensitive per scope, masks secrets, says a restart is needed, refuses bad values', async () => {
+    const { project } = await createProject(tdb.db, owner, { name: 'env project' });
+    const { service } = await addService(tdb.db, owner, project.id, { hostname: 'api', type: 'nodejs@18' });
+    expect(await setEnv(tdb.db, owner, project.id, service.id, { key: 'Token', value: 'a', secret: true })).toMatchObject({ restartRequired: true });
+    await setEnv(tdb.db, owner, project.id, service.id, { key: 'TOKEN', value: 'b', secret: true });
+    const listed = (await listEnv(tdb.db, owner, project.id, service.id)).filter((v) => v.key.toLowerCase() === 'token');
+    expect(listed).toEqual([expect.objectContaining({ key: 'TOKEN', value: '••••••••', secret: true })]);
+    const revealed = await listEnv(tdb.db, owner, project.id, service.id, { reveal: true });
+    expect(revealed.find((v) => v.key === 'TOKEN')?.value).toBe('b');
+
+    const rows = async () => (await tdb.db.select({ n: count() }).from(envVariables).where(eq(envVariables.projectId, project.id)))[0]!.n;
+    const before = await rows();
+    for (const bad of [
+      { key: '9x', value: 'v' },
+      { key: 'A-B', value: 'v' },
+      { key: 'OK', value: 'two\nlines' },
+      { key: 'OK', value: 'ünïcode' },
+      { key: 'OK', value: 'v'.repeat(32 * 1024 + 1) },
+    ]) {
+      expect(await codeOf(setEnv(tdb.db, owner, project.id, service.id, bad))).toBe('VALIDATION');
+    }
+    expect(await rows()).toBe(before);
+    expect(await deleteEnv(tdb.db, owner, project.id, service.id, 'token')).toEqual({ restartRequired: true });
+    expect(await codeOf(deleteEnv(tdb.db, owner, project.id, service.id, 'TOKEN'))).toBe('NOT_FOUND');
+  });
+
+  it('members: owner adds a viewer, the viewer cannot change anything, the owner cannot be removed', async () => {
+    const { project } = await createProject(tdb.db, owner, { name: 'team project' });
+    const { service, process } = await addService(tdb.db, owner, project.id, { hostname: 'web', type: 'nodejs@18' });
+    const [v] = await tdb.db.select().from(users).where(eq(users.id, viewer));
+    await addMember(tdb.db, owner, project.id, { email: v!.email, role: 'viewer' });
+    expect(await codeOf(addMember(tdb.db, owner, project.id, { email: v!.email, role: 'member' }))).toBe('CONFLICT');
+    expect(await codeOf(stopService(tdb.db, viewer, project.id, service.id))).toBe('FORBIDDEN');
+    expect(await codeOf(setEnv(tdb.db, viewer, project.id, null, { key: 'A', value: '1' }))).toBe('FORBIDDEN');
+    expect(await codeOf(addMember(tdb.db, viewer, project.id, { email: v!.email, role: 'member' }))).toBe('FORBIDDEN');
+    expect(await codeOf(cancelProcess(tdb.db, viewer, project.id, process.id))).toBe('FORBIDDEN');
+    expect(await codeOf(stopService(tdb.db, outsider, project.id, service.id))).toBe('NOT_FOUND');
+    expect(await codeOf(removeMember(tdb.db, owner, project.id, owner))).toBe('BAD_REQUEST');
+    await removeMember(tdb.db, owner, project.id, viewer);
+    expect(await codeOf(stopService(tdb.db, viewer, project.id, service.id))).toBe('NOT_FOUND');
+  });
+
+  it('scale refuses counts outside the type range; cancel of a pending process; every change leaves an audit row', async () => {
+    const { project } = await createProject(tdb.db, owner, { name: 'scale project' });
+    const { service, process } = await addService(tdb.db, owner, project.id, { hostname: 'app', type: 'nodejs@18' });
+    const { service: pg } = await addService(tdb.db, owner, project.id, { hostname: 'db', type: 'postgresql@15' });
+    for (const n of [0, 11]) expect(await codeOf(scaleService(tdb.db, owner, project.id, service.id, { containerCount: n }))).toBe('VALIDATION');
+    expect(await codeOf(scaleService(tdb.db, owner, project.id, pg.id, { containerCount: 3 }))).toBe('VALIDATION');
+    await scaleService(tdb.db, owner, project.id, service.id, { containerCount: 3 });
+    const [row] = await tdb.db.select().from(services).where(eq(services.id, service.id));
+    expect(row!.containerCount).toBe(3);
+
+    expect((await cancelProcess(tdb.db, owner, project.id, process.id)).status).toBe('CANCELED');
+    expect(await codeOf(cancelProcess(tdb.db, owner, project.id, process.id))).toBe('CONFLICT');
+
+    const actions = (await tdb.db.select().from(auditLog).where(eq(auditLog.projectId, project.id))).map((a) => a.action).sort();
+    expect(actions).toEqual(['process.cancel', 'project.create', 'stack.create', 'stack.create', 'stack.scale']);
+  });
+});
