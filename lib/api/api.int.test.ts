@@ -127,6 +127,40 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
     expect(res).toMatchObject({ status: 400, json: { error: { code: 'BAD_REQUEST' } } });
   });
 
+  it('a malformed id is a 404, never a 500', async () => {
+    for (const [template, params] of [
+      ['/projects/{projectId}/services/{serviceId}', { projectId: ids.projectId!, serviceId: 'nope' }],
+      ['/projects/{projectId}/processes/{processId}', { projectId: ids.projectId!, processId: '1; drop' }],
+      ['/projects/{projectId}/services/{serviceId}/env', { projectId: ids.projectId!, serviceId: 'x' }],
+    ] as const) {
+      const res = await callRoute(route(template), 'GET', params, { token: tokens.owner });
+      expect({ template, status: res.status }).toEqual({ template, status: 404 });
+    }
+    const tok = await callRoute(route('/tokens/{tokenId}'), 'DELETE', { tokenId: 'not-a-uuid' }, { token: tokens.owner });
+    expect(tok.status).toBe(404);
+  });
+
+  it('a user cannot revoke or list another user\'s tokens', async () => {
+    const mine = await callRoute(route('/tokens'), 'POST', {}, { token: tokens.owner, body: { name: 'ci' } });
+    expect(mine.status).toBe(201);
+    const tokenId = (mine.json as { id: string }).id;
+    expect((await callRoute(route('/tokens/{tokenId}'), 'DELETE', { tokenId }, { token: tokens.other })).status).toBe(404);
+    const listed = await callRoute(route('/tokens'), 'GET', {}, { token: tokens.other });
+    expect((listed.json as { tokens: { id: string }[] }).tokens.map((t) => t.id)).not.toContain(tokenId);
+    expect((await callRoute(route('/tokens/{tokenId}'), 'DELETE', { tokenId }, { token: tokens.owner })).status).toBe(204);
+  });
+
+  it('env set through the API says a restart is needed; scale outside 1–10 is a 422', async () => {
+    const put = await callRoute(route('/projects/{projectId}/services/{serviceId}/env'), 'PUT', ids, { token: tokens.owner, body: { key: 'FEATURE', value: 'on' } });
+    expect(put).toMatchObject({ status: 200, json: { restartRequired: true } });
+    const bad = await callRoute(route('/projects/{projectId}/services/{serviceId}/env'), 'PUT', ids, { token: tokens.owner, body: { key: 'has space', value: 'x' } });
+    expect(bad).toMatchObject({ status: 422, json: { error: { code: 'VALIDATION', fields: { key: [expect.any(String)] } } } });
+    for (const containerCount of [0, 11]) {
+      const res = await callRoute(route('/projects/{projectId}/services/{serviceId}/scale'), 'PUT', ids, { token: tokens.owner, body: { containerCount } });
+      expect(res).toMatchObject({ status: 422, json: { error: { code: 'VALIDATION', fields: { containerCount: [expect.any(String)] } } } });
+    }
+  });
+
   it('two clients racing to add the same hostname: exactly one wins, the other gets 409', async () => {
     const before = await counts();
     const results = await Promise.all(

@@ -52,7 +52,7 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   '/projects/{projectId}/processes': { get: { summary: 'List processes, newest first' } },
   '/projects/{projectId}/processes/{processId}': { get: { summary: 'Get a process with its step log' } },
   '/projects/{projectId}/processes/{processId}/cancel': { post: { summary: 'Cancel a pending or running process' } },
-  '/projects/{projectId}/containers': { get: { summary: 'List containers with status' } },
+  '/projects/{projectId}/containers': { get: { summary: 'List containers with their observed status (?serviceId= for one service)' } },
   '/projects/{projectId}/members': {
     get: { summary: 'List members' },
     post: { summary: 'Add a member or viewer (owner only)', status: 201, body: { type: 'object', properties: { email: { type: 'string' }, role: { enum: ['member', 'viewer'] } } } },

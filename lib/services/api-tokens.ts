@@ -7,6 +7,7 @@ import { notFound } from '@/lib/errors';
 import { z } from 'zod';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
+import { requireId } from './ids';
 
 export const TOKEN_PREFIX = 'berth_';
 export const tokenNameSchema = z.object({ name: z.string().trim().min(1, 'Enter a name').max(60, 'Use at most 60 characters') });
@@ -32,7 +33,7 @@ export async function revokeApiToken(db: Db, userId: string, tokenId: string) {
   const [row] = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .where(and(eq(apiTokens.id, requireId(tokenId, 'Token')), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   if (!row) throw notFound('Token');
   await audit(db, { userId, action: 'token.revoke', target: tokenId });

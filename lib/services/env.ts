@@ -10,6 +10,7 @@ import { loadProjectVars } from '@/lib/provisioner/wanted';
 import { envEntrySchema, envKeySchema } from '@/lib/validations/projects';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
+import { requireId } from './ids';
 
 export const MASK = '••••••••';
 
@@ -25,7 +26,7 @@ export interface EnvView {
 
 async function scopeOf(db: Db, projectId: string, serviceId: string | null) {
   if (!serviceId) return { scope: 'project', hostname: null as string | null };
-  const [s] = await db.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
+  const [s] = await db.select().from(services).where(and(eq(services.id, requireId(serviceId, 'Service')), eq(services.projectId, projectId)));
   if (!s) throw notFound('Service');
   return { scope: s.id, hostname: s.hostname };
 }

@@ -7,6 +7,7 @@ import { requireProjectAccess } from '@/lib/authz/project-access';
 import { emailSchema } from '@/lib/validations/auth';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
+import { requireId } from './ids';
 
 export const addMemberSchema = z.object({ email: emailSchema, role: z.enum(['member', 'viewer'], { message: 'Choose member or viewer' }) });
 
@@ -34,7 +35,7 @@ export async function addMember(db: Db, userId: string, projectId: string, raw: 
 export async function removeMember(db: Db, userId: string, projectId: string, memberId: string) {
   await requireProjectAccess(db, userId, projectId, 'owner');
   await db.transaction(async (tx) => {
-    const where = and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, memberId));
+    const where = and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, requireId(memberId, 'Member')));
     const [member] = await tx.select().from(projectMembers).where(where).for('update');
     if (!member) throw notFound('Member');
     if (member.role === 'owner') throw new AppError('BAD_REQUEST', 'The owner cannot be removed from the project');

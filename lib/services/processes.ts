@@ -4,6 +4,7 @@ import { processLogs, processes } from '@/lib/db/schema';
 import { conflict, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { audit } from './audit';
+import { requireId } from './ids';
 
 export async function listProcesses(db: Db, userId: string, projectId: string, opts: { limit?: number } = {}) {
   await requireProjectAccess(db, userId, projectId, 'read');
@@ -12,7 +13,7 @@ export async function listProcesses(db: Db, userId: string, projectId: string, o
 
 export async function getProcess(db: Db, userId: string, projectId: string, processId: string) {
   await requireProjectAccess(db, userId, projectId, 'read');
-  const [process] = await db.select().from(processes).where(and(eq(processes.id, processId), eq(processes.projectId, projectId)));
+  const [process] = await db.select().from(processes).where(and(eq(processes.id, requireId(processId, 'Process')), eq(processes.projectId, projectId)));
   if (!process) throw notFound('Process');
   const log = await db.select().from(processLogs).where(eq(processLogs.processId, processId)).orderBy(asc(processLogs.id));
   return { process, log };
@@ -22,7 +23,7 @@ export async function getProcess(db: Db, userId: string, projectId: string, proc
 export async function cancelProcess(db: Db, userId: string, projectId: string, processId: string) {
   await requireProjectAccess(db, userId, projectId, 'write');
   return db.transaction(async (tx) => {
-    const [p] = await tx.select().from(processes).where(and(eq(processes.id, processId), eq(processes.projectId, projectId))).for('update');
+    const [p] = await tx.select().from(processes).where(and(eq(processes.id, requireId(processId, 'Process')), eq(processes.projectId, projectId))).for('update');
     if (!p) throw notFound('Process');
     if (!['PENDING', 'RUNNING', 'CANCELING'].includes(p.status)) throw conflict(`The process has already ${p.status.toLowerCase()}`);
     const pending = p.status === 'PENDING';

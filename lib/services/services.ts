@@ -10,6 +10,7 @@ import { enqueueProcess, type ProcessAction } from '@/lib/processes/enqueue';
 import { addServiceSchema, scaleSchema, type AddServiceInput } from '@/lib/validations/services';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
+import { requireId } from './ids';
 import { isUniqueViolation } from './errors';
 
 const hostnameTaken = (hostname: string) => conflict(`A service with hostname "${hostname}" already exists in this project`, 'hostname');
@@ -91,7 +92,7 @@ export async function listServices(db: Db, userId: string, projectId: string): P
 
 export async function getService(db: Db, userId: string, projectId: string, serviceId: string) {
   const access = await requireProjectAccess(db, userId, projectId, 'read');
-  const [service] = await db.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
+  const [service] = await db.select().from(services).where(and(eq(services.id, requireId(serviceId, 'Service')), eq(services.projectId, projectId)));
   if (!service) throw notFound('Service');
   const rows = await db.select().from(containers).where(eq(containers.serviceId, serviceId)).orderBy(asc(containers.name));
   return { ...access, service, containers: rows };
@@ -102,7 +103,7 @@ type Change = { action: ProcessAction; set: Partial<typeof services.$inferInsert
 async function changeService(db: Db, userId: string, projectId: string, serviceId: string, change: Change) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
   return db.transaction(async (tx) => {
-    const [service] = await tx.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId))).for('update');
+    const [service] = await tx.select().from(services).where(and(eq(services.id, requireId(serviceId, 'Service')), eq(services.projectId, projectId))).for('update');
     if (!service) throw notFound('Service');
     if (service.status === 'DELETING') throw conflict('The service is being deleted');
     const set = typeof change.set === 'function' ? change.set(service) : change.set;
@@ -130,7 +131,7 @@ export const restartService = (db: Db, userId: string, projectId: string, servic
 export async function scaleService(db: Db, userId: string, projectId: string, serviceId: string, raw: { containerCount: unknown }) {
   await requireProjectAccess(db, userId, projectId, 'write');
   const { containerCount: wanted } = parseInput(scaleSchema, raw);
-  const [service] = await db.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
+  const [service] = await db.select().from(services).where(and(eq(services.id, requireId(serviceId, 'Service')), eq(services.projectId, projectId)));
   if (service) {
     const { entry } = resolveTypeVersion(`${service.type}@${service.version}`);
     if (wanted < entry.scaling.min || wanted > entry.scaling.max) {
