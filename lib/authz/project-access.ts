@@ -14,6 +14,8 @@ const allowed: Record<Access, MemberRole[]> = {
 /**
  * The one authorization check for project-scoped work (API, actions, pages, streams).
  * Not a member → NOT_FOUND (no existence leak); a member without the right → FORBIDDEN.
+ * Admins (users.role = 'admin') are NOT implicit members of other people's projects: an admin manages
+ * users, and sees a project only when its owner adds them.
  */
 export async function requireProjectAccess(
   db: Db,

@@ -7,7 +7,7 @@ import { createTestUser } from '@/lib/testing/engine';
 import { listEnv, setEnv, deleteEnv } from './env';
 import { addMember, removeMember } from './members';
 import { cancelProcess } from './processes';
-import { createProject, listProjects } from './projects';
+import { createProject, deleteProject, listProjects } from './projects';
 import { addService, scaleService, stopService } from './services';
 
 /** Domain functions without a worker: wanted state, processes, audit rows and refusals on both drivers. */
@@ -108,5 +108,16 @@ describe.each(testDrivers)('domain operations (%s)', (driver) => {
 
     const actions = (await tdb.db.select().from(auditLog).where(eq(auditLog.projectId, project.id))).map((a) => a.action).sort();
     expect(actions).toEqual(['process.cancel', 'project.create', 'stack.create', 'stack.create', 'stack.scale']);
+  });
+
+  it('a project being deleted refuses new wanted state with CONFLICT, adding nothing', async () => {
+    const { project } = await createProject(tdb.db, owner, { name: 'going away' });
+    const { service } = await addService(tdb.db, owner, project.id, { hostname: 'app', type: 'nodejs@18' });
+    await deleteProject(tdb.db, owner, project.id);
+    expect(await codeOf(deleteProject(tdb.db, owner, project.id))).toBe('CONFLICT');
+    expect(await codeOf(addService(tdb.db, owner, project.id, { hostname: 'late', type: 'nodejs@18' }))).toBe('CONFLICT');
+    expect(await codeOf(stopService(tdb.db, owner, project.id, service.id))).toBe('CONFLICT');
+    expect(await codeOf(setEnv(tdb.db, owner, project.id, null, { key: 'A', value: '1' }))).toBe('CONFLICT');
+    expect((await tdb.db.select({ n: count() }).from(services).where(eq(services.projectId, project.id)))[0]!.n).toBe(1);
   });
 });

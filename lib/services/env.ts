@@ -10,7 +10,7 @@ import { loadProjectVars } from '@/lib/provisioner/wanted';
 import { envEntrySchema, envKeySchema } from '@/lib/validations/projects';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
-import { requireId } from './ids';
+import { lockProjectForChange, requireId, requireNotDeleting } from './ids';
 
 export const MASK = '••••••••';
 
@@ -58,9 +58,11 @@ export async function listEnv(db: Db, userId: string, projectId: string, service
 /** Creates or updates one variable. Takes effect on the service's next restart. */
 export async function setEnv(db: Db, userId: string, projectId: string, serviceId: string | null, raw: { key: unknown; value: unknown; secret?: unknown }) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting(project);
   const input = parseInput(envEntrySchema, raw);
   const { scope } = await scopeOf(db, projectId, serviceId);
   return db.transaction(async (tx) => {
+    await lockProjectForChange(tx, projectId);
     const valueEncrypted = encryptSecret(input.value);
     await tx
       .insert(envVariables)
@@ -82,7 +84,7 @@ export async function setEnv(db: Db, userId: string, projectId: string, serviceI
 }
 
 export async function deleteEnv(db: Db, userId: string, projectId: string, serviceId: string | null, key: string) {
-  await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting((await requireProjectAccess(db, userId, projectId, 'write')).project);
   parseInput(envKeySchema, key);
   const { scope } = await scopeOf(db, projectId, serviceId);
   return db.transaction(async (tx) => {

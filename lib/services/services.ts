@@ -10,7 +10,7 @@ import { enqueueProcess, type ProcessAction } from '@/lib/processes/enqueue';
 import { addServiceSchema, scaleSchema, type AddServiceInput } from '@/lib/validations/services';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
-import { requireId } from './ids';
+import { lockProjectForChange, requireId, requireNotDeleting } from './ids';
 import { isUniqueViolation } from './errors';
 
 const hostnameTaken = (hostname: string) => conflict(`A service with hostname "${hostname}" already exists in this project`, 'hostname');
@@ -22,6 +22,7 @@ const hostnameTaken = (hostname: string) => conflict(`A service with hostname "$
  */
 export async function addService(db: Db, userId: string, projectId: string, raw: AddServiceInput) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting(project);
   const input = parseInput(addServiceSchema, raw);
   const { entry, version } = resolveTypeVersion(input.version ? `${input.type.split('@')[0]}@${input.version}` : input.type);
   assertModeAllowed(entry, input.mode);
@@ -44,6 +45,7 @@ export async function addService(db: Db, userId: string, projectId: string, raw:
 
   try {
     return await db.transaction(async (tx) => {
+      await lockProjectForChange(tx, projectId);
       const [service] = await tx
         .insert(services)
         .values({
@@ -102,7 +104,9 @@ type Change = { action: ProcessAction; set: Partial<typeof services.$inferInsert
 
 async function changeService(db: Db, userId: string, projectId: string, serviceId: string, change: Change) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting(project);
   return db.transaction(async (tx) => {
+    await lockProjectForChange(tx, projectId);
     const [service] = await tx.select().from(services).where(and(eq(services.id, requireId(serviceId, 'Service')), eq(services.projectId, projectId))).for('update');
     if (!service) throw notFound('Service');
     if (service.status === 'DELETING') throw conflict('The service is being deleted');
