@@ -16,9 +16,12 @@ export const tokenNameSchema = z.object({ name: z.string().trim().min(1, 'Enter 
 export async function createApiToken(db: Db, userId: string, raw: { name: unknown }) {
   const { name } = parseInput(tokenNameSchema, raw);
   const token = TOKEN_PREFIX + crypto.randomBytes(24).toString('base64url');
-  const [row] = await db.insert(apiTokens).values({ userId, name, tokenHash: sha256(token), prefix: token.slice(0, 12) }).returning();
-  await audit(db, { userId, action: 'token.create', target: name });
-  return { token, id: row!.id, name, prefix: row!.prefix };
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx.insert(apiTokens).values({ userId, name, tokenHash: sha256(token), prefix: token.slice(0, 12) }).returning();
+    await audit(tx, { userId, action: 'token.create', target: name });
+    return inserted!;
+  });
+  return { token, id: row.id, name, prefix: row.prefix };
 }
 
 export async function listApiTokens(db: Db, userId: string) {
@@ -30,13 +33,15 @@ export async function listApiTokens(db: Db, userId: string) {
 }
 
 export async function revokeApiToken(db: Db, userId: string, tokenId: string) {
-  const [row] = await db
-    .update(apiTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.id, requireId(tokenId, 'Token')), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
-  if (!row) throw notFound('Token');
-  await audit(db, { userId, action: 'token.revoke', target: tokenId });
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, requireId(tokenId, 'Token')), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    if (!row) throw notFound('Token');
+    await audit(tx, { userId, action: 'token.revoke', target: tokenId });
+  });
 }
 
 /** The active user behind a bearer token, or undefined for an unknown, revoked or disabled one. */

@@ -26,10 +26,12 @@ export async function addMember(db: Db, userId: string, projectId: string, raw: 
   const input = parseInput(addMemberSchema, raw);
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   if (!user) throw new AppError('VALIDATION', 'email: no user has this email; an admin creates users first', { email: ['no user has this email'] });
-  const [row] = await db.insert(projectMembers).values({ projectId, userId: user.id, role: input.role }).onConflictDoNothing().returning();
-  if (!row) throw conflict('This user is already a member of the project', 'email');
-  await audit(db, { userId, projectId, action: 'member.add', target: input.email, details: { role: input.role } });
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(projectMembers).values({ projectId, userId: user.id, role: input.role }).onConflictDoNothing().returning();
+    if (!row) throw conflict('This user is already a member of the project', 'email');
+    await audit(tx, { userId, projectId, action: 'member.add', target: input.email, details: { role: input.role } });
+    return row;
+  });
 }
 
 export async function removeMember(db: Db, userId: string, projectId: string, memberId: string) {

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** An IPv4 address or CIDR (a.b.c.d or a.b.c.d/n). */
+export function isIpv4OrCidr(value: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(value.trim());
+  if (!m) return false;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = m[5] === undefined ? 32 : Number(m[5]);
+  return octets.every((o) => o >= 0 && o <= 255) && prefix >= 0 && prefix <= 32;
+}
+
+export const firewallSchema = z
+  .object({
+    policy: z.enum(['none', 'allow', 'deny'], { message: 'Choose none, allow or deny' }).default('none'),
+    ranges: z.array(z.string().trim().refine(isIpv4OrCidr, { message: 'Use an IPv4 address or CIDR, such as 10.0.0.0/8' })).max(100).default([]),
+  })
+  .refine((f) => f.policy === 'none' || f.ranges.length > 0, { path: ['ranges'], message: 'List at least one address or range' });
+
+/** Public ports: 10–65435 (spec §4.5), never 80/443, which belong to the edge. */
+export const publicPortSchema = z.object({
+  serviceId: z.string().uuid('Choose a service'),
+  publicPort: z.coerce
+    .number({ message: 'Enter a port number' })
+    .int('Enter a whole number')
+    .min(10, 'Public ports go from 10 to 65435')
+    .max(65435, 'Public ports go from 10 to 65435')
+    .refine((p) => p !== 80 && p !== 443, { message: '80 and 443 are the edge’s; choose another port' }),
+  internalPort: z.coerce.number().int().min(1).max(65535),
+  protocol: z.enum(['tcp', 'udp'], { message: 'Choose tcp or udp' }).default('tcp'),
+  firewall: firewallSchema.default({ policy: 'none', ranges: [] }),
+});
+export type PublicPortInput = z.input<typeof publicPortSchema>;
