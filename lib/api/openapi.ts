@@ -58,6 +58,28 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     post: { summary: 'Add a member or viewer (owner only)', status: 201, body: { type: 'object', properties: { email: { type: 'string' }, role: { enum: ['member', 'viewer'] } } } },
   },
   '/projects/{projectId}/members/{userId}': { delete: { summary: 'Remove a member (owner only)' } },
+  '/projects/{projectId}/ports': {
+    get: { summary: 'List public TCP/UDP ports on the project address' },
+    post: {
+      summary: 'Open a public port to a service port, with a firewall (starts stack.updatePorts)',
+      status: 202,
+      body: {
+        type: 'object',
+        required: ['serviceId', 'publicPort', 'internalPort'],
+        properties: {
+          serviceId: { type: 'string', format: 'uuid' },
+          publicPort: { type: 'integer', minimum: 10, maximum: 65435 },
+          internalPort: { type: 'integer' },
+          protocol: { enum: ['tcp', 'udp'] },
+          firewall: { type: 'object', properties: { policy: { enum: ['none', 'allow', 'deny'] }, ranges: { type: 'array', items: { type: 'string' } } } },
+        },
+      },
+    },
+  },
+  '/projects/{projectId}/ports/{portId}': { delete: { summary: 'Close a public port', status: 202 } },
+  '/projects/{projectId}/services/{serviceId}/firewall': {
+    put: { summary: "Firewall of the service's subdomain route", status: 202, body: { type: 'object', properties: { policy: { enum: ['none', 'allow', 'deny'] }, ranges: { type: 'array', items: { type: 'string' } } } } },
+  },
   '/tokens': { get: { summary: 'List your API tokens' }, post: { summary: 'Create an API token (shown once)', status: 201 } },
   '/tokens/{tokenId}': { delete: { summary: 'Revoke an API token' } },
 };

@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { services, type Project } from '@/lib/db/schema';
+import { eq } from 'drizzle-orm';
+import { publicPorts, services, type Project } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { registerProjectExtension, type ExtensionContext } from '@/lib/provisioner/extensions';
@@ -7,7 +7,7 @@ import { L, baseLabels, containerName, networkName, specHash } from '@/lib/provi
 import type { ContainerSpec, WantedContainer } from '@/lib/provisioner/spec';
 import { CORE_IMAGE, ensureEdge } from './edge';
 import { pushNginxConfig } from './push-config';
-import { renderBalancer, subdomainHost, type HttpRoute } from './render';
+import { renderBalancer, subdomainHost, type Firewall, type HttpRoute, type StreamRoute } from './render';
 
 const log = logger('core');
 
@@ -34,28 +34,40 @@ function balancerSpec(project: Project, local: string): WantedContainer {
   return { spec, hash: specHash(spec) };
 }
 
-/** HTTP routes of the project: each subdomain-enabled HTTP port → its running containers' IPs. */
-async function routes(ctx: ExtensionContext): Promise<HttpRoute[]> {
-  const { db, runtime, project } = ctx;
-  const list = await db.select().from(services).where(and(eq(services.projectId, project.id), eq(services.subdomainAccess, true)));
-  const out: HttpRoute[] = [];
-  for (const s of list) {
-    const port = s.ports.find((p) => p.httpSupport);
-    if (!port) continue;
-    const list = await runtime.listContainers({ [L.project]: project.id, [L.service]: s.id });
-    const upstreams: string[] = [];
-    for (const c of list) {
-      const d = await runtime.inspectContainer(c.id);
-      const ip = d?.state === 'running' ? d.ips[networkName(project.id)] : undefined;
-      if (ip) upstreams.push(`${ip}:${port.port}`);
-    }
-    out.push({ host: subdomainHost(s.hostname, project.slug, env.BERTH_DOMAIN), upstreams });
+/** Running containers' addresses on the project network, for one service. */
+async function serviceIps(ctx: ExtensionContext, serviceId: string): Promise<string[]> {
+  const list = await ctx.runtime.listContainers({ [L.project]: ctx.project.id, [L.service]: serviceId });
+  const ips: string[] = [];
+  for (const c of list) {
+    const d = await ctx.runtime.inspectContainer(c.id);
+    const ip = d?.state === 'running' ? d.ips[networkName(ctx.project.id)] : undefined;
+    if (ip) ips.push(ip);
   }
-  return out;
+  return ips;
 }
 
-export function renderProjectBalancer(ctx: ExtensionContext, r: HttpRoute[]): string {
-  return renderBalancer({ address: ctx.project.address!, httpPort: env.BERTH_CORE_HTTP_PORT, routes: r });
+/** HTTP routes (each subdomain-enabled HTTP port) and public TCP/UDP ports of the project. */
+async function routes(ctx: ExtensionContext): Promise<{ http: HttpRoute[]; streams: StreamRoute[] }> {
+  const { db, project } = ctx;
+  const list = await db.select().from(services).where(eq(services.projectId, project.id));
+  const http: HttpRoute[] = [];
+  for (const s of list.filter((x) => x.subdomainAccess)) {
+    const port = s.ports.find((p) => p.httpSupport);
+    if (!port) continue;
+    const ips = await serviceIps(ctx, s.id);
+    const firewall = s.settings.httpFirewall as Firewall | undefined;
+    http.push({ host: subdomainHost(s.hostname, project.slug, env.BERTH_DOMAIN), upstreams: ips.map((ip) => `${ip}:${port.port}`), firewall });
+  }
+  const streams: StreamRoute[] = [];
+  for (const p of await db.select().from(publicPorts).where(eq(publicPorts.projectId, project.id))) {
+    const ips = await serviceIps(ctx, p.serviceId);
+    streams.push({ port: p.publicPort, protocol: p.protocol, upstreams: ips.map((ip) => `${ip}:${p.internalPort}`), firewall: { policy: p.firewallPolicy, ranges: p.firewallRanges } });
+  }
+  return { http, streams };
+}
+
+export function renderProjectBalancer(ctx: ExtensionContext, r: { http: HttpRoute[]; streams: StreamRoute[] }): string {
+  return renderBalancer({ address: ctx.project.address!, httpPort: env.BERTH_CORE_HTTP_PORT, routes: r.http, streams: r.streams });
 }
 
 /** Renders the project's routing and pushes it to every running balancer of the project. */

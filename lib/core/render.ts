@@ -3,21 +3,46 @@
  * Balancer: HTTP by host name on the project address (reuseport, so two balancers can share it).
  * Edge: HTTP by Host header to the owning project's address; nothing of the project's own.
  */
+export interface Firewall {
+  policy: 'none' | 'allow' | 'deny';
+  ranges: string[];
+}
+
 export interface HttpRoute {
   host: string;
   upstreams: string[];
+  firewall?: Firewall;
+}
+
+export interface StreamRoute {
+  port: number;
+  protocol: 'tcp' | 'udp';
+  upstreams: string[];
+  firewall?: Firewall;
 }
 
 export interface BalancerConfig {
   address: string;
   httpPort: number;
   routes: HttpRoute[];
+  streams?: StreamRoute[];
 }
 
-const safe = (s: string) => s.replace(/[^a-zA-Z0-9.:_-]/g, '');
+/** The edge connects to balancers from this loopback address; only it may set the client address. */
+export const EDGE_SOURCE = '127.0.0.254';
+
+/** nginx access rules: allow-list ends in `deny all`, deny-list in `allow all`. */
+export function firewallRules(f: Firewall | undefined): string {
+  if (!f || f.policy === 'none') return '';
+  const verb = f.policy === 'allow' ? 'allow' : 'deny';
+  return f.ranges.map((r) => `${verb} ${safe(r)};`).join(' ') + (f.policy === 'allow' ? ' deny all;' : ' allow all;');
+}
+
+const safe = (s: string) => s.replace(/[^a-zA-Z0-9./:_-]/g, '');
 
 export function renderBalancer(c: BalancerConfig): string {
   const lines = [
+    'include /etc/nginx/modules-enabled/*.conf;',
     'worker_processes 1;',
     'pid /run/berth-nginx.pid;',
     'events { worker_connections 4096; }',
@@ -29,14 +54,28 @@ export function renderBalancer(c: BalancerConfig): string {
     '  proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
     '  proxy_next_upstream error timeout http_502 http_503;',
     '  proxy_connect_timeout 2s;',
+    `  set_real_ip_from ${EDGE_SOURCE};`,
+    '  real_ip_header X-Forwarded-For;',
     `  server { listen ${safe(c.address)}:${c.httpPort} reuseport default_server; return 404 "no route for this host\\n"; }`,
   ];
   c.routes.forEach((r, i) => {
     if (!r.upstreams.length) return;
     lines.push(`  upstream route_${i} { ${r.upstreams.map((u) => `server ${safe(u)} max_fails=1 fail_timeout=2s;`).join(' ')} keepalive 16; }`);
-    lines.push(`  server { listen ${safe(c.address)}:${c.httpPort}; server_name ${safe(r.host)}; location / { proxy_pass http://route_${i}; } }`);
+    lines.push(`  server { listen ${safe(c.address)}:${c.httpPort}; server_name ${safe(r.host)}; ${firewallRules(r.firewall)} location / { proxy_pass http://route_${i}; } }`);
   });
   lines.push('}');
+  const streams = (c.streams ?? []).filter((st) => st.upstreams.length);
+  if (streams.length) {
+    lines.push('stream {');
+    streams.forEach((st, i) => {
+      const udp = st.protocol === 'udp' ? ' udp' : '';
+      lines.push(`  upstream port_${i} { ${st.upstreams.map((u) => `server ${safe(u)};`).join(' ')} }`);
+      lines.push(
+        `  server { listen ${safe(c.address)}:${st.port}${udp} reuseport; ${firewallRules(st.firewall)} proxy_pass port_${i};${st.protocol === 'udp' ? ' proxy_responses 1; proxy_timeout 5s;' : ''} }`,
+      );
+    });
+    lines.push('}');
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -60,6 +99,8 @@ export function renderEdge(c: EdgeConfig): string {
     '  proxy_http_version 1.1;',
     '  proxy_set_header Connection "";',
     '  proxy_set_header Host $host;',
+    '  proxy_set_header X-Forwarded-For $remote_addr;',
+    `  proxy_bind ${EDGE_SOURCE};`,
     `  server { listen ${safe(c.listen)}:${c.httpPort} reuseport default_server;`,
     '    if ($berth_project = "") { return 404 "unknown host\\n"; }',
     `    location / { proxy_pass http://$berth_project:${c.projectHttpPort}; }`,

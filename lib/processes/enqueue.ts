@@ -13,6 +13,7 @@ export const PROCESS_ACTIONS = [
   'stack.delete',
   'stack.scale',
   'stack.updateEnv',
+  'stack.updatePorts',
 ] as const;
 export type ProcessAction = (typeof PROCESS_ACTIONS)[number];
 

@@ -39,7 +39,8 @@ export interface Runtime {
   removeVolume(name: string): Promise<void>;
   removeNetwork(id: string): Promise<void>;
   inspectContainer(idOrName: string): Promise<ContainerDetails | undefined>;
-  exec(idOrName: string, argv: string[], opts?: { env?: string[]; stdin?: string }): Promise<ExecResult>;
+  /** Runs a program in the container (argv, no shell); `detach` starts it and returns at once. */
+  exec(idOrName: string, argv: string[], opts?: { env?: string[]; stdin?: string; detach?: boolean }): Promise<ExecResult>;
   /** The container's recent output (stdout and stderr), oldest first, with Docker's timestamps. */
   logs(idOrName: string, opts?: { sinceSec?: number; tail?: number }): Promise<{ at: string; stream: 'stdout' | 'stderr'; line: string }[]>;
   /** One sample of the engine's statistics for a running container. */

@@ -77,6 +77,17 @@ describe.each(testDrivers)('domain operations (%s)', (driver) => {
     expect(await codeOf(deleteEnv(tdb.db, owner, project.id, service.id, 'TOKEN'))).toBe('NOT_FOUND');
   });
 
+  it('generated variables: values editable except read-only ones, never deletable, name and secrecy kept', async () => {
+    const { project } = await createProject(tdb.db, owner, { name: 'generated vars' });
+    const { service } = await addService(tdb.db, owner, project.id, { hostname: 'db', type: 'postgresql@15' });
+    expect(await codeOf(setEnv(tdb.db, owner, project.id, service.id, { key: 'hostname', value: 'other' }))).toBe('VALIDATION');
+    expect(await codeOf(deleteEnv(tdb.db, owner, project.id, service.id, 'password'))).toBe('VALIDATION');
+    await setEnv(tdb.db, owner, project.id, service.id, { key: 'PASSWORD', value: 'changed', secret: false });
+    const vars = await listEnv(tdb.db, owner, project.id, service.id, { reveal: true });
+    expect(vars.filter((v) => v.key.toLowerCase() === 'password')).toEqual([expect.objectContaining({ key: 'password', value: 'changed', secret: true, kind: 'generated' })]);
+    expect(vars.find((v) => v.key === 'hostname')?.value).toBe('db');
+  });
+
   it('members: owner adds a viewer, the viewer cannot change anything, the owner cannot be removed', async () => {
     const { project } = await createProject(tdb.db, owner, { name: 'team project' });
     const { service, process } = await addService(tdb.db, owner, project.id, { hostname: 'web', type: 'nodejs@18' });

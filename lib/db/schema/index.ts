@@ -6,3 +6,4 @@ export * from './processes';
 export * from './audit';
 export * from './stats';
 export * from './logs';
+export * from './core';

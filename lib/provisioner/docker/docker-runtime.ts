@@ -124,6 +124,11 @@ export function dockerRuntime(client: Docker = docker()): Runtime {
       }
     },
     async exec(idOrName, argv, opts = {}): Promise<ExecResult> {
+      if (opts.detach) {
+        const bg = await client.getContainer(idOrName).exec({ Cmd: argv, Env: opts.env });
+        await bg.start({ Detach: true });
+        return { exitCode: 0, stdout: '', stderr: '' };
+      }
       const exec = await client.getContainer(idOrName).exec({
         Cmd: argv,
         Env: opts.env,

@@ -1,0 +1,85 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { publicPorts, services } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { AppError, conflict, notFound } from '@/lib/errors';
+import { requireProjectAccess } from '@/lib/authz/project-access';
+import { enqueueProcess } from '@/lib/processes/enqueue';
+import { audit } from '@/lib/services/audit';
+import { isUniqueViolation } from '@/lib/services/errors';
+import { firewallSchema, publicPortSchema, type PublicPortInput } from '@/lib/validations/core';
+import { parseInput } from '@/lib/validations/parse';
+
+export async function listPublicPorts(db: Db, userId: string, projectId: string) {
+  await requireProjectAccess(db, userId, projectId, 'read');
+  return db.select().from(publicPorts).where(eq(publicPorts.projectId, projectId)).orderBy(asc(publicPorts.publicPort));
+}
+
+/**
+ * Opens a TCP/UDP port on the project address to a service port; the `stack.updatePorts` process
+ * renders it into the balancer (validated by nginx before it replaces the running config).
+ */
+export async function addPublicPort(db: Db, userId: string, projectId: string, raw: PublicPortInput) {
+  const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  const input = parseInput(publicPortSchema, raw);
+  const [service] = await db.select().from(services).where(and(eq(services.id, input.serviceId), eq(services.projectId, projectId)));
+  if (!service) throw new AppError('VALIDATION', 'serviceId: no such service in this project', { serviceId: ['no such service in this project'] });
+  // Managed services listen on their fixed ports; runtimes and Linux containers on whatever they run.
+  const userDefined = ['nodejs', 'python', 'go', 'php-nginx', 'debian'].includes(service.type);
+  if (!userDefined && !service.ports.some((p) => p.port === input.internalPort && p.protocol === input.protocol)) {
+    const offered = service.ports.map((p) => `${p.protocol}/${p.port}`).join(', ') || 'none';
+    throw new AppError('VALIDATION', `internalPort: ${service.hostname} has no ${input.protocol}/${input.internalPort}; it has ${offered}`, {
+      internalPort: [`${service.hostname} listens on ${offered}`],
+    });
+  }
+  if (input.publicPort === env.BERTH_CORE_HTTP_PORT) {
+    throw new AppError('VALIDATION', `publicPort: ${input.publicPort} is the balancer's HTTP port`, { publicPort: ['taken by the balancer'] });
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(publicPorts)
+        .values({
+          projectId,
+          serviceId: service.id,
+          publicPort: input.publicPort,
+          internalPort: input.internalPort,
+          protocol: input.protocol,
+          firewallPolicy: input.firewall.policy,
+          firewallRanges: input.firewall.ranges,
+        })
+        .returning();
+      const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId: service.id, action: 'stack.updatePorts', createdBy: userId });
+      await audit(tx, { userId, projectId, action: 'port.open', target: `${input.protocol}/${input.publicPort}`, details: { firewall: input.firewall.policy } });
+      return { port: row!, process };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`${input.protocol}/${input.publicPort} is already open on ${project.address}`, 'publicPort');
+    throw err;
+  }
+}
+
+export async function removePublicPort(db: Db, userId: string, projectId: string, portId: string) {
+  const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  return db.transaction(async (tx) => {
+    const [row] = await tx.delete(publicPorts).where(and(eq(publicPorts.id, portId), eq(publicPorts.projectId, projectId))).returning();
+    if (!row) throw notFound('Public port');
+    const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId: row.serviceId, action: 'stack.updatePorts', createdBy: userId });
+    await audit(tx, { userId, projectId, action: 'port.close', target: `${row.protocol}/${row.publicPort}` });
+    return { process };
+  });
+}
+
+/** The firewall of a service's subdomain route (HTTP), applied by the balancer. */
+export async function setRouteFirewall(db: Db, userId: string, projectId: string, serviceId: string, raw: unknown) {
+  const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  const firewall = parseInput(firewallSchema, raw);
+  return db.transaction(async (tx) => {
+    const [service] = await tx.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
+    if (!service) throw notFound('Service');
+    await tx.update(services).set({ settings: { ...service.settings, httpFirewall: firewall }, updatedAt: new Date() }).where(eq(services.id, serviceId));
+    const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId, action: 'stack.updatePorts', createdBy: userId });
+    await audit(tx, { userId, projectId, action: 'route.firewall', target: service.hostname, details: { policy: firewall.policy } });
+    return { process };
+  });
+}

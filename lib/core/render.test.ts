@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { firewallRules, renderBalancer, renderEdge, subdomainHost } from './render';
+
+describe('renderBalancer', () => {
+  const config = renderBalancer({
+    address: '127.0.100.2',
+    httpPort: 10080,
+    routes: [
+      { host: 'app-shop.localhost', upstreams: ['172.18.0.2:3000', '172.18.0.3:3000'] },
+      { host: 'empty-shop.localhost', upstreams: [] },
+    ],
+    streams: [
+      { port: 15432, protocol: 'tcp', upstreams: ['172.18.0.4:5432'], firewall: { policy: 'allow', ranges: ['127.0.0.2'] } },
+      { port: 15353, protocol: 'udp', upstreams: ['172.18.0.5:5353'] },
+    ],
+  });
+
+  it('binds only the project address, with reuseport on the default server', () => {
+    expect(config).toContain('listen 127.0.100.2:10080 reuseport default_server;');
+    expect(config).not.toMatch(/listen (0\.0\.0\.0|\*|\[::\])/);
+  });
+
+  it('routes each host to its containers and skips a route with none', () => {
+    expect(config).toContain('server 172.18.0.2:3000');
+    expect(config).toContain('server_name app-shop.localhost;');
+    expect(config).not.toContain('empty-shop');
+  });
+
+  it('renders TCP and UDP public ports with their firewall', () => {
+    expect(config).toContain('listen 127.0.100.2:15432 reuseport; allow 127.0.0.2; deny all;');
+    expect(config).toContain('listen 127.0.100.2:15353 udp reuseport;');
+  });
+});
+
+describe('firewallRules', () => {
+  it('ends an allow-list with deny all and a deny-list with allow all', () => {
+    expect(firewallRules({ policy: 'allow', ranges: ['10.0.0.0/8'] })).toBe('allow 10.0.0.0/8; deny all;');
+    expect(firewallRules({ policy: 'deny', ranges: ['1.2.3.4'] })).toBe('deny 1.2.3.4; allow all;');
+    expect(firewallRules({ policy: 'none', ranges: ['1.2.3.4'] })).toBe('');
+  });
+});
+
+describe('renderEdge', () => {
+  it('maps host names to project addresses and nothing else', () => {
+    const edge = renderEdge({ listen: '0.0.0.0', httpPort: 18080, hosts: { 'app-a.localhost': '127.0.100.2' }, projectHttpPort: 10080 });
+    expect(edge).toContain('app-a.localhost 127.0.100.2;');
+    expect(edge).toContain('proxy_pass http://$berth_project:10080;');
+    expect(edge).not.toContain('ssl_certificate');
+  });
+
+  it('names subdomains <hostname>-<slug>.<domain>', () => {
+    expect(subdomainHost('app', 'my-shop', 'localhost')).toBe('app-my-shop.localhost');
+  });
+});
