@@ -1,8 +1,8 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '@/lib/api/openapi';
 import { useDbHandle } from '@/lib/db';
-import { projectMembers, projects, services } from '@/lib/db/schema';
+import { projectMembers, projects, services, users } from '@/lib/db/schema';
 import { createApiToken, revokeApiToken } from '@/lib/services/api-tokens';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
@@ -121,6 +121,28 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
     expect(err.message.length).toBeGreaterThan(5);
     expect(Object.keys(err.fields ?? {})).toContain(field);
     expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ['an empty name', { name: '  ' }, 'name'],
+    ['an unknown core package', { name: 'p', corePackage: 'HUGE' }, 'corePackage'],
+    ['a bad env key', { name: 'p', env: [{ key: 'a-b', value: '1' }] }, 'env.0.key'],
+    ['a multi-line env value', { name: 'p', env: [{ key: 'A', value: '1\n2' }] }, 'env.0.value'],
+    ['env keys equal regardless of case', { name: 'p', env: [{ key: 'A', value: '1' }, { key: 'a', value: '2' }] }, 'env'],
+  ])('refuses a project with %s (422) and persists nothing', async (_name, body, field) => {
+    const before = await counts();
+    const res = await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, body });
+    expect(res).toMatchObject({ status: 422, json: { error: { code: 'VALIDATION' } } });
+    expect(Object.keys((res.json as { error: { fields?: Record<string, string[]> } }).error.fields ?? {})).toContain(field);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a token of a disabled user is refused with 401', async () => {
+    const u = await createTestUser(tdb.db);
+    const { token } = await createApiToken(tdb.db, u.id, { name: 't' });
+    expect((await callRoute(route('/projects'), 'GET', {}, { token })).status).toBe(200);
+    await tdb.db.update(users).set({ disabled: true }).where(eq(users.id, u.id));
+    expect(await callRoute(route('/projects'), 'GET', {}, { token })).toMatchObject({ status: 401, json: { error: { code: 'UNAUTHORIZED' } } });
   });
 
   it('refuses malformed JSON with 400', async () => {
