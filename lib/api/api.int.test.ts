@@ -92,6 +92,15 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
     }
   });
 
+  it('documents request bodies from the validation schemas; unknown service actions are 404', async () => {
+    const post = (openApiDocument().paths['/projects/{projectId}/services'] as Record<string, { requestBody?: unknown }>).post;
+    expect(JSON.stringify(post?.requestBody)).toContain('"pattern":"^[a-z0-9]+$"');
+    for (const action of ['toString', 'constructor', 'explode']) {
+      const res = await callRoute(route('/projects/{projectId}/services/{serviceId}/{action}'), 'POST', { ...ids, action }, { token: tokens.owner });
+      expect({ action, status: res.status }).toEqual({ action, status: 404 });
+    }
+  });
+
   const counts = async () => ({
     projects: (await tdb.db.select({ n: count() }).from(projects))[0]!.n,
     services: (await tdb.db.select({ n: count() }).from(services))[0]!.n,

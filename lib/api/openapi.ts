@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { addMemberSchema, tokenNameSchema } from '@/lib/validations/members';
+import { createProjectSchema, envEntrySchema } from '@/lib/validations/projects';
+import { addServiceSchema, scaleSchema } from '@/lib/validations/services';
 import { version } from '@/lib/version';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -9,7 +13,13 @@ interface Op {
 
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
 const str = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const envBody = { type: 'object', required: ['key', 'value'], properties: { key: { type: 'string', pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' }, value: { type: 'string', maxLength: 32768 }, secret: { type: 'boolean' } } };
+/** Request bodies come from the same zod schemas the API validates with. */
+function bodyOf(schema: z.ZodType): Record<string, unknown> {
+  const json = { ...(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>) };
+  delete json.$schema;
+  return json;
+}
+const envBody = bodyOf(envEntrySchema);
 
 /** Every /api/v1 route, method and summary. A test checks this against the route files. */
 export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
@@ -18,7 +28,7 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     post: {
       summary: 'Create a project (starts project.create)',
       status: 202,
-      body: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, corePackage: { enum: ['LIGHT', 'SERIOUS'] }, env: { type: 'array', items: envBody } } },
+      body: bodyOf(createProjectSchema),
     },
   },
   '/projects/{projectId}': { get: { summary: 'Get a project' }, delete: { summary: 'Delete a project (starts project.delete)', status: 202 } },
@@ -27,23 +37,13 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     post: {
       summary: 'Add a service (starts stack.create)',
       status: 202,
-      body: {
-        type: 'object',
-        required: ['hostname', 'type'],
-        properties: {
-          hostname: { type: 'string', pattern: '^[a-z0-9]{1,25}$' },
-          type: { type: 'string', example: 'postgresql@15' },
-          mode: { enum: ['HA', 'NON_HA'] },
-          containerCount: { type: 'integer', minimum: 1, maximum: 10 },
-          env: { type: 'array', items: envBody },
-        },
-      },
+      body: bodyOf(addServiceSchema),
     },
   },
   '/projects/{projectId}/services/{serviceId}': { get: { summary: 'Get a service with its containers' }, delete: { summary: 'Delete a service (starts stack.delete)', status: 202 } },
   '/projects/{projectId}/services/{serviceId}/{action}': { post: { summary: 'start | stop | restart a service', status: 202 } },
   '/projects/{projectId}/services/{serviceId}/scale': {
-    put: { summary: 'Set the container count (runtimes 1–10)', status: 202, body: { type: 'object', required: ['containerCount'], properties: { containerCount: { type: 'integer' } } } },
+    put: { summary: 'Set the container count (runtimes 1–10)', status: 202, body: bodyOf(scaleSchema) },
   },
   '/projects/{projectId}/env': { get: { summary: 'Project variables (secrets masked; ?reveal=1 for writers)' }, put: { summary: 'Set a project variable (takes effect on restart)', body: envBody } },
   '/projects/{projectId}/env/{key}': { delete: { summary: 'Delete a project variable' } },
@@ -55,9 +55,9 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   '/projects/{projectId}/containers': { get: { summary: 'List containers with their observed status (?serviceId= for one service)' } },
   '/projects/{projectId}/members': {
     get: { summary: 'List members' },
-    post: { summary: 'Add a member or viewer (owner only)', status: 201, body: { type: 'object', properties: { email: { type: 'string' }, role: { enum: ['member', 'viewer'] } } } },
+    post: { summary: 'Add a member or viewer (owner only)', status: 201, body: bodyOf(addMemberSchema) },
   },
-  '/projects/{projectId}/members/{userId}': { delete: { summary: 'Remove a member (owner only)' } },
+  '/projects/{projectId}/members/{userId}': { delete: { summary: 'Remove a member (owner only)', status: 204 } },
   '/projects/{projectId}/ports': {
     get: { summary: 'List public TCP/UDP ports on the project address' },
     post: {
@@ -80,8 +80,8 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   '/projects/{projectId}/services/{serviceId}/firewall': {
     put: { summary: "Firewall of the service's subdomain route", status: 202, body: { type: 'object', properties: { policy: { enum: ['none', 'allow', 'deny'] }, ranges: { type: 'array', items: { type: 'string' } } } } },
   },
-  '/tokens': { get: { summary: 'List your API tokens' }, post: { summary: 'Create an API token (shown once)', status: 201 } },
-  '/tokens/{tokenId}': { delete: { summary: 'Revoke an API token' } },
+  '/tokens': { get: { summary: 'List your API tokens' }, post: { summary: 'Create an API token (shown once)', status: 201, body: bodyOf(tokenNameSchema) } },
+  '/tokens/{tokenId}': { delete: { summary: 'Revoke an API token', status: 204 } },
 };
 
 const paramFor = (name: string) => (name === 'action' || name === 'key' ? str(name) : id(name));

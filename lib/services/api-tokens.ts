@@ -4,13 +4,13 @@ import { sha256 } from '@/lib/crypto/secrets';
 import type { Db } from '@/lib/db/client';
 import { apiTokens, users, type User } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
-import { z } from 'zod';
+import { tokenNameSchema } from '@/lib/validations/members';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
 import { requireId } from './ids';
 
 export const TOKEN_PREFIX = 'berth_';
-export const tokenNameSchema = z.object({ name: z.string().trim().min(1, 'Enter a name').max(60, 'Use at most 60 characters') });
+export { tokenNameSchema };
 
 /** Creates a token; the plain token is returned once and only its SHA-256 is stored. */
 export async function createApiToken(db: Db, userId: string, raw: { name: unknown }) {

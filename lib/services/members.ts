@@ -1,15 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { projectMembers, users } from '@/lib/db/schema';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { emailSchema } from '@/lib/validations/auth';
+import { addMemberSchema } from '@/lib/validations/members';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
 import { requireId } from './ids';
 
-export const addMemberSchema = z.object({ email: emailSchema, role: z.enum(['member', 'viewer'], { message: 'Choose member or viewer' }) });
+export { addMemberSchema };
 
 export async function listMembers(db: Db, userId: string, projectId: string) {
   await requireProjectAccess(db, userId, projectId, 'read');

@@ -8,9 +8,8 @@ const actions = { start: startService, stop: stopService, restart: restartServic
 /** POST …/services/:id/start | stop | restart */
 export const POST = apiRoute<P>(
   async ({ db, user, params }) => {
-    const run = actions[params.action as keyof typeof actions];
-    if (!run) throw notFound(`Action ${params.action}`);
-    return run(db, user.id, params.projectId, params.serviceId);
+    if (!Object.hasOwn(actions, params.action)) throw notFound(`Action ${params.action}`);
+    return actions[params.action as keyof typeof actions](db, user.id, params.projectId, params.serviceId);
   },
   { status: 202 },
 );
