@@ -49,9 +49,9 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   '/projects/{projectId}/env/{key}': { delete: { summary: 'Delete a project variable' } },
   '/projects/{projectId}/services/{serviceId}/env': { get: { summary: 'Service variables (secrets masked)' }, put: { summary: 'Set a service variable (takes effect on restart)', body: envBody } },
   '/projects/{projectId}/services/{serviceId}/env/{key}': { delete: { summary: 'Delete a service variable' } },
-  '/projects/{projectId}/processes': { get: { summary: 'List processes, newest first' } },
+  '/projects/{projectId}/processes': { get: { summary: 'List processes, newest first (?limit=1–500, default 50)' } },
   '/projects/{projectId}/processes/{processId}': { get: { summary: 'Get a process with its step log' } },
-  '/projects/{projectId}/processes/{processId}/cancel': { post: { summary: 'Cancel a pending or running process' } },
+  '/projects/{projectId}/processes/{processId}/cancel': { post: { summary: 'Cancel a pending or running process (a project deletion cannot be canceled)' } },
   '/projects/{projectId}/containers': { get: { summary: 'List containers with their observed status (?serviceId= for one service)' } },
   '/projects/{projectId}/members': {
     get: { summary: 'List members' },

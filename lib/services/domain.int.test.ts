@@ -124,8 +124,9 @@ describe.each(testDrivers)('domain operations (%s)', (driver) => {
   it('a project being deleted refuses new wanted state with CONFLICT, adding nothing', async () => {
     const { project } = await createProject(tdb.db, owner, { name: 'going away' });
     const { service } = await addService(tdb.db, owner, project.id, { hostname: 'app', type: 'nodejs@18' });
-    await deleteProject(tdb.db, owner, project.id);
+    const { process: deleting } = await deleteProject(tdb.db, owner, project.id);
     expect(await codeOf(deleteProject(tdb.db, owner, project.id))).toBe('CONFLICT');
+    expect(await codeOf(cancelProcess(tdb.db, owner, project.id, deleting.id))).toBe('CONFLICT');
     expect(await codeOf(addService(tdb.db, owner, project.id, { hostname: 'late', type: 'nodejs@18' }))).toBe('CONFLICT');
     expect(await codeOf(stopService(tdb.db, owner, project.id, service.id))).toBe('CONFLICT');
     expect(await codeOf(setEnv(tdb.db, owner, project.id, null, { key: 'A', value: '1' }))).toBe('CONFLICT');

@@ -6,9 +6,11 @@ import { requireProjectAccess } from '@/lib/authz/project-access';
 import { audit } from './audit';
 import { requireId } from './ids';
 
+/** Newest first; `limit` 1–500 (default 50). */
 export async function listProcesses(db: Db, userId: string, projectId: string, opts: { limit?: number } = {}) {
   await requireProjectAccess(db, userId, projectId, 'read');
-  return db.select().from(processes).where(eq(processes.projectId, projectId)).orderBy(desc(processes.sequence)).limit(opts.limit ?? 50);
+  const limit = Math.min(500, Math.max(1, Math.trunc(opts.limit ?? 50) || 50));
+  return db.select().from(processes).where(eq(processes.projectId, projectId)).orderBy(desc(processes.sequence)).limit(limit);
 }
 
 export async function getProcess(db: Db, userId: string, projectId: string, processId: string) {
@@ -26,6 +28,8 @@ export async function cancelProcess(db: Db, userId: string, projectId: string, p
     const [p] = await tx.select().from(processes).where(and(eq(processes.id, requireId(processId, 'Process')), eq(processes.projectId, projectId))).for('update');
     if (!p) throw notFound('Process');
     if (!['PENDING', 'RUNNING', 'CANCELING'].includes(p.status)) throw conflict(`The process has already ${p.status.toLowerCase()}`);
+    // A half-done deletion cannot be undone, and a canceled one would leave the project DELETING for ever.
+    if (p.action === 'project.delete') throw conflict('A project deletion cannot be canceled');
     const pending = p.status === 'PENDING';
     const [row] = await tx
       .update(processes)

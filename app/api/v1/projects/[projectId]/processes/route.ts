@@ -3,4 +3,7 @@ import { listProcesses } from '@/lib/services/processes';
 
 type P = { projectId: string };
 
-export const GET = apiRoute<P>(async ({ db, user, params }) => ({ processes: await listProcesses(db, user.id, params.projectId) }));
+/** ?limit=N (1–500, default 50), newest first. */
+export const GET = apiRoute<P>(async ({ db, user, params, query }) => ({
+  processes: await listProcesses(db, user.id, params.projectId, { limit: Number(query.get('limit') ?? 50) }),
+}));
