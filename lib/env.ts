@@ -32,6 +32,8 @@ const schema = z.object({
   BERTH_HTTPS_PORT: port(443),
   /** Port each project balancer serves HTTP on, on its own address (the edge forwards to it). */
   BERTH_CORE_HTTP_PORT: port(10080),
+  /** Port each project balancer terminates TLS on (the edge passes TLS through to it by SNI). */
+  BERTH_CORE_HTTPS_PORT: port(10443),
   BERTH_ACME_EMAIL: opt(z.string().email().optional()),
   /** Run the process worker, watcher and reconciler inside the web server. */
   BERTH_WORKER: flag(true),

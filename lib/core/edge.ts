@@ -47,6 +47,13 @@ export async function ensureEdge(db: Db, runtime: Runtime): Promise<void> {
     else await runtime.startContainer(current.id);
   }
   if (!current || current.labels[L.specHash] !== hash) await runtime.createContainer(spec, { ...spec.labels, [L.specHash]: hash });
-  const config = renderEdge({ listen: '0.0.0.0', httpPort: env.BERTH_HTTP_PORT, hosts: await edgeHosts(db), projectHttpPort: env.BERTH_CORE_HTTP_PORT });
+  const config = renderEdge({
+    listen: '0.0.0.0',
+    httpPort: env.BERTH_HTTP_PORT,
+    httpsPort: env.BERTH_HTTPS_PORT,
+    hosts: await edgeHosts(db),
+    projectHttpPort: env.BERTH_CORE_HTTP_PORT,
+    projectHttpsPort: env.BERTH_CORE_HTTPS_PORT,
+  });
   await pushNginxConfig(runtime, spec.name, config);
 }

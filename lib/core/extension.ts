@@ -1,12 +1,14 @@
-import { eq } from 'drizzle-orm';
-import { publicPorts, services, type Project } from '@/lib/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
+import { projects, publicPorts, services, type Project } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { registerProjectExtension, type ExtensionContext } from '@/lib/provisioner/extensions';
 import { L, baseLabels, containerName, networkName, specHash } from '@/lib/provisioner/labels';
 import type { ContainerSpec, WantedContainer } from '@/lib/provisioner/spec';
 import { CORE_IMAGE, ensureEdge } from './edge';
-import { pushNginxConfig } from './push-config';
+import { ensureCa, issueCertificate, type Pem } from './ca';
+import { pushFile, pushNginxConfig, reloadNginx } from './push-config';
 import { renderBalancer, subdomainHost, type Firewall, type HttpRoute, type StreamRoute } from './render';
 
 const log = logger('core');
@@ -67,17 +69,53 @@ async function routes(ctx: ExtensionContext): Promise<{ http: HttpRoute[]; strea
 }
 
 export function renderProjectBalancer(ctx: ExtensionContext, r: { http: HttpRoute[]; streams: StreamRoute[] }): string {
-  return renderBalancer({ address: ctx.project.address!, httpPort: env.BERTH_CORE_HTTP_PORT, routes: r.http, streams: r.streams });
+  return renderBalancer({
+    address: ctx.project.address!,
+    httpPort: env.BERTH_CORE_HTTP_PORT,
+    httpsPort: r.http.length ? env.BERTH_CORE_HTTPS_PORT : undefined,
+    routes: r.http,
+    streams: r.streams,
+  });
+}
+
+interface StoredTls {
+  hosts: string[];
+  certPem: string;
+  keyEncrypted: string;
+}
+
+/** The project's certificate for its route names: reused while the names stay, reissued when they change. */
+async function projectCertificate(ctx: ExtensionContext, hosts: string[]): Promise<Pem | undefined> {
+  if (!hosts.length) return undefined;
+  const stored = ctx.project.settings.tls as StoredTls | undefined;
+  const wanted = [...hosts].sort();
+  if (stored && stored.hosts.join(',') === wanted.join(',')) return { certPem: stored.certPem, keyPem: decryptSecret(stored.keyEncrypted) };
+  const pem = issueCertificate(ensureCa(), wanted);
+  const tls: StoredTls = { hosts: wanted, certPem: pem.certPem, keyEncrypted: encryptSecret(pem.keyPem) };
+  await ctx.db
+    .update(projects)
+    .set({ settings: sql`${projects.settings} || ${JSON.stringify({ tls })}::jsonb` })
+    .where(eq(projects.id, ctx.project.id));
+  return pem;
 }
 
 /** Renders the project's routing and pushes it to every running balancer of the project. */
 export async function syncCore(ctx: ExtensionContext): Promise<void> {
   if (!ctx.project.address || ctx.project.status === 'DELETING') return;
-  const config = renderProjectBalancer(ctx, await routes(ctx));
+  const r = await routes(ctx);
+  const config = renderProjectBalancer(ctx, r);
+  const cert = await projectCertificate(ctx, r.http.map((h) => h.host));
   for (const local of balancerNames(ctx.project)) {
     const name = containerName(ctx.project.id, local);
     const d = await ctx.runtime.inspectContainer(name);
-    if (d?.state === 'running') await pushNginxConfig(ctx.runtime, name, config);
+    if (d?.state !== 'running') continue;
+    let certChanged = false;
+    if (cert) {
+      certChanged = (await pushFile(ctx.runtime, name, '/etc/berth/tls.key', cert.keyPem)) || certChanged;
+      certChanged = (await pushFile(ctx.runtime, name, '/etc/berth/tls.crt', cert.certPem)) || certChanged;
+    }
+    const pushed = await pushNginxConfig(ctx.runtime, name, config);
+    if (certChanged && !pushed) await reloadNginx(ctx.runtime, name);
   }
   await ensureEdge(ctx.db, ctx.runtime).catch((err) => log.warn('edge not updated', { error: err instanceof Error ? err.message : String(err) }));
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import dgram from 'node:dgram';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
@@ -16,6 +17,7 @@ import { addService } from '@/lib/services/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
+import { ensureCa } from './ca';
 import { addPublicPort, registerProjectCore, setRouteFirewall } from './index';
 
 const run = promisify(execFile);
@@ -138,6 +140,30 @@ describe('public ports and firewalls', () => {
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     expect(await httpFrom('127.0.0.3', host)).toBe(403);
     expect(await httpFrom('127.0.0.2', host)).toBe(200);
+  });
+
+  it('HTTPS through the edge (SNI passthrough) with a certificate that verifies against the internal CA root', async () => {
+    const host = `app-${slug}.${env.BERTH_DOMAIN}`;
+    const ca = ensureCa().certPem;
+    const get = () =>
+      new Promise<{ status: number; body: string; error?: string }>((resolve) => {
+        const req = https.get({ host: '127.0.0.1', port: env.BERTH_HTTPS_PORT, servername: host, headers: { host }, ca, timeout: 3000, agent: false }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', (e) => resolve({ status: 0, body: '', error: e.message }));
+      });
+    const res = await waitFor('https page', async () => {
+      const r = await get();
+      return r.status === 200 ? r : undefined;
+    }, 20_000);
+    expect(res.body).toContain('app is running on Berth');
+    // Without the root, the same certificate is not trusted.
+    const untrusted = await new Promise<string>((resolve) => {
+      https.get({ host: '127.0.0.1', port: env.BERTH_HTTPS_PORT, servername: host, agent: false }, () => resolve('trusted')).on('error', (e) => resolve(e.message));
+    });
+    expect(untrusted).toMatch(/certificate/i);
   });
 
   it('refuses bad ports, taken ports and bad CIDRs, creating nothing', async () => {

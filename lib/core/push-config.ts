@@ -20,11 +20,23 @@ export async function pushNginxConfig(runtime: Runtime, container: string, confi
   const first = current.exitCode !== 0 || current.stdout === '';
   if (!first) await runtime.exec(container, ['cp', `${DIR}/nginx.conf`, `${DIR}/last-good.conf`]);
   await runtime.exec(container, ['cp', `${DIR}/candidate.conf`, `${DIR}/nginx.conf`]);
-  if (!first) {
-    const reload = await runtime.exec(container, ['nginx', '-c', `${DIR}/nginx.conf`, '-s', 'reload']);
-    if (reload.exitCode !== 0) throw new Error(`nginx reload failed in ${container}: ${reload.stderr.trim()}`);
-  }
+  if (!first) await reloadNginx(runtime, container);
   return true;
+}
+
+/** Writes a file into a container when its content differs (certificates before the config that uses them). */
+export async function pushFile(runtime: Runtime, container: string, file: string, content: string): Promise<boolean> {
+  const current = await runtime.exec(container, ['cat', file]);
+  if (current.exitCode === 0 && current.stdout === content) return false;
+  const write = await runtime.exec(container, ['tee', file], { stdin: content });
+  if (write.exitCode !== 0) throw new Error(`could not write ${file} into ${container}: ${write.stderr}`);
+  return true;
+}
+
+/** Graceful reload (new workers pick up changed certificates; old ones finish their requests). */
+export async function reloadNginx(runtime: Runtime, container: string): Promise<void> {
+  const reload = await runtime.exec(container, ['nginx', '-c', `${DIR}/nginx.conf`, '-s', 'reload']);
+  if (reload.exitCode !== 0) throw new Error(`nginx reload failed in ${container}: ${reload.stderr.trim()}`);
 }
 
 /** True once the container's nginx master is up (its pid file exists). */

@@ -24,6 +24,8 @@ export interface StreamRoute {
 export interface BalancerConfig {
   address: string;
   httpPort: number;
+  /** TLS termination for every route with the certificate at /etc/berth/tls.{crt,key}. */
+  httpsPort?: number;
   routes: HttpRoute[];
   streams?: StreamRoute[];
 }
@@ -58,10 +60,21 @@ export function renderBalancer(c: BalancerConfig): string {
     '  real_ip_header X-Forwarded-For;',
     `  server { listen ${safe(c.address)}:${c.httpPort} reuseport default_server; return 404 "no route for this host\\n"; }`,
   ];
+  const tls = c.httpsPort !== undefined && c.routes.some((r) => r.upstreams.length);
+  if (tls) {
+    // TLS arrives from the edge with the PROXY protocol, which carries the client's address.
+    lines.push('  ssl_certificate /etc/berth/tls.crt;', '  ssl_certificate_key /etc/berth/tls.key;');
+    lines.push(`  server { listen ${safe(c.address)}:${c.httpsPort} ssl proxy_protocol reuseport default_server; real_ip_header proxy_protocol; return 404; }`);
+  }
   c.routes.forEach((r, i) => {
     if (!r.upstreams.length) return;
     lines.push(`  upstream route_${i} { ${r.upstreams.map((u) => `server ${safe(u)} max_fails=1 fail_timeout=2s;`).join(' ')} keepalive 16; }`);
     lines.push(`  server { listen ${safe(c.address)}:${c.httpPort}; server_name ${safe(r.host)}; ${firewallRules(r.firewall)} location / { proxy_pass http://route_${i}; } }`);
+    if (tls) {
+      lines.push(
+        `  server { listen ${safe(c.address)}:${c.httpsPort} ssl proxy_protocol; real_ip_header proxy_protocol; server_name ${safe(r.host)}; ${firewallRules(r.firewall)} location / { proxy_set_header X-Forwarded-Proto https; proxy_pass http://route_${i}; } }`,
+      );
+    }
   });
   lines.push('}');
   const streams = (c.streams ?? []).filter((st) => st.upstreams.length);
@@ -82,6 +95,9 @@ export function renderBalancer(c: BalancerConfig): string {
 export interface EdgeConfig {
   listen: string;
   httpPort: number;
+  /** TLS passthrough by SNI to the project's balancer (which holds the certificate). */
+  httpsPort?: number;
+  projectHttpsPort?: number;
   /** host name → project address */
   hosts: Record<string, string>;
   projectHttpPort: number;
@@ -90,6 +106,7 @@ export interface EdgeConfig {
 export function renderEdge(c: EdgeConfig): string {
   const entries = Object.entries(c.hosts).sort(([a], [b]) => a.localeCompare(b));
   return [
+    'include /etc/nginx/modules-enabled/*.conf;',
     'worker_processes 1;',
     'pid /run/berth-edge.pid;',
     'events { worker_connections 4096; }',
@@ -106,6 +123,15 @@ export function renderEdge(c: EdgeConfig): string {
     `    location / { proxy_pass http://$berth_project:${c.projectHttpPort}; }`,
     '  }',
     '}',
+    ...(c.httpsPort && c.projectHttpsPort
+      ? [
+          'stream {',
+          // Unknown names go to an address nothing listens on: the handshake fails, no project is hit.
+          '  map $ssl_preread_server_name $berth_tls { default 127.0.0.255; ' + entries.map(([h, a]) => `${safe(h)} ${safe(a)};`).join(' ') + ' }',
+          `  server { listen ${safe(c.listen)}:${c.httpsPort} reuseport; ssl_preread on; proxy_protocol on; proxy_bind ${EDGE_SOURCE}; proxy_connect_timeout 2s; proxy_pass $berth_tls:${c.projectHttpsPort}; }`,
+          '}',
+        ]
+      : []),
     '',
   ].join('\n');
 }

@@ -19,6 +19,15 @@ export default async function AccountPage() {
         </p>
       </Card>
       <Card>
+        <h2 className="text-lg font-semibold">Internal certificate authority</h2>
+        <p className="mt-1 text-sm text-slate-500">
+          Berth signs HTTPS certificates for project subdomains with its own CA. Trust its root in your browser or system to open them without warnings.
+        </p>
+        <a href="/api/ca" className="mt-3 inline-block rounded-md border border-slate-300 px-3 py-2 text-sm font-medium dark:border-slate-700" download>
+          Download the CA root (berth-root-ca.crt)
+        </a>
+      </Card>
+      <Card>
         <TokensPanel tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null }))} />
       </Card>
     </div>
