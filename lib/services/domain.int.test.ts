@@ -73,7 +73,7 @@ describe.each(testDrivers)('domain operations (%s)', (driver) => {
       expect(await codeOf(setEnv(tdb.db, owner, project.id, service.id, bad))).toBe('VALIDATION');
     }
     expect(await rows()).toBe(before);
-    expect(await deleteEnv(tdb.db, owner, project.id, service.id, 'token')).toEqual({ restartRequired: true });
+    expect(await deleteEnv(tdb.db, owner, project.id, service.id, 'token')).toMatchObject({ restartRequired: true, process: { action: 'stack.updateEnv' } });
     expect(await codeOf(deleteEnv(tdb.db, owner, project.id, service.id, 'TOKEN'))).toBe('NOT_FOUND');
   });
 

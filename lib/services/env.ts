@@ -102,7 +102,8 @@ export async function setEnv(db: Db, userId: string, projectId: string, serviceI
 }
 
 export async function deleteEnv(db: Db, userId: string, projectId: string, serviceId: string | null, key: string) {
-  requireNotDeleting((await requireProjectAccess(db, userId, projectId, 'write')).project);
+  const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting(project);
   parseInput(envKeySchema, key);
   const { scope } = await scopeOf(db, projectId, serviceId);
   return db.transaction(async (tx) => {
@@ -112,7 +113,14 @@ export async function deleteEnv(db: Db, userId: string, projectId: string, servi
       .where(and(eq(envVariables.projectId, projectId), eq(envVariables.scope, scope), eq(envVariables.keyLower, key.toLowerCase()), serviceId ? eq(envVariables.serviceId, serviceId) : isNull(envVariables.serviceId)))
       .returning({ id: envVariables.id });
     if (!removed.length) throw notFound(`Variable ${key}`);
+    const process = await enqueueProcess(tx, {
+      projectId,
+      projectName: project.name,
+      serviceId,
+      action: serviceId ? 'stack.updateEnv' : 'project.updateEnvs',
+      createdBy: userId,
+    });
     await audit(tx, { userId, projectId, action: 'env.delete', target: `${scope}:${key}` });
-    return { restartRequired: true as const };
+    return { process, restartRequired: true as const };
   });
 }
