@@ -168,6 +168,8 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
       const res = await callRoute(route(template), 'GET', params, { token: tokens.owner });
       expect({ template, status: res.status }).toEqual({ template, status: 404 });
     }
+    const dashes = await callRoute(route('/projects/{projectId}'), 'GET', { projectId: '-'.repeat(36) }, { token: tokens.owner });
+    expect(dashes.status).toBe(404);
     const tok = await callRoute(route('/tokens/{tokenId}'), 'DELETE', { tokenId: 'not-a-uuid' }, { token: tokens.owner });
     expect(tok.status).toBe(404);
   });

@@ -23,7 +23,7 @@ export async function requireProjectAccess(
   projectId: string,
   need: Access,
 ): Promise<{ project: Project; role: MemberRole }> {
-  if (!/^[0-9a-f-]{36}$/i.test(projectId)) throw notFound('Project');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(projectId)) throw notFound('Project');
   const [row] = await db
     .select({ project: projects, role: projectMembers.role })
     .from(projects)
