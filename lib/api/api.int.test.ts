@@ -157,6 +157,11 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
   it('refuses malformed JSON with 400', async () => {
     const res = await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, rawBody: '{"name": ' });
     expect(res).toMatchObject({ status: 400, json: { error: { code: 'BAD_REQUEST' } } });
+    for (const rawBody of ['[1]', 'null', '"text"', '']) {
+      expect((await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, rawBody })).status, rawBody).toBe(400);
+    }
+    const huge = await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, rawBody: JSON.stringify({ name: 'x'.repeat(9 * 1024 * 1024) }) });
+    expect(huge).toMatchObject({ status: 400, json: { error: { code: 'BAD_REQUEST' } } });
   });
 
   it('a malformed id is a 404, never a 500', async () => {

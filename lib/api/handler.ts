@@ -7,6 +7,9 @@ import { userForToken } from '@/lib/services/api-tokens';
 
 const log = logger('api');
 
+/** 200 variables of 32 KiB fit; anything larger is refused before parsing. */
+export const MAX_BODY = 8 * 1024 * 1024;
+
 export interface ApiContext<P> {
   req: Request;
   params: P;
@@ -56,8 +59,10 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
         db,
         query: new URL(req.url).searchParams,
         async body() {
+          const text = await req.text();
+          if (text.length > MAX_BODY) throw new AppError('BAD_REQUEST', `The request body is over ${MAX_BODY} bytes`);
           try {
-            const value: unknown = await req.json();
+            const value: unknown = JSON.parse(text);
             if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
             return value as Record<string, unknown>;
           } catch {
