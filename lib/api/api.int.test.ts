@@ -121,6 +121,8 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
     ['port out of range', { hostname: 'x9', type: 'nodejs@18', port: 70000 }, 422, 'port'],
     ['port on a managed type', { hostname: 'x10', type: 'postgresql@15', port: 5433 }, 422, 'port'],
     ['bad env key', { hostname: 'x7', type: 'nodejs@18', env: [{ key: '1BAD', value: 'v' }] }, 422, 'env.0.key'],
+    ['env key equal to a generated one', { hostname: 'x11', type: 'postgresql@15', env: [{ key: 'PORT', value: '1' }] }, 422, 'env.0.key'],
+    ['env key equal to a generated one (same case)', { hostname: 'x12', type: 'nodejs@18', env: [{ key: 'hostname', value: 'y' }] }, 422, 'env.0.key'],
     ['env value over the limit', { hostname: 'x8', type: 'nodejs@18', env: [{ key: 'BIG', value: 'v'.repeat(40_000) }] }, 422, 'env.0.value'],
   ])('refuses %s with a clear 4xx and persists nothing', async (_name, body, status, field) => {
     const before = await counts();
