@@ -210,4 +210,22 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
     expect(results.map((r) => r.status).sort()).toEqual([202, 409]);
     expect((await counts()).services).toBe(before.services + 1);
   });
+
+  // Last: it mutates (even deletes) project B as its owner.
+  it('no route answers 5xx to wrongly typed or empty bodies', async () => {
+    const bodies = [
+      {},
+      { hostname: 5, type: [], env: 'x', containerCount: 'many', key: {}, value: 7, email: 1, role: 'god', name: [], mode: 1, port: 'x', secret: 'yes' },
+      { env: [null], resources: { cpu: 'a' }, publicPort: 'x', internalPort: -1, protocol: 'sctp', policy: 1, ranges: 'x', serviceId: 'nope' },
+    ];
+    for (const r of routes) {
+      for (const method of await methodsOf(r.file)) {
+        if (method === 'GET' || method === 'DELETE') continue;
+        for (const body of bodies) {
+          const res = await callRoute(r.file, method, ids, { token: tokens.owner, body });
+          expect({ route: `${method} ${r.template}`, body, ok: res.status < 500 }).toEqual({ route: `${method} ${r.template}`, body, ok: true });
+        }
+      }
+    }
+  });
 });
