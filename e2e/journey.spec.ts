@@ -106,6 +106,13 @@ test('a new user creates a project, adds PostgreSQL and Node.js, reads logs and 
   expect(polled.codes).toEqual([]);
   expect(polled.failed).toBe(0);
 
+  // A public TCP port to PostgreSQL on the project address, from the service page.
+  await page.getByRole('link', { name: 'Service db' }).click();
+  await page.getByLabel('Public port').fill('15432');
+  await page.getByRole('button', { name: 'Open port' }).click();
+  await expect(page.getByText(/tcp:\/\/127\.0\.100\.\d+:15432 → :5432/)).toBeVisible();
+  await expect(page.getByRole('listitem', { name: 'stack.updatePorts FINISHED' })).toBeVisible({ timeout: 60_000 });
+
   await page.goto('/projects');
   await expect(page.getByRole('link', { name: 'Journey' })).toBeVisible();
   await shot(page, 'projects-page');

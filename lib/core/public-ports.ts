@@ -83,3 +83,19 @@ export async function setRouteFirewall(db: Db, userId: string, projectId: string
     return { process };
   });
 }
+
+/** Turns the service's subdomain route on or off (published by `stack.updatePorts`). */
+export async function setSubdomainAccess(db: Db, userId: string, projectId: string, serviceId: string, enabled: boolean) {
+  const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  return db.transaction(async (tx) => {
+    const [service] = await tx.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
+    if (!service) throw notFound('Service');
+    if (enabled && !service.ports.some((p) => p.httpSupport)) {
+      throw new AppError('VALIDATION', `subdomainAccess: ${service.hostname} has no HTTP port`, { subdomainAccess: ['this service has no HTTP port'] });
+    }
+    await tx.update(services).set({ subdomainAccess: enabled, updatedAt: new Date() }).where(eq(services.id, serviceId));
+    const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId, action: 'stack.updatePorts', createdBy: userId });
+    await audit(tx, { userId, projectId, action: enabled ? 'subdomain.enable' : 'subdomain.disable', target: service.hostname });
+    return { process };
+  });
+}

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { projectAction } from '@/lib/actions/action';
+import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/core/public-ports';
 import { upgradeCore } from '@/lib/core/upgrade';
 import { AppError } from '@/lib/errors';
 import { deleteEnv, setEnv } from '@/lib/services/env';
@@ -76,4 +77,44 @@ export const removeMemberAction = projectAction(z.object({ projectId, userId: z.
 export const upgradeCoreAction = projectAction(z.object({ projectId }), 'owner', async (input, { user, db }) => {
   await upgradeCore(db, user.id, input.projectId);
   return { ok: true, data: { message: 'Upgrade to the Serious core started.' } };
+});
+
+const ranges = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+export const addPublicPortAction = projectAction(
+  z.object({ projectId, serviceId: z.string(), publicPort: z.string(), internalPort: z.string(), protocol: z.string(), policy: z.string(), ranges: z.string().default('') }),
+  'write',
+  async (input, { user, db }) => {
+    await addPublicPort(db, user.id, input.projectId, {
+      serviceId: input.serviceId,
+      publicPort: input.publicPort,
+      internalPort: input.internalPort,
+      protocol: input.protocol as 'tcp' | 'udp',
+      firewall: { policy: input.policy as 'none' | 'allow' | 'deny', ranges: ranges(input.ranges) },
+    });
+    revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
+    return { ok: true, data: { message: `${input.protocol}/${input.publicPort} opening.` } };
+  },
+);
+
+export const removePublicPortAction = projectAction(z.object({ projectId, serviceId: z.string(), portId: z.string() }), 'write', async (input, { user, db }) => {
+  await removePublicPort(db, user.id, input.projectId, input.portId);
+  revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
+  return { ok: true, data: { message: 'Port closing.' } };
+});
+
+export const setRouteFirewallAction = projectAction(
+  z.object({ projectId, serviceId: z.string(), policy: z.string(), ranges: z.string().default('') }),
+  'write',
+  async (input, { user, db }) => {
+    await setRouteFirewall(db, user.id, input.projectId, input.serviceId, { policy: input.policy, ranges: ranges(input.ranges) });
+    revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
+    return { ok: true, data: { message: 'Firewall publishing.' } };
+  },
+);
+
+export const setSubdomainAction = projectAction(z.object({ projectId, serviceId: z.string(), enabled: z.enum(['true', 'false']) }), 'write', async (input, { user, db }) => {
+  await setSubdomainAccess(db, user.id, input.projectId, input.serviceId, input.enabled === 'true');
+  revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
+  return { ok: true, data: { message: input.enabled === 'true' ? 'Subdomain access enabling.' : 'Subdomain access disabling.' } };
 });

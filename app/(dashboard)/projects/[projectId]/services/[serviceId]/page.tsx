@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
+import { listPublicPorts } from '@/lib/core/public-ports';
 import { loadOrNotFound } from '@/lib/page-data';
 import { listEnv } from '@/lib/services/env';
 import { getService } from '@/lib/services/services';
@@ -21,7 +22,15 @@ export default async function ServicePage({ params }: { params: Promise<{ projec
       role === 'viewer'
         ? undefined
         : Object.fromEntries((await listEnv(db, user.id, projectId, serviceId, { reveal: true })).filter((v) => v.secret).map((v) => [v.key, v.value]));
-    return { service, snapshot, masked, revealed };
+    const ports = (await listPublicPorts(db, user.id, projectId)).filter((p) => p.serviceId === service.id);
+    return { service, snapshot, masked, revealed, ports };
   });
-  return <ServiceClient initial={data.snapshot} serviceId={data.service.id} env={data.masked} revealed={data.revealed} />;
+  return <ServiceClient
+      initial={data.snapshot}
+      serviceId={data.service.id}
+      env={data.masked}
+      revealed={data.revealed}
+      ports={data.ports.map((p) => ({ id: p.id, publicPort: p.publicPort, internalPort: p.internalPort, protocol: p.protocol, firewallPolicy: p.firewallPolicy, firewallRanges: p.firewallRanges }))}
+      routeFirewall={data.service.settings.httpFirewall as { policy: string; ranges: string[] } | undefined}
+    />;
 }

@@ -5,6 +5,7 @@ import { EnvEditor } from '@/components/projects/env-editor';
 import { ProcessList } from '@/components/projects/process-list';
 import { ServiceIcon } from '@/components/projects/service-icon';
 import { LogsViewer } from '@/components/services/logs-viewer';
+import { PublicAccess, type PortRow } from '@/components/services/public-access';
 import { ServiceControls } from '@/components/services/service-controls';
 import { StatsCharts } from '@/components/services/stats-charts';
 import { Badge, statusTone } from '@/components/ui/badge';
@@ -13,7 +14,21 @@ import { useProjectSnapshot } from '@/lib/query/projects/use-project-snapshot';
 import type { EnvView } from '@/lib/services/env';
 import type { ProjectSnapshot } from '@/lib/services/snapshot';
 
-export function ServiceClient({ initial, serviceId, env, revealed }: { initial: ProjectSnapshot; serviceId: string; env: EnvView[]; revealed?: Record<string, string> }) {
+export function ServiceClient({
+  initial,
+  serviceId,
+  env,
+  revealed,
+  ports,
+  routeFirewall,
+}: {
+  initial: ProjectSnapshot;
+  serviceId: string;
+  env: EnvView[];
+  revealed?: Record<string, string>;
+  ports: PortRow[];
+  routeFirewall?: { policy: string; ranges: string[] };
+}) {
   const s = useProjectSnapshot(initial);
   const service = s.services.find((x) => x.id === serviceId);
   if (!service) return <p>This service was deleted. <Link href={`/projects/${s.project.id}`} className="underline">Back to the project</Link></p>;
@@ -71,6 +86,20 @@ export function ServiceClient({ initial, serviceId, env, revealed }: { initial: 
           ))}
         </ul>
       </section>
+
+      <Card>
+        <PublicAccess
+          projectId={s.project.id}
+          serviceId={service.id}
+          address={s.project.address}
+          hasHttp={service.ports.some((p) => p.httpSupport)}
+          subdomainAccess={service.subdomainAccess}
+          routeFirewall={routeFirewall}
+          ports={ports}
+          defaultPort={service.ports[0]?.port}
+          canWrite={canWrite}
+        />
+      </Card>
 
       <Card>
         <h2 className="mb-3 text-lg font-semibold">Statistics</h2>
