@@ -36,6 +36,10 @@ describe.each(testDrivers)('domain operations (%s)', (driver) => {
     const addresses = created.map((c) => c.project.address).sort();
     expect(addresses).toEqual(['127.0.100.2', '127.0.100.3', '127.0.100.4', '127.0.100.5']);
     expect(new Set(created.map((c) => c.project.slug)).size).toBe(4);
+    const many = await Promise.all(Array.from({ length: 8 }, (_, i) => createProject(tdb.db, outsider, { name: `Burst ${i}` })));
+    expect(many.map((c) => c.project.slug).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `burst-${i}`));
+    expect(new Set(many.map((c) => c.project.address)).size).toBe(8);
+    for (const c of many) await tdb.db.delete(projects).where(eq(projects.id, c.project.id));
     const freed = created.find((c) => c.project.address === '127.0.100.3')!;
     await tdb.db.delete(projects).where(eq(projects.id, freed.project.id));
     const next = await createProject(tdb.db, owner, { name: 'Reuses the freed address' });

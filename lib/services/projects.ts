@@ -29,10 +29,11 @@ function assertUniqueKeys(entries: { key: string }[], field = 'env') {
 export async function createProject(db: Db, userId: string, raw: CreateProjectInput) {
   const input = parseInput(createProjectSchema, raw);
   assertUniqueKeys(input.env);
+  let slugTaken = false;
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
-        const slug = attempt === 0 ? slugify(input.name) : `${slugify(input.name).slice(0, 34)}-${Math.random().toString(36).slice(2, 7)}`;
+        const slug = slugTaken ? `${slugify(input.name).slice(0, 34)}-${Math.random().toString(36).slice(2, 7)}` : slugify(input.name);
         const address = await allocateAddress(tx, env.BERTH_IP_POOL);
         const [project] = await tx
           .insert(projects)
@@ -56,7 +57,11 @@ export async function createProject(db: Db, userId: string, raw: CreateProjectIn
         return { project: project!, process };
       });
     } catch (err) {
-      if (attempt < 5 && isUniqueViolation(err)) continue; // slug or address taken by a concurrent create
+      // The slug or the address was taken (by an existing or a concurrent create): the unique columns decide, we retry.
+      if (attempt < 20 && isUniqueViolation(err)) {
+        if (isUniqueViolation(err, 'slug')) slugTaken = true;
+        continue;
+      }
       throw err;
     }
   }
