@@ -2,8 +2,9 @@ import Link from 'next/link';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import type { ProjectSummary } from '@/lib/services/projects';
+import { Sparkline } from './sparkline';
 
-export function ProjectCard({ summary }: { summary: ProjectSummary }) {
+export function ProjectCard({ summary, cpu }: { summary: ProjectSummary; cpu: number[] }) {
   const { project } = summary;
   return (
     <Card className="flex flex-col gap-3 transition hover:border-indigo-400">
@@ -33,6 +34,10 @@ export function ProjectCard({ summary }: { summary: ProjectSummary }) {
           </dd>
         </div>
       </dl>
+      <div>
+        <p className="text-xs text-slate-500">CPU, last 30 minutes</p>
+        <Sparkline values={cpu} label={`CPU of ${project.name}`} />
+      </div>
       {summary.runningProcesses > 0 && (
         <p className="text-xs text-amber-700 dark:text-amber-400">
           <span aria-hidden>●</span> {summary.runningProcesses} process{summary.runningProcesses > 1 ? 'es' : ''} running or queued

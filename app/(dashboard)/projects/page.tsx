@@ -4,13 +4,16 @@ import { CreateProjectDialog } from '@/components/projects/create-project-dialog
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
+import { listCpuSparklines } from '@/lib/db/queries/sparklines';
 import { listProjects } from '@/lib/services/projects';
 
 export const metadata: Metadata = { title: 'Projects' };
 
 export default async function ProjectsPage() {
   const user = await requireUser();
-  const projects = await listProjects(await getDb(), user.id);
+  const db = await getDb();
+  const projects = await listProjects(db, user.id);
+  const cpu = await listCpuSparklines(db, projects.map((p) => p.project.id));
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">
@@ -28,7 +31,7 @@ export default async function ProjectsPage() {
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Projects">
           {projects.map((p) => (
             <li key={p.project.id}>
-              <ProjectCard summary={p} />
+              <ProjectCard summary={p} cpu={cpu[p.project.id] ?? []} />
             </li>
           ))}
         </ul>
