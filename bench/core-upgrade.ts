@@ -4,29 +4,19 @@
  * requests sent and failed, the longest gap without a success, and whether the logs and
  * statistics from before the upgrade are still readable after it. Last line: one JSON object.
  */
+import { startBenchEngine } from './engine';
 import { count, eq } from 'drizzle-orm';
-import { registerProjectCore, upgradeCore } from '@/lib/core';
-import { openDb } from '@/lib/db/client';
+import { upgradeCore } from '@/lib/core';
 import { statsSamples } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
-import { startWorker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createProject, deleteProject } from '@/lib/services/projects';
 import { addService } from '@/lib/services/services';
 import { sampleOnce } from '@/lib/stats/sampler';
-import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
+import { labelAudit, waitProcess } from '@/lib/testing/engine';
 import { httpGet, steadyLoad, tcpExchange } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 
-const handle = openDb({ pgliteDir: 'memory://' });
-await handle.migrate();
-const db = handle.db;
-const runtime = dockerRuntime();
-registerCoreHandlers();
-registerProjectCore();
-const worker = startWorker({ db, runtime, pollMs: 100 });
-const user = await createTestUser(db);
+const { db, runtime, user, stop } = await startBenchEngine({ core: true });
 const { project, process: pc } = await createProject(db, user.id, { name: `bench core ${Date.now().toString(36)}` });
 await waitProcess(db, pc.id);
 const { process: ps } = await addService(db, user.id, project.id, { hostname: 'app', type: 'nodejs@18', containerCount: 2, subdomainAccess: true });
@@ -56,8 +46,7 @@ const logsKept = (await runtime.logs(appContainers[0]!, { tail: 1_000_000 })).so
 const statsAfter = (await db.select({ n: count() }).from(statsSamples).where(eq(statsSamples.projectId, project.id)))[0]!.n;
 const { process: pd } = await deleteProject(db, user.id, project.id);
 await waitProcess(db, pd.id);
-await worker.stop();
-await handle.close();
+await stop();
 console.log(
   JSON.stringify({
     upgrade: done.status,

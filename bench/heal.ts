@@ -2,26 +2,17 @@
  * `npm run bench:heal`: time from `docker kill` of a service container to its replacement being
  * healthy, with the self-healer running (median of several runs). Last line: one JSON object.
  */
-import { openDb } from '@/lib/db/client';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
-import { startWorker } from '@/lib/processes/worker';
+import { startBenchEngine } from './engine';
 import { docker } from '@/lib/provisioner/docker/connection';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createProject, deleteProject } from '@/lib/services/projects';
 import { addService } from '@/lib/services/services';
-import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
+import { labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { startSelfHealer } from '@/lib/worker/self-heal';
 
 const RUNS = Number(process.argv[2] ?? 5);
-const handle = openDb({ pgliteDir: 'memory://' });
-await handle.migrate();
-const db = handle.db;
-const runtime = dockerRuntime();
-registerCoreHandlers();
-const worker = startWorker({ db, runtime, pollMs: 100 });
+const { db, runtime, user, stop } = await startBenchEngine();
 const healer = await startSelfHealer(db, runtime, { intervalMs: 600_000, sweepOrphans: false, debounceMs: 0 });
-const user = await createTestUser(db);
 const { project } = await createProject(db, user.id, { name: 'bench heal' });
 const { process: p } = await addService(db, user.id, project.id, { hostname: 'app', type: 'nodejs@18' });
 await waitProcess(db, p.id);
@@ -46,6 +37,5 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 healer.stop();
 const { process: d } = await deleteProject(db, user.id, project.id);
 await waitProcess(db, d.id);
-await worker.stop();
-await handle.close();
+await stop();
 console.log(JSON.stringify({ runs: RUNS, killToHealthyMedianMs: Math.round(median(samples.kill)), rmToHealthyMedianMs: Math.round(median(samples.rm)) }));

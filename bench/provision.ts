@@ -3,26 +3,17 @@
  * (createProject + addService, processes finished) vs raw `docker network create` + `docker run`
  * of the same image with the same health check, in the same run. Prints the ratio Berth / raw.
  */
+import { startBenchEngine } from './engine';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { openDb } from '@/lib/db/client';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
-import { startWorker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createProject, deleteProject } from '@/lib/services/projects';
 import { addService } from '@/lib/services/services';
-import { createTestUser, waitProcess } from '@/lib/testing/engine';
+import { waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 
 const run = promisify(execFile);
 const RUNS = Number(process.argv[2] ?? 3);
-const handle = openDb({ pgliteDir: 'memory://' });
-await handle.migrate();
-const db = handle.db;
-const runtime = dockerRuntime();
-registerCoreHandlers();
-const worker = startWorker({ db, runtime, pollMs: 100 });
-const user = await createTestUser(db);
+const { db, runtime, user, stop } = await startBenchEngine();
 
 async function berth(i: number): Promise<number> {
   const t = performance.now();
@@ -60,7 +51,6 @@ for (let i = 0; i < RUNS; i++) {
   berthMs.push(await berth(i));
   console.log(`run ${i + 1}: raw ${Math.round(rawMs.at(-1)!)} ms, berth ${Math.round(berthMs.at(-1)!)} ms`);
 }
-await worker.stop();
-await handle.close();
+await stop();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(JSON.stringify({ runs: RUNS, rawMedianMs: Math.round(median(rawMs)), berthMedianMs: Math.round(median(berthMs)), ratio: Number((median(berthMs) / median(rawMs)).toFixed(2)), target: 1.2 }));

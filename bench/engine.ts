@@ -1,0 +1,27 @@
+import { registerProjectCore } from '@/lib/core';
+import { openDb } from '@/lib/db/client';
+import { registerCoreHandlers } from '@/lib/processes/handlers';
+import { startWorker } from '@/lib/processes/worker';
+import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { createTestUser } from '@/lib/testing/engine';
+
+/** What every benchmark starts from: an in-memory database, the real engine, a worker and a user. */
+export async function startBenchEngine(opts: { core?: boolean } = {}) {
+  const handle = openDb({ pgliteDir: 'memory://' });
+  await handle.migrate();
+  const db = handle.db;
+  const runtime = dockerRuntime();
+  registerCoreHandlers();
+  if (opts.core) registerProjectCore();
+  const worker = startWorker({ db, runtime, pollMs: 100 });
+  const user = await createTestUser(db);
+  return {
+    db,
+    runtime,
+    user,
+    async stop() {
+      await worker.stop();
+      await handle.close();
+    },
+  };
+}
