@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { projects, services } from '@/lib/db/schema';
+import { httpDomains, projects, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { L, managedLabels, specHash } from '@/lib/provisioner/labels';
 import type { Runtime } from '@/lib/provisioner/runtime';
@@ -20,6 +20,12 @@ export async function edgeHosts(db: Db): Promise<Record<string, string>> {
     .where(and(eq(services.subdomainAccess, true), isNotNull(projects.address)));
   const hosts: Record<string, string> = {};
   for (const r of rows) if (r.ports.some((p) => p.httpSupport)) hosts[subdomainHost(r.hostname, r.slug, env.BERTH_DOMAIN)] = r.address!;
+  const domains = await db
+    .select({ domain: httpDomains.domain, address: projects.address })
+    .from(httpDomains)
+    .innerJoin(projects, eq(projects.id, httpDomains.projectId))
+    .where(and(eq(httpDomains.isSynced, true), isNotNull(projects.address)));
+  for (const d of domains) hosts[d.domain] = d.address!;
   return hosts;
 }
 

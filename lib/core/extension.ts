@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
-import { projects, publicPorts, services, type Project } from '@/lib/db/schema';
+import { httpDomains, projects, publicPorts, services, type Project } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { registerProjectExtension, type ExtensionContext } from '@/lib/provisioner/extensions';
@@ -48,8 +48,11 @@ async function serviceIps(ctx: ExtensionContext, serviceId: string): Promise<str
   return ips;
 }
 
-/** HTTP routes (each subdomain-enabled HTTP port) and public TCP/UDP ports of the project. */
-async function routes(ctx: ExtensionContext): Promise<{ http: HttpRoute[]; streams: StreamRoute[] }> {
+/**
+ * HTTP routes (subdomains and published custom domains) and public TCP/UDP ports of the project.
+ * `includeDrafts` renders the staged domain changes instead (the publish step).
+ */
+async function routes(ctx: ExtensionContext, includeDrafts = false): Promise<{ http: HttpRoute[]; streams: StreamRoute[] }> {
   const { db, project } = ctx;
   const list = await db.select().from(services).where(eq(services.projectId, project.id));
   const http: HttpRoute[] = [];
@@ -59,6 +62,13 @@ async function routes(ctx: ExtensionContext): Promise<{ http: HttpRoute[]; strea
     const ips = await serviceIps(ctx, s.id);
     const firewall = s.settings.httpFirewall as Firewall | undefined;
     http.push({ host: subdomainHost(s.hostname, project.slug, env.BERTH_DOMAIN), upstreams: ips.map((ip) => `${ip}:${port.port}`), firewall });
+  }
+  for (const d of await db.select().from(httpDomains).where(eq(httpDomains.projectId, project.id))) {
+    const live = includeDrafts ? !d.deleteOnSync : d.isSynced;
+    if (!live) continue;
+    const ips = await serviceIps(ctx, d.serviceId);
+    const service = list.find((x) => x.id === d.serviceId);
+    http.push({ host: d.domain, path: d.path, upstreams: ips.map((ip) => `${ip}:${d.port}`), firewall: service?.settings.httpFirewall as Firewall | undefined });
   }
   const streams: StreamRoute[] = [];
   for (const p of await db.select().from(publicPorts).where(eq(publicPorts.projectId, project.id))) {
@@ -100,11 +110,11 @@ async function projectCertificate(ctx: ExtensionContext, hosts: string[]): Promi
 }
 
 /** Renders the project's routing and pushes it to every running balancer of the project. */
-export async function syncCore(ctx: ExtensionContext): Promise<void> {
+export async function syncCore(ctx: ExtensionContext, opts: { includeDrafts?: boolean } = {}): Promise<void> {
   if (!ctx.project.address || ctx.project.status === 'DELETING') return;
-  const r = await routes(ctx);
+  const r = await routes(ctx, opts.includeDrafts);
   const config = renderProjectBalancer(ctx, r);
-  const cert = await projectCertificate(ctx, r.http.map((h) => h.host));
+  const cert = await projectCertificate(ctx, [...new Set(r.http.map((h) => h.host))]);
   for (const local of balancerNames(ctx.project)) {
     const name = containerName(ctx.project.id, local);
     const d = await ctx.runtime.inspectContainer(name);
@@ -127,6 +137,6 @@ export function registerCoreExtension(): void {
       if (!ctx.project.address) return { containers: [], volumes: [] };
       return { containers: balancerNames(ctx.project).map((n) => balancerSpec(ctx.project, n)), volumes: [] };
     },
-    afterApply: syncCore,
+    afterApply: (ctx) => syncCore(ctx),
   });
 }

@@ -10,6 +10,8 @@ export interface Firewall {
 
 export interface HttpRoute {
   host: string;
+  /** Location prefix; '/' by default. Several routes may share a host with different paths. */
+  path?: string;
   upstreams: string[];
   firewall?: Firewall;
 }
@@ -66,16 +68,22 @@ export function renderBalancer(c: BalancerConfig): string {
     lines.push('  ssl_certificate /etc/berth/tls.crt;', '  ssl_certificate_key /etc/berth/tls.key;');
     lines.push(`  server { listen ${safe(c.address)}:${c.httpsPort} ssl proxy_protocol reuseport default_server; real_ip_header proxy_protocol; return 404; }`);
   }
-  c.routes.forEach((r, i) => {
-    if (!r.upstreams.length) return;
-    lines.push(`  upstream route_${i} { ${r.upstreams.map((u) => `server ${safe(u)} max_fails=1 fail_timeout=2s;`).join(' ')} keepalive 16; }`);
-    lines.push(`  server { listen ${safe(c.address)}:${c.httpPort}; server_name ${safe(r.host)}; ${firewallRules(r.firewall)} location / { proxy_pass http://route_${i}; } }`);
-    if (tls) {
-      lines.push(
-        `  server { listen ${safe(c.address)}:${c.httpsPort} ssl proxy_protocol; real_ip_header proxy_protocol; server_name ${safe(r.host)}; ${firewallRules(r.firewall)} location / { proxy_set_header X-Forwarded-Proto https; proxy_pass http://route_${i}; } }`,
-      );
-    }
+  const hosts = new Map<string, { route: HttpRoute; index: number }[]>();
+  c.routes.forEach((route, index) => {
+    if (!route.upstreams.length) return;
+    lines.push(`  upstream route_${index} { ${route.upstreams.map((u) => `server ${safe(u)} max_fails=1 fail_timeout=2s;`).join(' ')} keepalive 16; }`);
+    hosts.set(route.host, [...(hosts.get(route.host) ?? []), { route, index }]);
   });
+  for (const [host, list] of hosts) {
+    const locations = (https: boolean) =>
+      list
+        .map(({ route, index }) => `location ${safe(route.path ?? '/')} { ${firewallRules(route.firewall)} ${https ? 'proxy_set_header X-Forwarded-Proto https; ' : ''}proxy_pass http://route_${index}; }`)
+        .join(' ');
+    lines.push(`  server { listen ${safe(c.address)}:${c.httpPort}; server_name ${safe(host)}; ${locations(false)} }`);
+    if (tls) {
+      lines.push(`  server { listen ${safe(c.address)}:${c.httpsPort} ssl proxy_protocol; real_ip_header proxy_protocol; server_name ${safe(host)}; ${locations(true)} }`);
+    }
+  }
   lines.push('}');
   const streams = (c.streams ?? []).filter((st) => st.upstreams.length);
   if (streams.length) {

@@ -14,6 +14,7 @@ export const PROCESS_ACTIONS = [
   'stack.scale',
   'stack.updateEnv',
   'stack.updatePorts',
+  'project.publishRouting',
 ] as const;
 export type ProcessAction = (typeof PROCESS_ACTIONS)[number];
 

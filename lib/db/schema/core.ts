@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { projects } from './projects';
 import { services } from './services';
 
@@ -27,3 +27,32 @@ export const publicPorts = pgTable(
 );
 
 export type PublicPort = typeof publicPorts.$inferSelect;
+
+/**
+ * Custom domains (and paths) routed to a service's HTTP port. Changes are staged: a new or removed
+ * domain takes effect when the project's routing is published (Zerops' draft → publish).
+ */
+export const httpDomains = pgTable(
+  'http_domains',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    serviceId: uuid()
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    domain: text().notNull(),
+    path: text().notNull().default('/'),
+    port: integer().notNull(),
+    /** false: a draft not yet in the balancer. */
+    isSynced: boolean().notNull().default(false),
+    /** true: removed in the draft; deleted when published. */
+    deleteOnSync: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // A domain + path belongs to one project: the unique index spans projects.
+  (t) => [uniqueIndex('http_domains_domain_path_uq').on(t.domain, t.path), index('http_domains_project_idx').on(t.projectId)],
+);
+
+export type HttpDomain = typeof httpDomains.$inferSelect;

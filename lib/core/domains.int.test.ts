@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env } from '@/lib/env';
+import { registerCoreHandlers } from '@/lib/processes/handlers';
+import { startWorker, type Worker } from '@/lib/processes/worker';
+import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { createProject, deleteProject } from '@/lib/services/projects';
+import { addService } from '@/lib/services/services';
+import { createTestDb, type TestDb } from '@/lib/testing/db';
+import { createTestUser, waitProcess } from '@/lib/testing/engine';
+import { httpGet } from '@/lib/testing/load';
+import { waitFor } from '@/lib/testing/wait';
+import { addDomain, listDomains, publishRouting, registerProjectCore, removeDomain } from './index';
+
+const runtime = dockerRuntime();
+registerCoreHandlers();
+registerProjectCore();
+
+describe('custom domains: staged, then published', () => {
+  let tdb: TestDb;
+  let worker: Worker;
+  let userId: string;
+  const p: Record<'a' | 'b', { projectId: string; serviceId: string }> = {} as never;
+  const domain = `shop-${Date.now().toString(36)}.example.test`;
+  const get = (host: string) => httpGet(env.BERTH_HTTP_PORT, host);
+
+  beforeAll(async () => {
+    tdb = await createTestDb('postgres');
+    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    userId = (await createTestUser(tdb.db)).id;
+    for (const k of ['a', 'b'] as const) {
+      const { project, process } = await createProject(tdb.db, userId, { name: `domains ${k} ${Date.now().toString(36)}` });
+      await waitProcess(tdb.db, process.id);
+      const { service, process: s } = await addService(tdb.db, userId, project.id, { hostname: 'app', type: 'nodejs@18' });
+      expect((await waitProcess(tdb.db, s.id)).status).toBe('FINISHED');
+      p[k] = { projectId: project.id, serviceId: service.id };
+    }
+  }, 240_000);
+  afterAll(async () => {
+    for (const k of ['a', 'b'] as const) {
+      const { process } = await deleteProject(tdb.db, userId, p[k].projectId);
+      await waitProcess(tdb.db, process.id);
+    }
+    await worker?.stop();
+    await tdb?.dispose();
+  });
+
+  it('a staged domain is not served until published, then it is', async () => {
+    await addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain });
+    expect((await get(domain)).status).toBe(404);
+    const { process } = await publishRouting(tdb.db, userId, p.a.projectId);
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    const res = await waitFor('domain served', async () => {
+      const r = await get(domain);
+      return r.status === 200 ? r : undefined;
+    }, 15_000);
+    expect(res.body).toContain('app is running on Berth');
+    expect((await listDomains(tdb.db, userId, p.a.projectId)).every((d) => d.isSynced)).toBe(true);
+  });
+
+  it('refuses a domain another project owns, an overlapping route and invalid names', async () => {
+    await expect(addDomain(tdb.db, userId, p.b.projectId, { serviceId: p.b.serviceId, domain })).rejects.toThrow(/belongs to another project/);
+    await expect(addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain })).rejects.toThrow(/overlaps an existing route/);
+    await expect(addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain: 'no_dots!' })).rejects.toThrow(/domain: Use a host name/);
+    await expect(addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain, path: 'api' })).rejects.toThrow(/path: Use a path/);
+    expect(await listDomains(tdb.db, userId, p.b.projectId)).toEqual([]);
+  });
+
+  it('a staged removal keeps serving until published', async () => {
+    const [row] = await listDomains(tdb.db, userId, p.a.projectId);
+    await removeDomain(tdb.db, userId, p.a.projectId, row!.id);
+    expect((await get(domain)).status).toBe(200);
+    const { process } = await publishRouting(tdb.db, userId, p.a.projectId);
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    expect(await waitFor('domain gone', async () => (await get(domain)).status === 404, 15_000)).toBe(true);
+    expect(await listDomains(tdb.db, userId, p.a.projectId)).toEqual([]);
+  });
+});

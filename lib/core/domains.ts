@@ -1,0 +1,70 @@
+import { and, asc, eq, ne, or } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { httpDomains, services } from '@/lib/db/schema';
+import { AppError, conflict, notFound } from '@/lib/errors';
+import { requireProjectAccess } from '@/lib/authz/project-access';
+import { enqueueProcess } from '@/lib/processes/enqueue';
+import { audit } from '@/lib/services/audit';
+import { isUniqueViolation } from '@/lib/services/errors';
+import { domainSchema, type DomainInput } from '@/lib/validations/domains';
+import { parseInput } from '@/lib/validations/parse';
+
+export async function listDomains(db: Db, userId: string, projectId: string) {
+  await requireProjectAccess(db, userId, projectId, 'read');
+  return db.select().from(httpDomains).where(eq(httpDomains.projectId, projectId)).orderBy(asc(httpDomains.domain), asc(httpDomains.path));
+}
+
+/** Stages a domain (and path) for a service's HTTP port; it takes effect when routing is published. */
+export async function addDomain(db: Db, userId: string, projectId: string, raw: DomainInput) {
+  await requireProjectAccess(db, userId, projectId, 'write');
+  const input = parseInput(domainSchema, raw);
+  const [service] = await db.select().from(services).where(and(eq(services.id, input.serviceId), eq(services.projectId, projectId)));
+  if (!service) throw new AppError('VALIDATION', 'serviceId: no such service in this project', { serviceId: ['no such service in this project'] });
+  const port = service.ports.find((p) => p.httpSupport);
+  if (!port) throw new AppError('VALIDATION', `serviceId: ${service.hostname} has no HTTP port`, { serviceId: ['this service has no HTTP port'] });
+  const [owned] = await db.select().from(httpDomains).where(and(eq(httpDomains.domain, input.domain), ne(httpDomains.projectId, projectId)));
+  if (owned) throw conflict(`${input.domain} belongs to another project`, 'domain');
+  const [overlap] = await db
+    .select()
+    .from(httpDomains)
+    .where(and(eq(httpDomains.projectId, projectId), eq(httpDomains.domain, input.domain), eq(httpDomains.path, input.path)));
+  if (overlap) throw conflict(`${input.domain}${input.path} overlaps an existing route of this project`, 'path');
+  try {
+    const [row] = await db.insert(httpDomains).values({ projectId, serviceId: service.id, domain: input.domain, path: input.path, port: port.port }).returning();
+    await audit(db, { userId, projectId, action: 'domain.stage', target: `${input.domain}${input.path}` });
+    return row!;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`${input.domain}${input.path} is already routed`, 'domain');
+    throw err;
+  }
+}
+
+/** Stages a removal (a draft that was never published is simply dropped). */
+export async function removeDomain(db: Db, userId: string, projectId: string, domainId: string) {
+  await requireProjectAccess(db, userId, projectId, 'write');
+  const [row] = await db.select().from(httpDomains).where(and(eq(httpDomains.id, domainId), eq(httpDomains.projectId, projectId)));
+  if (!row) throw notFound('Domain');
+  if (row.isSynced) await db.update(httpDomains).set({ deleteOnSync: true }).where(eq(httpDomains.id, row.id));
+  else await db.delete(httpDomains).where(eq(httpDomains.id, row.id));
+  await audit(db, { userId, projectId, action: 'domain.unstage', target: `${row.domain}${row.path}` });
+}
+
+/** Staged changes not yet in the balancer. */
+export async function pendingDomainChanges(db: Db, projectId: string): Promise<number> {
+  const rows = await db
+    .select({ id: httpDomains.id })
+    .from(httpDomains)
+    .where(and(eq(httpDomains.projectId, projectId), or(eq(httpDomains.isSynced, false), eq(httpDomains.deleteOnSync, true))));
+  return rows.length;
+}
+
+/** Publishes the staged routing: a `project.publishRouting` process validates and applies it. */
+export async function publishRouting(db: Db, userId: string, projectId: string) {
+  const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  if ((await pendingDomainChanges(db, projectId)) === 0) throw new AppError('BAD_REQUEST', 'There are no staged routing changes to publish');
+  return db.transaction(async (tx) => {
+    const process = await enqueueProcess(tx, { projectId, projectName: project.name, action: 'project.publishRouting', createdBy: userId });
+    await audit(tx, { userId, projectId, action: 'routing.publish', target: project.name });
+    return { process };
+  });
+}
