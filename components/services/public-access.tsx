@@ -4,6 +4,7 @@ import { addPublicPortAction, removePublicPortAction, setRouteFirewallAction, se
 import { ActionForm } from '@/components/projects/action-form';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
+import { DomainsPanel, type DomainRow } from './domains-panel';
 
 export interface PortRow {
   id: string;
@@ -24,6 +25,8 @@ interface Props {
   ports: PortRow[];
   defaultPort?: number;
   canWrite: boolean;
+  domains: DomainRow[];
+  pendingRouting: number;
 }
 
 /** Subdomain access with its firewall, and public TCP/UDP ports on the project address. */
@@ -59,6 +62,7 @@ export function PublicAccess(p: Props) {
           )}
         </div>
       )}
+      {p.hasHttp && <DomainsPanel projectId={p.projectId} serviceId={p.serviceId} domains={p.domains} pending={p.pendingRouting} canWrite={p.canWrite} />}
       <div className="space-y-2">
         <p className="text-sm font-medium">Public ports on {p.address}</p>
         {p.ports.length === 0 ? (

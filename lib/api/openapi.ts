@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addMemberSchema, tokenNameSchema } from '@/lib/validations/members';
 import { createProjectSchema, envEntrySchema } from '@/lib/validations/projects';
 import { addServiceSchema, scaleSchema } from '@/lib/validations/services';
+import { domainSchema } from '@/lib/validations/domains';
 import { version } from '@/lib/version';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -76,6 +77,12 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
       },
     },
   },
+  '/projects/{projectId}/domains': {
+    get: { summary: 'List custom domains with their staged state (isSynced, deleteOnSync)' },
+    post: { summary: 'Stage a domain (and path) for a service; publish to apply', status: 201, body: bodyOf(domainSchema) },
+  },
+  '/projects/{projectId}/domains/{domainId}': { delete: { summary: 'Stage the removal of a domain; publish to apply', status: 204 } },
+  '/projects/{projectId}/routing/publish': { post: { summary: 'Publish staged routing changes (starts project.publishRouting)', status: 202 } },
   '/projects/{projectId}/ports/{portId}': { delete: { summary: 'Close a public port', status: 202 } },
   '/projects/{projectId}/services/{serviceId}/firewall': {
     put: { summary: "Firewall of the service's subdomain route", status: 202, body: { type: 'object', properties: { policy: { enum: ['none', 'allow', 'deny'] }, ranges: { type: 'array', items: { type: 'string' } } } } },

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { projectAction } from '@/lib/actions/action';
 import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/core/public-ports';
+import { addDomain, publishRouting, removeDomain } from '@/lib/core/domains';
 import { upgradeCore } from '@/lib/core/upgrade';
 import { AppError } from '@/lib/errors';
 import { deleteEnv, setEnv } from '@/lib/services/env';
@@ -117,4 +118,22 @@ export const setSubdomainAction = projectAction(z.object({ projectId, serviceId:
   await setSubdomainAccess(db, user.id, input.projectId, input.serviceId, input.enabled === 'true');
   revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
   return { ok: true, data: { message: input.enabled === 'true' ? 'Subdomain access enabling.' : 'Subdomain access disabling.' } };
+});
+
+export const addDomainAction = projectAction(z.object({ projectId, serviceId: z.string(), domain: z.string(), path: z.string().default('/') }), 'write', async (input, { user, db }) => {
+  await addDomain(db, user.id, input.projectId, { serviceId: input.serviceId, domain: input.domain, path: input.path || '/' });
+  revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
+  return { ok: true, data: { message: `${input.domain} staged. Publish to apply it.` } };
+});
+
+export const removeDomainAction = projectAction(z.object({ projectId, serviceId: z.string(), domainId: z.string() }), 'write', async (input, { user, db }) => {
+  await removeDomain(db, user.id, input.projectId, input.domainId);
+  revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
+  return { ok: true, data: { message: 'Removal staged. Publish to apply it.' } };
+});
+
+export const publishRoutingAction = projectAction(z.object({ projectId, serviceId: z.string().optional() }), 'write', async (input, { user, db }) => {
+  await publishRouting(db, user.id, input.projectId);
+  if (input.serviceId) revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
+  return { ok: true, data: { message: 'Publishing the staged routing.' } };
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
+import { listDomains, pendingDomainChanges } from '@/lib/core/domains';
 import { listPublicPorts } from '@/lib/core/public-ports';
 import { loadOrNotFound } from '@/lib/page-data';
 import { listEnv } from '@/lib/services/env';
@@ -23,7 +24,9 @@ export default async function ServicePage({ params }: { params: Promise<{ projec
         ? undefined
         : Object.fromEntries((await listEnv(db, user.id, projectId, serviceId, { reveal: true })).filter((v) => v.secret).map((v) => [v.key, v.value]));
     const ports = (await listPublicPorts(db, user.id, projectId)).filter((p) => p.serviceId === service.id);
-    return { service, snapshot, masked, revealed, ports };
+    const domains = (await listDomains(db, user.id, projectId)).filter((d) => d.serviceId === service.id);
+    const pendingRouting = await pendingDomainChanges(db, projectId);
+    return { service, snapshot, masked, revealed, ports, domains, pendingRouting };
   });
   return <ServiceClient
       initial={data.snapshot}
@@ -32,5 +35,7 @@ export default async function ServicePage({ params }: { params: Promise<{ projec
       revealed={data.revealed}
       ports={data.ports.map((p) => ({ id: p.id, publicPort: p.publicPort, internalPort: p.internalPort, protocol: p.protocol, firewallPolicy: p.firewallPolicy, firewallRanges: p.firewallRanges }))}
       routeFirewall={data.service.settings.httpFirewall as { policy: string; ranges: string[] } | undefined}
+      domains={data.domains.map((d) => ({ id: d.id, domain: d.domain, path: d.path, isSynced: d.isSynced, deleteOnSync: d.deleteOnSync }))}
+      pendingRouting={data.pendingRouting}
     />;
 }

@@ -5,6 +5,7 @@ import { EnvEditor } from '@/components/projects/env-editor';
 import { ProcessList } from '@/components/projects/process-list';
 import { ServiceIcon } from '@/components/projects/service-icon';
 import { LogsViewer } from '@/components/services/logs-viewer';
+import type { DomainRow } from '@/components/services/domains-panel';
 import { PublicAccess, type PortRow } from '@/components/services/public-access';
 import { ServiceControls } from '@/components/services/service-controls';
 import { StatsCharts } from '@/components/services/stats-charts';
@@ -21,6 +22,8 @@ export function ServiceClient({
   revealed,
   ports,
   routeFirewall,
+  domains,
+  pendingRouting,
 }: {
   initial: ProjectSnapshot;
   serviceId: string;
@@ -28,6 +31,8 @@ export function ServiceClient({
   revealed?: Record<string, string>;
   ports: PortRow[];
   routeFirewall?: { policy: string; ranges: string[] };
+  domains: DomainRow[];
+  pendingRouting: number;
 }) {
   const s = useProjectSnapshot(initial);
   const service = s.services.find((x) => x.id === serviceId);
@@ -98,6 +103,8 @@ export function ServiceClient({
           ports={ports}
           defaultPort={service.ports[0]?.port}
           canWrite={canWrite}
+          domains={domains}
+          pendingRouting={pendingRouting}
         />
       </Card>
 
