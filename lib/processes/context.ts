@@ -13,8 +13,8 @@ export class ProcessCanceled extends Error {
 export class SimulatedCrash extends Error {}
 
 export interface WorkerHooks {
-  /** Called at every step boundary with the boundary's index; may throw SimulatedCrash. */
-  atBoundary?: (process: ProcessRow, index: number) => void | Promise<void>;
+  /** Called at every step boundary with its index and name; may throw SimulatedCrash. */
+  atBoundary?: (process: ProcessRow, index: number, name: string) => void | Promise<void>;
 }
 
 export interface ProcessContext {
@@ -23,8 +23,8 @@ export interface ProcessContext {
   process: ProcessRow;
   deadline: number;
   log(message: string, opts?: { step?: string; level?: 'info' | 'warn' | 'error' }): Promise<void>;
-  /** A step boundary: honours cancel requests, the deadline and test hooks. */
-  checkpoint(): Promise<void>;
+  /** A step boundary (named for the step log and tests): honours cancel requests, the deadline and test hooks. */
+  checkpoint(name?: string, opts?: { cancelable?: boolean }): Promise<void>;
 }
 
 export function createContext(db: Db, runtime: Runtime, process: ProcessRow, hooks: WorkerHooks = {}): ProcessContext {
@@ -39,8 +39,9 @@ export function createContext(db: Db, runtime: Runtime, process: ProcessRow, hoo
     async log(message, opts = {}) {
       await db.insert(processLogs).values({ processId: process.id, message, step: opts.step, level: opts.level ?? 'info' });
     },
-    async checkpoint() {
-      await hooks.atBoundary?.(process, boundary++);
+    async checkpoint(name = 'step', { cancelable = true } = {}) {
+      await hooks.atBoundary?.(process, boundary++, name);
+      if (!cancelable) return;
       const [row] = await db.select({ c: processes.cancelRequested }).from(processes).where(eq(processes.id, process.id));
       if (row?.c) throw new ProcessCanceled();
       if (Date.now() > deadline) throw new Error(`Deadline of ${Math.round(deadlineMs / 1000)} s passed`);

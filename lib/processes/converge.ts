@@ -1,20 +1,23 @@
 import { projectExtensions } from '@/lib/provisioner/extensions';
 import { reconcile, withProjectLock } from '@/lib/provisioner/reconcile';
+import { describeStep } from '@/lib/provisioner/steps';
 import { syncObserved } from '@/lib/provisioner/sync-observed';
 import { buildWantedProject } from '@/lib/provisioner/wanted';
 import { L } from '@/lib/provisioner/labels';
 import { eq } from 'drizzle-orm';
 import { projects } from '@/lib/db/schema';
+import { retryUntil } from '@/lib/provisioner/clock';
+import { forHealthCheck, type WaitStrategy } from '@/lib/provisioner/wait';
 import type { ProcessContext } from './context';
 
 /** Converges Docker to the project's wanted state, one logged step at a time. */
 export async function converge(ctx: ProcessContext, projectId: string): Promise<void> {
   await withProjectLock(projectId, async () => {
-    await ctx.checkpoint();
+    await ctx.checkpoint('converge');
     const wanted = await buildWantedProject(ctx.db, ctx.runtime, projectId);
     const result = await reconcile(ctx.runtime, wanted, {
       deadline: ctx.deadline,
-      beforeStep: () => ctx.checkpoint(),
+      beforeStep: (s) => ctx.checkpoint(`apply ${describeStep(s)}`),
       onStep: (_s, description) => ctx.log(description, { step: 'apply' }),
     });
     if (!result.converged) throw new Error('Docker did not converge to the wanted state before the deadline');
@@ -24,25 +27,20 @@ export async function converge(ctx: ProcessContext, projectId: string): Promise<
     }
     await syncObserved(ctx.db, ctx.runtime, projectId);
   });
-  await ctx.checkpoint();
+  await ctx.checkpoint('converged');
 }
 
 /** Waits until every container of the service runs and passes its health check (if it has one). */
-export async function waitHealthy(ctx: ProcessContext, projectId: string, serviceId: string): Promise<void> {
-  await ctx.log('waiting for containers to become healthy', { step: 'health' });
-  let delay = 100;
-  for (;;) {
-    const list = await ctx.runtime.listContainers({ [L.project]: projectId, [L.service]: serviceId });
-    const details = await Promise.all(list.map((c) => ctx.runtime.inspectContainer(c.id)));
-    const ready = details.length > 0 && details.every((d) => d && d.state === 'running' && (!d.health || d.health === 'healthy'));
-    if (ready) break;
-    const dead = details.find((d) => d && (d.state === 'exited' || d.state === 'dead' || d.health === 'unhealthy'));
-    if (dead && Date.now() > ctx.deadline - 1000) throw new Error(`container ${dead.name} is ${dead.health ?? dead.state}`);
-    if (Date.now() > ctx.deadline) throw new Error('containers did not become healthy before the deadline');
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 250);
-    await ctx.checkpoint();
-  }
+export async function waitHealthy(ctx: ProcessContext, projectId: string, serviceId: string, strategy: WaitStrategy = forHealthCheck()): Promise<void> {
+  await ctx.log(`waiting for containers (${strategy.name})`, { step: 'health' });
+  const opts = { timeoutMs: Math.max(1_000, ctx.deadline - Date.now()), between: () => ctx.checkpoint('health') };
+  const list = await retryUntil(
+    () => ctx.runtime.listContainers({ [L.managed]: 'true', [L.project]: projectId, [L.service]: serviceId }),
+    (l) => l.length > 0,
+    () => new Error('the service has no containers'),
+    opts,
+  );
+  await Promise.all(list.map((c) => strategy.waitUntilReady(ctx.runtime, c.name, opts)));
   await syncObserved(ctx.db, ctx.runtime, projectId);
-  await ctx.log('all containers healthy', { step: 'health' });
+  await ctx.log(`${list.length === 1 ? 'container' : `all ${list.length} containers`} ready`, { step: 'health' });
 }

@@ -1,82 +1,128 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processes } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/client';
+import { processLogs, processes, services, type ProcessRow } from '@/lib/db/schema';
 import { SimulatedCrash } from '@/lib/processes/context';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { buildWantedProject } from '@/lib/provisioner/wanted';
 import { cancelProcess } from '@/lib/services/processes';
 import { createProject, deleteProject } from '@/lib/services/projects';
 import { addService } from '@/lib/services/services';
-import { createTestDb, type TestDb } from '@/lib/testing/db';
+import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
+import { healProject } from '@/lib/worker/self-heal';
 
 const runtime = dockerRuntime();
 registerCoreHandlers();
 
-describe('crash safety of stack.create', () => {
+/** Docker holds exactly what the database wants: no orphan, no duplicate, nothing missing. */
+async function expectExactlyWanted(db: Db, projectId: string) {
+  const wanted = await buildWantedProject(db, runtime, projectId);
+  const audit = await labelAudit(runtime, projectId);
+  expect(audit.containers).toEqual(wanted.containers.map((c) => c.spec.name).sort());
+  expect(audit.volumes).toEqual([...new Set(wanted.volumes.map((v) => v.name))].sort());
+  expect(audit.networks).toEqual([wanted.network?.name]);
+}
+
+/**
+ * Boundary names of one process, with repeated polls (the health wait) collapsed to one entry:
+ * crashing at the first occurrence of each entry covers every distinct step boundary.
+ */
+function boundaryTracker() {
+  const seen: string[] = [];
+  return {
+    seen,
+    /** Returns the collapsed index of this boundary, or -1 for a repeat of the previous one. */
+    visit(name: string): number {
+      if (seen.at(-1) === name) return -1;
+      seen.push(name);
+      return seen.length - 1;
+    },
+  };
+}
+
+describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
   let tdb: TestDb;
   let userId: string;
   let projectId: string;
+  let reference: string[] = [];
 
   beforeAll(async () => {
-    tdb = await createTestDb('postgres');
+    tdb = await createTestDb(driver);
     userId = (await createTestUser(tdb.db)).id;
-    const w = startWorker({ db: tdb.db, runtime, pollMs: 100 });
-    const { project, process } = await createProject(tdb.db, userId, { name: 'crash' });
-    await waitProcess(tdb.db, process.id);
-    await w.stop();
+    const tracker = boundaryTracker();
+    const w = startWorker({
+      db: tdb.db,
+      runtime,
+      pollMs: 100,
+      hooks: { atBoundary: (p, _i, name) => void (p.action === 'stack.create' && tracker.visit(name)) },
+    });
+    const { project, process } = await createProject(tdb.db, userId, { name: `crash ${driver}` });
     projectId = project.id;
+    await waitProcess(tdb.db, process.id);
+    // A reference run records every step boundary of stack.create for this service type.
+    const ref = await addService(tdb.db, userId, projectId, { hostname: 'ref', type: 'nodejs@18' });
+    expect((await waitProcess(tdb.db, ref.process.id)).status).toBe('FINISHED');
+    await w.stop();
+    reference = tracker.seen;
   });
   afterAll(async () => {
     const w = startWorker({ db: tdb.db, runtime, pollMs: 100 });
     const { process } = await deleteProject(tdb.db, userId, projectId);
     await waitProcess(tdb.db, process.id);
     await w.stop();
+    expect(await labelAudit(runtime, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
     await tdb.dispose();
   });
 
-  // Boundaries of stack.create for one runtime container: before converge, before the create step,
-  // after converge, and inside the health wait. A worker dies at each in turn; a new one resumes.
-  it.each([0, 1, 2, 3, 4])('a worker killed at step boundary %i leaves exactly the wanted objects after resume', async (boundary) => {
-    const db = tdb.db;
-    const hostname = `web${boundary}`;
-    let crashed!: () => void;
-    const crash = new Promise<void>((r) => (crashed = r));
-    const dying = startWorker({
-      db,
-      runtime,
-      pollMs: 100,
-      staleMs: 60_000,
-      hooks: {
-        atBoundary: (p, index) => {
-          if (p.action === 'stack.create' && p.attempts === 1 && index === boundary) {
-            crashed();
-            throw new SimulatedCrash(`crash at boundary ${index}`);
-          }
-        },
-      },
-    });
-    const { process } = await addService(db, userId, projectId, { hostname, type: 'nodejs@18' });
-    await crash;
-    await dying.stop();
-    const [afterCrash] = await db.select().from(processes).where(eq(processes.id, process.id));
-    expect(afterCrash!.status).toBe('RUNNING'); // its worker is gone; nobody finished it
-
-    const rescuer = startWorker({ db, runtime, pollMs: 100, staleMs: 1_000 });
-    const done = await waitProcess(db, process.id);
-    await rescuer.stop();
-    expect(done.status).toBe('FINISHED');
-    expect(done.attempts).toBe(2);
-
-    const audit = await labelAudit(runtime, projectId);
-    const mine = audit.containers.filter((n) => n.includes(`-${hostname}-`));
-    expect(mine).toEqual([expect.stringMatching(new RegExp(`-${hostname}-runtime-0$`))]);
-    expect(audit.networks).toHaveLength(1);
+  it('has the step boundaries a stack.create should have', () => {
+    expect(reference.slice(0, 3)).toEqual(['begin', 'converge', 'apply createContainer berth-' + projectId.replace(/-/g, '').slice(0, 8) + '-ref-runtime-0']);
+    expect(reference).toEqual(expect.arrayContaining(['converged', 'health', 'healthy', 'end']));
   });
 
-  it('cancel stops a running process at the next step boundary', async () => {
+  it('a worker killed at every step boundary in turn: the process resumes, finishes, and Docker holds exactly the wanted objects', async () => {
+    const db = tdb.db;
+    for (let boundary = 0; boundary < reference.length; boundary++) {
+      const hostname = `web${boundary}`;
+      let crashed!: (name: string) => void;
+      const crash = new Promise<string>((r) => (crashed = r));
+      const tracker = boundaryTracker();
+      const dying = startWorker({
+        db,
+        runtime,
+        pollMs: 100,
+        staleMs: 60_000,
+        hooks: {
+          atBoundary: (p, _i, name) => {
+            if (p.action !== 'stack.create' || p.attempts !== 1) return;
+            if (tracker.visit(name) === boundary) {
+              crashed(name);
+              throw new SimulatedCrash(`crash at boundary ${boundary} (${name})`);
+            }
+          },
+        },
+      });
+      const { process } = await addService(db, userId, projectId, { hostname, type: 'nodejs@18' });
+      const where = await crash;
+      await dying.stop();
+      const [afterCrash] = await db.select().from(processes).where(eq(processes.id, process.id));
+      expect(afterCrash!.status, `after a crash at ${where}`).toBe('RUNNING'); // its worker is gone; nobody finished it
+
+      const rescuer = startWorker({ db, runtime, pollMs: 100, staleMs: 1_000 });
+      const done: ProcessRow = await waitProcess(db, process.id);
+      await rescuer.stop();
+      expect(done.status, `crash at ${where}: ${done.error}`).toBe('FINISHED');
+      expect(done.attempts).toBe(2);
+      const [svc] = await db.select().from(services).where(eq(services.id, process.serviceId!));
+      expect(svc!.status).toBe('ACTIVE');
+      await expectExactlyWanted(db, projectId);
+    }
+  });
+
+  it('cancel stops a running process at the next step boundary, and a reconcile converges what it left', async () => {
     const db = tdb.db;
     const w = startWorker({ db, runtime, pollMs: 100 });
     const { process } = await addService(db, userId, projectId, { hostname: 'cancelme', type: 'postgresql@15' });
@@ -85,5 +131,9 @@ describe('crash safety of stack.create', () => {
     const done = await waitProcess(db, process.id);
     await w.stop();
     expect(done.status).toBe('CANCELED');
+    const log = await db.select().from(processLogs).where(eq(processLogs.processId, process.id));
+    expect(log.map((l) => l.message)).toContainEqual(expect.stringContaining('canceled at a step boundary'));
+    await healProject(db, runtime, projectId);
+    await expectExactlyWanted(db, projectId);
   });
 });

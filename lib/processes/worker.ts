@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { processes, type ProcessRow } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
@@ -61,7 +61,8 @@ export async function claimNext(db: Db, workerId: string, staleMs: number): Prom
     const [row] = await tx
       .update(processes)
       .set({
-        status: 'RUNNING',
+        // A takeover keeps CANCELING (the cancel request still stands).
+        status: sql`case when ${processes.status} = 'CANCELING' then 'CANCELING'::process_status else 'RUNNING'::process_status end`,
         workerId,
         heartbeatAt: new Date(),
         startedAt: sql`coalesce(${processes.startedAt}, now())`,
@@ -73,8 +74,14 @@ export async function claimNext(db: Db, workerId: string, staleMs: number): Prom
   });
 }
 
-async function finish(db: Db, id: string, status: 'FINISHED' | 'FAILED' | 'CANCELED', error?: string) {
-  await db.update(processes).set({ status, error: error ?? null, finishedAt: new Date(), heartbeatAt: new Date() }).where(eq(processes.id, id));
+/** Only the worker that holds the process may end it (one that lost it to a takeover must not). */
+const mine = (id: string, workerId: string) => and(eq(processes.id, id), eq(processes.workerId, workerId));
+
+async function finish(db: Db, workerId: string, id: string, status: 'FINISHED' | 'FAILED' | 'CANCELED', error?: string) {
+  await db
+    .update(processes)
+    .set({ status, error: error ?? null, finishedAt: new Date(), heartbeatAt: new Date() })
+    .where(mine(id, workerId));
 }
 
 export function startWorker(opts: WorkerOptions): Worker {
@@ -91,15 +98,17 @@ export function startWorker(opts: WorkerOptions): Worker {
   async function runOne(p: ProcessRow) {
     const ctx = createContext(db, runtime, p, opts.hooks);
     const beat = setInterval(() => {
-      db.update(processes).set({ heartbeatAt: new Date() }).where(eq(processes.id, p.id)).catch(() => {});
+      db.update(processes).set({ heartbeatAt: new Date() }).where(mine(p.id, id)).catch(() => {});
     }, heartbeatMs);
     try {
       const handler = handlerFor(p.action);
       if (!handler) throw new Error(`No handler for ${p.action}`);
       await ctx.log(p.attempts > 1 ? `resumed (attempt ${p.attempts})` : 'started', { step: 'process' });
+      await ctx.checkpoint('begin');
       await handler(ctx);
+      await ctx.checkpoint('end', { cancelable: false }); // the work is done: a late cancel changes nothing
       await ctx.log('finished', { step: 'process' });
-      await finish(db, p.id, 'FINISHED');
+      await finish(db, id, p.id, 'FINISHED');
     } catch (err) {
       if (err instanceof SimulatedCrash) {
         // Emulates a dead worker: no status change, heartbeat stops; another worker resumes it.
@@ -108,13 +117,13 @@ export function startWorker(opts: WorkerOptions): Worker {
       }
       if (err instanceof ProcessCanceled) {
         await ctx.log('canceled at a step boundary; reconcile converges what was done', { step: 'process', level: 'warn' });
-        await finish(db, p.id, 'CANCELED');
+        await finish(db, id, p.id, 'CANCELED');
         return;
       }
       const message = err instanceof Error ? err.message : String(err);
       log.error('process failed', { process: p.id, action: p.action, error: message });
       await ctx.log(`failed: ${message}`, { step: 'process', level: 'error' }).catch(() => {});
-      await finish(db, p.id, 'FAILED', message);
+      await finish(db, id, p.id, 'FAILED', message);
     } finally {
       clearInterval(beat);
     }

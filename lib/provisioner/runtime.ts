@@ -9,6 +9,9 @@ export interface ExecResult {
 export interface ContainerDetails extends ObservedContainer {
   image: string;
   startedAt?: string;
+  exitCode?: number;
+  /** Output of the last health check run (trimmed), for error messages. */
+  healthLog?: string;
   /** IP on each attached network, by network name. */
   ips: Record<string, string>;
 }
@@ -34,8 +37,8 @@ export interface Runtime {
   startContainer(id: string): Promise<void>;
   stopContainer(id: string, timeoutSec?: number): Promise<void>;
   killContainer(id: string, signal?: string): Promise<void>;
-  /** Removing something that is already gone counts as done. */
-  removeContainer(id: string): Promise<void>;
+  /** Stops gracefully (up to `stopTimeoutSec`, default 10; 0 = kill), then removes. Already gone counts as done. */
+  removeContainer(id: string, stopTimeoutSec?: number): Promise<void>;
   removeVolume(name: string): Promise<void>;
   removeNetwork(id: string): Promise<void>;
   inspectContainer(idOrName: string): Promise<ContainerDetails | undefined>;

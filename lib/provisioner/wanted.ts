@@ -28,6 +28,16 @@ export async function loadProjectVars(db: Db, projectId: string, list: Service[]
 
 const local = (s: Service, t: ContainerTemplate) => `${s.hostname}-${t.role}-${t.ordinal}`;
 
+/**
+ * The spec hash of a service container. It leaves out the run state (start/stop is not a
+ * replacement) and the environment: a variable change takes effect on the service's next restart
+ * (which bumps `generation`), never by a background reconcile replacing a running container.
+ * A container created later (scale up, self-healing after `docker rm`) gets the current values.
+ */
+export function serviceContainerHash(spec: ContainerSpec, generation: number): string {
+  return specHash({ ...spec, env: undefined, running: undefined, generation });
+}
+
 /** Containers, volumes and the network a project should have, from the database and the catalog. */
 export async function buildWantedProject(db: Db, runtime: Runtime, projectId: string): Promise<WantedProject> {
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
@@ -88,7 +98,7 @@ export async function buildWantedProject(db: Db, runtime: Runtime, projectId: st
         logging,
         running: service.running,
       };
-      containers.push({ spec, hash: specHash({ ...spec, running: undefined, generation: service.generation }) });
+      containers.push({ spec, hash: serviceContainerHash(spec, service.generation) });
     }
   }
 

@@ -1,6 +1,6 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { containers, projects } from '@/lib/db/schema';
+import { containers, processes, projects } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import { projectExtensions } from '@/lib/provisioner/extensions';
 import { L } from '@/lib/provisioner/labels';
@@ -42,6 +42,14 @@ export async function startSelfHealer(
   opts: { intervalMs: number; sweepOrphans: boolean; debounceMs?: number },
 ): Promise<SelfHealer> {
   const timers = new Map<string, NodeJS.Timeout>();
+  const busy = async (projectId: string) =>
+    (
+      await db
+        .select({ id: processes.id })
+        .from(processes)
+        .where(and(eq(processes.projectId, projectId), inArray(processes.status, ['RUNNING', 'CANCELING'])))
+        .limit(1)
+    ).length > 0;
   const known = async (projectId: string) => (await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId))).length > 0;
   // Docker may report `die` before the container's state reads as exited: when a repair finds
   // nothing to do, look again a few times before trusting it.
@@ -69,7 +77,9 @@ export async function startSelfHealer(
       if (!projectId || !['die', 'destroy', 'oom', 'start', 'health_status: unhealthy', 'health_status: healthy'].includes(e.action)) return;
       void known(projectId).then(async (ok) => {
         if (!ok) return;
-        if (e.action === 'die' && e.labels.name) {
+        if (e.action === 'die' && e.labels.name && !(await busy(projectId))) {
+          // Died with no process of its project running: not a stop, restart or replacement that
+          // someone asked for, so it counts as a restart (Docker's or the healer's).
           await db.update(containers).set({ restartCount: sql`${containers.restartCount} + 1`, status: 'restarting' }).where(eq(containers.name, e.labels.name));
         }
         if (e.action === 'start' || e.action.startsWith('health_status')) {

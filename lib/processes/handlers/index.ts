@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { projects, services } from '@/lib/db/schema';
 import { projectExtensions } from '@/lib/provisioner/extensions';
 import { converge, waitHealthy } from '../converge';
-import type { ProcessContext } from '../context';
+import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
 import { registerHandler } from '../registry';
 
 type ServiceStatus = (typeof services.$inferSelect)['status'];
@@ -18,21 +18,44 @@ function ids(ctx: ProcessContext): { projectId: string; serviceId: string } {
   return { projectId, serviceId };
 }
 
-/** A service change: converge, wait for health when it should run, then mark the final status. */
+/**
+ * A service change: converge, wait for health when it should run, then mark the final status.
+ * A failure marks the service FAILED; a cancel leaves it to the self-healer, which converges
+ * Docker to the wanted state (so the status says what the service will be).
+ */
 async function serviceChange(ctx: ProcessContext, during: ServiceStatus, wantHealthy: boolean, final: ServiceStatus) {
   const { projectId, serviceId } = ids(ctx);
-  await setServiceStatus(ctx, during);
-  await converge(ctx, projectId);
-  if (wantHealthy) await waitHealthy(ctx, projectId, serviceId);
-  await setServiceStatus(ctx, final);
+  try {
+    await setServiceStatus(ctx, during);
+    await converge(ctx, projectId);
+    if (wantHealthy) {
+      await waitHealthy(ctx, projectId, serviceId);
+      await ctx.checkpoint('healthy');
+    }
+    await setServiceStatus(ctx, final);
+  } catch (err) {
+    if (err instanceof SimulatedCrash) throw err;
+    const [row] = await ctx.db.select({ running: services.running }).from(services).where(eq(services.id, serviceId));
+    const after: ServiceStatus = err instanceof ProcessCanceled ? (row?.running ? 'ACTIVE' : 'STOPPED') : 'FAILED';
+    await setServiceStatus(ctx, after).catch(() => {});
+    throw err;
+  }
 }
 
 export function registerCoreHandlers(): void {
   registerHandler('project.create', async (ctx) => {
     const projectId = ctx.process.projectId!;
-    await ctx.db.update(projects).set({ status: 'CREATING' }).where(eq(projects.id, projectId));
-    await converge(ctx, projectId);
-    await ctx.db.update(projects).set({ status: 'ACTIVE', updatedAt: new Date() }).where(eq(projects.id, projectId));
+    const setStatus = (status: 'CREATING' | 'ACTIVE' | 'FAILED') =>
+      ctx.db.update(projects).set({ status, updatedAt: new Date() }).where(eq(projects.id, projectId));
+    try {
+      await setStatus('CREATING');
+      await converge(ctx, projectId);
+      await setStatus('ACTIVE');
+    } catch (err) {
+      // Canceled: ACTIVE, so the self-healer finishes the network and core in the background.
+      if (!(err instanceof SimulatedCrash)) await setStatus(err instanceof ProcessCanceled ? 'ACTIVE' : 'FAILED').catch(() => {});
+      throw err;
+    }
   });
 
   registerHandler('project.delete', async (ctx) => {
@@ -42,6 +65,7 @@ export function registerCoreHandlers(): void {
     const [project] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
     if (project) for (const ext of projectExtensions()) await ext.beforeDestroy?.({ db: ctx.db, runtime: ctx.runtime, project });
     await converge(ctx, projectId);
+    await ctx.checkpoint('remove rows');
     await ctx.db.delete(projects).where(eq(projects.id, projectId));
     await ctx.log('project removed with every container, volume and network', { step: 'delete' });
   });
@@ -56,6 +80,7 @@ export function registerCoreHandlers(): void {
     const { projectId, serviceId } = ids(ctx);
     await setServiceStatus(ctx, 'DELETING');
     await converge(ctx, projectId);
+    await ctx.checkpoint('remove rows');
     await ctx.db.delete(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
     await ctx.log('service removed with its containers and volumes', { step: 'delete' });
   });

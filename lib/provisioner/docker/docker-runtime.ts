@@ -15,10 +15,24 @@ function statusCode(err: unknown): number | undefined {
   return typeof err === 'object' && err !== null && 'statusCode' in err ? Number(err.statusCode) : undefined;
 }
 
+/** Logs before and after each engine call that changes something (debug), and failures (warn); rethrows. */
+async function traced<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  log.debug(`${what}…`);
+  try {
+    const result = await fn();
+    log.debug(`${what} done`, { ms: Math.round(performance.now() - t) });
+    return result;
+  } catch (err) {
+    log.debug(`${what} failed`, { ms: Math.round(performance.now() - t), status: statusCode(err) });
+    throw err;
+  }
+}
+
 /** 404 (gone) and 304 (already in that state) mean the effect already holds. */
 async function idempotent(what: string, fn: () => Promise<unknown>, ok: number[] = [404, 304]): Promise<void> {
   try {
-    await fn();
+    await traced(what, fn);
   } catch (err) {
     if (ok.includes(statusCode(err) ?? 0)) return;
     log.warn(`${what} failed`, { error: err instanceof Error ? err.message : String(err) });
@@ -82,16 +96,21 @@ export function dockerRuntime(client: Docker = docker()): Runtime {
       await idempotent(`create network ${name}`, () => client.createNetwork({ Name: name, Driver: 'bridge', Labels: labels, CheckDuplicate: true }), [409]);
     },
     async createVolume(name, labels) {
-      await client.createVolume({ Name: name, Labels: labels });
+      // Creating a volume that exists returns it (Docker's volume create is idempotent by name).
+      await traced(`create volume ${name}`, () => client.createVolume({ Name: name, Labels: labels }));
     },
     async createContainer(spec, labels) {
       let container: Docker.Container;
       try {
-        container = await client.createContainer(toCreateOptions(spec, labels));
+        container = await traced(`create container ${spec.name}`, () => client.createContainer(toCreateOptions(spec, labels)));
       } catch (err) {
         if (statusCode(err) !== 409) throw err;
-        // A container of that name exists (a crash between create and label audit): reuse it.
-        container = client.getContainer(spec.name);
+        // The name is taken. Ours with the same spec (another reconciler got there first): done.
+        // Anything else is not ours to reuse or remove: say so instead of looping.
+        const existing = await client.getContainer(spec.name).inspect();
+        const same = [L.project, L.specHash].every((k) => existing.Config.Labels?.[k] === labels[k]);
+        if (!same) throw new Error(`a container named ${spec.name} exists that Berth did not create with this spec; remove it or rename it`);
+        container = client.getContainer(existing.Id);
       }
       if (spec.running) await idempotent(`start ${spec.name}`, () => container.start());
       return container.id;
@@ -99,7 +118,11 @@ export function dockerRuntime(client: Docker = docker()): Runtime {
     startContainer: (id) => idempotent(`start ${id}`, () => client.getContainer(id).start()),
     stopContainer: (id, t = 10) => idempotent(`stop ${id}`, () => client.getContainer(id).stop({ t })),
     killContainer: (id, signal = 'SIGKILL') => idempotent(`kill ${id}`, () => client.getContainer(id).kill({ signal }), [404, 409]),
-    removeContainer: (id) => idempotent(`remove container ${id}`, () => client.getContainer(id).remove({ force: true, v: false })),
+    async removeContainer(id, stopTimeoutSec = 10) {
+      // Graceful first (the image's stop signal, e.g. SIGINT for PostgreSQL), then remove.
+      if (stopTimeoutSec > 0) await idempotent(`stop ${id}`, () => client.getContainer(id).stop({ t: stopTimeoutSec }), [404, 304, 409]);
+      await idempotent(`remove container ${id}`, () => client.getContainer(id).remove({ force: true, v: false }), [404, 409]);
+    },
     removeVolume: (name) => idempotent(`remove volume ${name}`, () => client.getVolume(name).remove({ force: true })),
     removeNetwork: (id) => idempotent(`remove network ${id}`, () => client.getNetwork(id).remove()),
     async inspectContainer(idOrName): Promise<ContainerDetails | undefined> {
@@ -116,6 +139,8 @@ export function dockerRuntime(client: Docker = docker()): Runtime {
           restartCount: c.RestartCount,
           image: c.Config.Image,
           startedAt: c.State.StartedAt,
+          exitCode: c.State.ExitCode,
+          healthLog: c.State.Health?.Log?.at(-1)?.Output?.trim().slice(-500) || undefined,
           ips,
         };
       } catch (err) {

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { TimeoutError, fakeClock, retryUntil } from './clock';
+import type { ContainerDetails, Runtime } from './runtime';
+import { ContainerFailed, forHealthCheck, forLog } from './wait';
+
+/** A runtime that answers inspect/logs from a script of states, one per call. */
+function scripted(states: Partial<ContainerDetails>[], lines: string[][] = []): Runtime {
+  let i = 0;
+  let j = 0;
+  const details = (over: Partial<ContainerDetails>): ContainerDetails => ({
+    id: 'c1',
+    name: 'c1',
+    labels: {},
+    state: 'running',
+    restartCount: 0,
+    image: 'x',
+    ips: {},
+    ...over,
+  });
+  const partial: Pick<Runtime, 'inspectContainer' | 'logs'> = {
+    inspectContainer: async () => details(states[Math.min(i++, states.length - 1)]!),
+    logs: async () => (lines[Math.min(j++, lines.length - 1)] ?? []).map((line) => ({ at: '', stream: 'stdout' as const, line })),
+  };
+  return partial as Runtime;
+}
+
+describe('retryUntil', () => {
+  it('returns the first accepted value, backing off between attempts', async () => {
+    const clock = fakeClock();
+    let n = 0;
+    const v = await retryUntil(async () => ++n, (x) => x === 4, () => new Error('no'), { timeoutMs: 10_000, intervalMs: 100, clock });
+    expect(v).toBe(4);
+    expect(clock.slept).toEqual([100, 200, 400]);
+  });
+
+  it('throws the onTimeout error with the last value once the time is up', async () => {
+    const clock = fakeClock();
+    const run = retryUntil(async () => 'starting', () => false, (last) => new TimeoutError(`still ${last}`), { timeoutMs: 1_000, clock });
+    await expect(run).rejects.toThrow('still starting');
+    expect(clock.now()).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('runs the between hook at every pause, and stops when it throws', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const run = retryUntil(async () => 0, () => false, () => new Error('timeout'), {
+      timeoutMs: 60_000,
+      clock,
+      between: async () => {
+        if (++calls === 3) throw new Error('canceled');
+      },
+    });
+    await expect(run).rejects.toThrow('canceled');
+    expect(calls).toBe(3);
+  });
+});
+
+describe('forHealthCheck', () => {
+  const wait = (rt: Runtime, timeoutMs = 60_000) => forHealthCheck().waitUntilReady(rt, 'c1', { clock: fakeClock(), timeoutMs });
+
+  it('is ready when running and healthy', async () => {
+    await expect(wait(scripted([{ health: 'starting' }, { health: 'starting' }, { health: 'healthy' }]))).resolves.toBeUndefined();
+  });
+
+  it('is ready when running without a health check', async () => {
+    await expect(wait(scripted([{ state: 'created' }, { state: 'running' }]))).resolves.toBeUndefined();
+  });
+
+  it('fails at once when Docker reports unhealthy, with the check output', async () => {
+    const run = wait(scripted([{ health: 'starting' }, { health: 'unhealthy', healthLog: 'connection refused' }]));
+    await expect(run).rejects.toThrow(ContainerFailed);
+    await expect(wait(scripted([{ health: 'unhealthy', healthLog: 'connection refused' }]))).rejects.toThrow(
+      'container c1 is unhealthy: connection refused',
+    );
+  });
+
+  it('fails when the container keeps restarting', async () => {
+    const states = [0, 1, 2, 3].map((restartCount) => ({ state: 'restarting', restartCount }));
+    await expect(wait(scripted(states))).rejects.toThrow('keeps restarting');
+  });
+
+  it('times out with the last state it saw', async () => {
+    await expect(wait(scripted([{ state: 'exited', exitCode: 1 }]), 5_000)).rejects.toThrow(/not ready after 5 s: exited \(exit code 1\)/);
+  });
+});
+
+describe('forLog', () => {
+  it('waits for a matching output line', async () => {
+    const rt = scripted([], [[], ['booting'], ['booting', 'ready to accept connections']]);
+    await expect(forLog(/ready to accept/).waitUntilReady(rt, 'c1', { clock: fakeClock() })).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,127 @@
+import net from 'node:net';
+import { TimeoutError, retryUntil, systemClock, type Clock } from './clock';
+import type { ContainerDetails, Runtime } from './runtime';
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  clock?: Clock;
+  /** Runs between polls (process step boundary: cancel, deadline). */
+  between?: () => Promise<void>;
+}
+
+/** A container that will not become ready by waiting longer (unhealthy, crash-looping, gone). */
+export class ContainerFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContainerFailed';
+  }
+}
+
+/** Readiness of one container; `forHealthCheck` is the default (testcontainers' shape). */
+export interface WaitStrategy {
+  readonly name: string;
+  waitUntilReady(runtime: Runtime, container: string, opts?: WaitOptions): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 180_000;
+/** Restarts during one wait after which a container counts as crash-looping. */
+const CRASH_LOOP_RESTARTS = 3;
+
+function describe(d: ContainerDetails | undefined): string {
+  if (!d) return 'gone';
+  const health = d.health ? `, health ${d.health}` : '';
+  const exit = d.state === 'exited' && d.exitCode !== undefined ? ` (exit code ${d.exitCode})` : '';
+  return `${d.state}${exit}${health}`;
+}
+
+async function poll<T>(
+  what: string,
+  fn: () => Promise<T>,
+  ready: (v: T) => boolean,
+  last: (v: T | undefined) => string,
+  opts: WaitOptions,
+): Promise<T> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return retryUntil(fn, ready, (v) => new TimeoutError(`${what} not ready after ${Math.round(timeoutMs / 1000)} s: ${last(v)}`), {
+    timeoutMs,
+    intervalMs: 50,
+    maxIntervalMs: 250,
+    clock: opts.clock ?? systemClock,
+    between: opts.between,
+  });
+}
+
+/** Running, and healthy when the image or spec has a health check. Fails fast on `unhealthy` or a crash loop. */
+export function forHealthCheck(): WaitStrategy {
+  return {
+    name: 'health check',
+    async waitUntilReady(runtime, container, opts = {}) {
+      let baseRestarts: number | undefined;
+      await poll<ContainerDetails | undefined>(
+        `container ${container}`,
+        async () => {
+          const d = await runtime.inspectContainer(container);
+          baseRestarts ??= d?.restartCount ?? 0;
+          if (d?.health === 'unhealthy') {
+            throw new ContainerFailed(`container ${d.name} is unhealthy${d.healthLog ? `: ${d.healthLog}` : ''}`);
+          }
+          if (d && d.restartCount - baseRestarts >= CRASH_LOOP_RESTARTS) {
+            throw new ContainerFailed(`container ${d.name} keeps restarting (${describe(d)})`);
+          }
+          return d;
+        },
+        (d) => !!d && d.state === 'running' && (!d.health || d.health === 'healthy'),
+        describe,
+        opts,
+      );
+    },
+  };
+}
+
+/** A line of the container's output matches `pattern`. */
+export function forLog(pattern: RegExp): WaitStrategy {
+  return {
+    name: `log ${pattern}`,
+    async waitUntilReady(runtime, container, opts = {}) {
+      await poll(
+        `container ${container}`,
+        async () => (await runtime.logs(container, { tail: 500 })).some((l) => pattern.test(l.line)),
+        (found) => found,
+        () => `no output line matches ${pattern}`,
+        opts,
+      );
+    },
+  };
+}
+
+function connects(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: timeoutMs });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(false));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** A TCP connection from the host to the container's address on `network` succeeds. */
+export function forPort(port: number, network: string): WaitStrategy {
+  return {
+    name: `port ${port}`,
+    async waitUntilReady(runtime, container, opts = {}) {
+      await poll(
+        `port ${port} of ${container}`,
+        async () => {
+          const ip = (await runtime.inspectContainer(container))?.ips[network];
+          return ip ? connects(ip, port) : false;
+        },
+        (ok) => ok,
+        () => 'connection refused or no address',
+        opts,
+      );
+    },
+  };
+}
