@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addMemberSchema, tokenNameSchema } from '@/lib/validations/members';
 import { createProjectSchema, envEntrySchema } from '@/lib/validations/projects';
 import { addServiceSchema, scaleSchema } from '@/lib/validations/services';
+import { logForwardSchema } from '@/lib/logs/syslog';
 import { domainSchema } from '@/lib/validations/domains';
 import { version } from '@/lib/version';
 
@@ -82,6 +83,10 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     post: { summary: 'Stage a domain (and path) for a service; publish to apply', status: 201, body: bodyOf(domainSchema) },
   },
   '/projects/{projectId}/domains/{domainId}': { delete: { summary: 'Stage the removal of a domain; publish to apply', status: 204 } },
+  '/projects/{projectId}/log-forwarding': {
+    put: { summary: "Forward the project's logs to a syslog endpoint (UDP, RFC 5424)", body: bodyOf(logForwardSchema) },
+    delete: { summary: 'Stop forwarding logs', status: 204 },
+  },
   '/projects/{projectId}/routing/publish': { post: { summary: 'Publish staged routing changes (starts project.publishRouting)', status: 202 } },
   '/projects/{projectId}/ports/{portId}': { delete: { summary: 'Close a public port', status: 202 } },
   '/projects/{projectId}/services/{serviceId}/firewall': {

@@ -1,3 +1,4 @@
+import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
@@ -9,6 +10,7 @@ import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { startLogCollector } from './collector';
+import { setLogForwarding } from './forwarding';
 
 const runtime = dockerRuntime();
 registerCoreHandlers();
@@ -60,5 +62,24 @@ describe('project logs', () => {
     const fresh = await runtime.logs(container, { tail: 10_000 });
     expect(fresh.some((l) => l.line.includes(marker))).toBe(false); // the new container never printed it
     expect((await readLogs(tdb.db, userId, projectId, { q: marker })).length).toBe(1); // still in the project log
+  });
+
+  it('forwards new lines to a syslog endpoint the user gives (UDP, RFC 5424)', async () => {
+    const received: string[] = [];
+    const server = dgram.createSocket('udp4');
+    server.on('message', (m) => received.push(m.toString()));
+    await new Promise<void>((resolve) => server.bind(0, '127.0.0.1', () => resolve()));
+    try {
+      await setLogForwarding(tdb.db, userId, projectId, { host: '127.0.0.1', port: server.address().port });
+      await expect(setLogForwarding(tdb.db, userId, projectId, { host: 'not a host', port: 514 })).rejects.toThrow(/host/);
+      const marker = `/forwarded-${Date.now()}`;
+      const ip = (await runtime.inspectContainer(container))!.ips[`berth-${projectId}`]!;
+      await fetch(`http://${ip}:3000${marker}`);
+      const line = await waitFor('the forwarded line', async () => received.find((m) => m.includes(marker)), 15_000, 50);
+      expect(line).toMatch(new RegExp(`^<14>1 \\S+ \\S+ ${container} - - - .*${marker}`));
+    } finally {
+      await setLogForwarding(tdb.db, userId, projectId, null);
+      server.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { logLines, projects } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import { L } from '@/lib/provisioner/labels';
 import type { Runtime } from '@/lib/provisioner/runtime';
+import { formatSyslog, sendSyslog, type LogForward } from './syslog';
 
 const log = logger('logs');
 export const MAX_LINES_PER_PROJECT = 100_000;
@@ -19,7 +20,9 @@ export function sortableTimestamp(ts: string): string {
 
 /** Copies new output of every running service container of this database's projects. */
 export async function collectOnce(db: Db, runtime: Runtime, cursor: Cursor): Promise<number> {
-  const known = new Set((await db.select({ id: projects.id }).from(projects)).map((p) => p.id));
+  const rows = await db.select({ id: projects.id, settings: projects.settings }).from(projects);
+  const known = new Set(rows.map((p) => p.id));
+  const forwards = new Map(rows.filter((p) => p.settings.logForward).map((p) => [p.id, p.settings.logForward as LogForward]));
   const list = (await runtime.listContainers({ [L.managed]: 'true', [L.kind]: 'service' })).filter(
     (c) => known.has(c.labels[L.project] ?? '') && (c.state === 'running' || cursor.has(c.name)),
   );
@@ -42,6 +45,13 @@ export async function collectOnce(db: Db, runtime: Runtime, cursor: Cursor): Pro
       })),
     );
     cursor.set(c.name, lines.at(-1)!.at);
+    const forward = forwards.get(c.labels[L.project]!);
+    if (forward) {
+      await sendSyslog(
+        forward,
+        lines.map((l) => formatSyslog({ at: l.at, container: c.name, stream: l.stream, message: l.line })),
+      ).catch((err) => log.warn('log forwarding failed', { error: err instanceof Error ? err.message : String(err) }));
+    }
     inserted += lines.length;
   }
   return inserted;

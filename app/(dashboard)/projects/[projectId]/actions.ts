@@ -7,6 +7,7 @@ import { projectAction } from '@/lib/actions/action';
 import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/core/public-ports';
 import { addDomain, publishRouting, removeDomain } from '@/lib/core/domains';
 import { upgradeCore } from '@/lib/core/upgrade';
+import { setLogForwarding } from '@/lib/logs/forwarding';
 import { AppError } from '@/lib/errors';
 import { deleteEnv, setEnv } from '@/lib/services/env';
 import { cancelProcess } from '@/lib/services/processes';
@@ -136,4 +137,10 @@ export const publishRoutingAction = projectAction(z.object({ projectId, serviceI
   await publishRouting(db, user.id, input.projectId);
   if (input.serviceId) revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
   return { ok: true, data: { message: 'Publishing the staged routing.' } };
+});
+
+export const setLogForwardingAction = projectAction(z.object({ projectId, host: z.string().default(''), port: z.string().default('') }), 'write', async (input, { user, db }) => {
+  const target = input.host ? await setLogForwarding(db, user.id, input.projectId, { host: input.host, port: input.port }) : await setLogForwarding(db, user.id, input.projectId, null);
+  revalidatePath(`/projects/${input.projectId}`);
+  return { ok: true, data: { message: target ? `Logs are forwarded to ${target.host}:${target.port}.` : 'Log forwarding is off.' } };
 });

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { CorePanel } from '@/components/projects/core-panel';
 import { DeleteProjectDialog } from '@/components/projects/delete-project-dialog';
 import { EnvEditor } from '@/components/projects/env-editor';
+import { LogForwarding } from '@/components/projects/log-forwarding';
 import { MembersPanel, type MemberRow } from '@/components/projects/members-panel';
 import { ProcessList } from '@/components/projects/process-list';
 import { ServiceCard } from '@/components/projects/service-card';
@@ -69,6 +70,11 @@ export function ProjectClient({ initial, env, revealed, members }: { initial: Pr
         <Card>
           <h2 className="mb-3 text-lg font-semibold">Project logs</h2>
           <LogsViewer projectId={project.id} containers={s.containers.filter((c) => c.serviceId).map((c) => c.name)} />
+          {canWrite && (
+            <div className="mt-4">
+              <LogForwarding projectId={project.id} current={project.logForward} />
+            </div>
+          )}
         </Card>
       )}
 
