@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projects } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
@@ -62,6 +64,24 @@ describe('custom domains: staged, then published', () => {
     await expect(addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain })).rejects.toThrow(/overlaps an existing route/);
     await expect(addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain: 'no_dots!' })).rejects.toThrow(/domain: Use a host name/);
     await expect(addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain, path: 'api' })).rejects.toThrow(/path: Use a path/);
+    // Another project's subdomain (any name under BERTH_DOMAIN) is not a custom domain.
+    const [b] = await tdb.db.select().from(projects).where(eq(projects.id, p.b.projectId));
+    await expect(addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain: `app-${b!.slug}.${env.BERTH_DOMAIN}` })).rejects.toThrow(
+      /domain: names under .* are Berth's subdomains/,
+    );
+    // /api and /api/ are one route.
+    await addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain, path: '/api' });
+    await expect(addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain, path: '/api/' })).rejects.toThrow(/\/api overlaps/);
+    // Two projects asking for one new domain at the same time: exactly one gets it.
+    const contested = `contested-${Date.now().toString(36)}.example.test`;
+    const results = await Promise.allSettled(
+      (['a', 'b'] as const).map((k) => addDomain(tdb.db, userId, p[k].projectId, { serviceId: p[k].serviceId, domain: contested, path: k === 'a' ? '/' : '/b' })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    for (const k of ['a', 'b'] as const) {
+      for (const d of await listDomains(tdb.db, userId, p[k].projectId)) if (d.path !== '/') await removeDomain(tdb.db, userId, p[k].projectId, d.id);
+      for (const d of await listDomains(tdb.db, userId, p[k].projectId)) if (d.domain === contested) await removeDomain(tdb.db, userId, p[k].projectId, d.id);
+    }
     expect(await listDomains(tdb.db, userId, p.b.projectId)).toEqual([]);
   });
 

@@ -1,40 +1,49 @@
-import { and, asc, eq, ne, or } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { httpDomains, services } from '@/lib/db/schema';
-import { AppError, conflict, notFound } from '@/lib/errors';
+import { env } from '@/lib/env';
+import { AppError, conflict, invalid, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess } from '@/lib/processes/enqueue';
 import { audit } from '@/lib/services/audit';
 import { isUniqueViolation } from '@/lib/services/errors';
 import { domainSchema, type DomainInput } from '@/lib/validations/domains';
 import { parseInput } from '@/lib/validations/parse';
+import { normalizePath, overlappingRoute, reservedDomain } from './routing-rules';
 
 export async function listDomains(db: Db, userId: string, projectId: string) {
   await requireProjectAccess(db, userId, projectId, 'read');
   return db.select().from(httpDomains).where(eq(httpDomains.projectId, projectId)).orderBy(asc(httpDomains.domain), asc(httpDomains.path));
 }
 
-/** Stages a domain (and path) for a service's HTTP port; it takes effect when routing is published. */
+/**
+ * Stages a domain (and path) for a service's HTTP port; it takes effect when routing is published.
+ * The ownership and overlap checks and the insert run in one transaction holding a lock on the
+ * domain name, so two projects asking for the same domain at once cannot both get it.
+ */
 export async function addDomain(db: Db, userId: string, projectId: string, raw: DomainInput) {
   await requireProjectAccess(db, userId, projectId, 'write');
   const input = parseInput(domainSchema, raw);
+  const path = normalizePath(input.path);
+  const reserved = reservedDomain(input.domain, env.BERTH_DOMAIN);
+  if (reserved) throw invalid(reserved.field, reserved.message);
   const [service] = await db.select().from(services).where(and(eq(services.id, input.serviceId), eq(services.projectId, projectId)));
-  if (!service) throw new AppError('VALIDATION', 'serviceId: no such service in this project', { serviceId: ['no such service in this project'] });
+  if (!service) throw invalid('serviceId', 'no such service in this project');
   const port = service.ports.find((p) => p.httpSupport);
-  if (!port) throw new AppError('VALIDATION', `serviceId: ${service.hostname} has no HTTP port`, { serviceId: ['this service has no HTTP port'] });
-  const [owned] = await db.select().from(httpDomains).where(and(eq(httpDomains.domain, input.domain), ne(httpDomains.projectId, projectId)));
-  if (owned) throw conflict(`${input.domain} belongs to another project`, 'domain');
-  const [overlap] = await db
-    .select()
-    .from(httpDomains)
-    .where(and(eq(httpDomains.projectId, projectId), eq(httpDomains.domain, input.domain), eq(httpDomains.path, input.path)));
-  if (overlap) throw conflict(`${input.domain}${input.path} overlaps an existing route of this project`, 'path');
+  if (!port) throw invalid('serviceId', `${service.hostname} has no HTTP port`);
   try {
-    const [row] = await db.insert(httpDomains).values({ projectId, serviceId: service.id, domain: input.domain, path: input.path, port: port.port }).returning();
-    await audit(db, { userId, projectId, action: 'domain.stage', target: `${input.domain}${input.path}` });
-    return row!;
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`berth-domain:${input.domain}`}))`);
+      const routes = await tx.select().from(httpDomains).where(eq(httpDomains.domain, input.domain));
+      if (routes.some((r) => r.projectId !== projectId)) throw conflict(`${input.domain} belongs to another project`, 'domain');
+      const overlap = overlappingRoute(path, routes.map((r) => r.path));
+      if (overlap) throw conflict(`${input.domain}${overlap.message}`, overlap.field);
+      const [row] = await tx.insert(httpDomains).values({ projectId, serviceId: service.id, domain: input.domain, path, port: port.port }).returning();
+      await audit(tx, { userId, projectId, action: 'domain.stage', target: `${input.domain}${path}` });
+      return row!;
+    });
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`${input.domain}${input.path} is already routed`, 'domain');
+    if (isUniqueViolation(err)) throw conflict(`${input.domain}${path} is already routed`, 'domain');
     throw err;
   }
 }

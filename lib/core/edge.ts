@@ -25,7 +25,8 @@ export async function edgeHosts(db: Db): Promise<Record<string, string>> {
     .from(httpDomains)
     .innerJoin(projects, eq(projects.id, httpDomains.projectId))
     .where(and(eq(httpDomains.isSynced, true), isNotNull(projects.address)));
-  for (const d of domains) hosts[d.domain] = d.address!;
+  // A subdomain is never taken over by a custom domain of the same name (addDomain refuses those too).
+  for (const d of domains) hosts[d.domain] ??= d.address!;
   return hosts;
 }
 

@@ -2,13 +2,14 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { publicPorts, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { AppError, conflict, notFound } from '@/lib/errors';
+import { AppError, conflict, invalid, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess } from '@/lib/processes/enqueue';
 import { audit } from '@/lib/services/audit';
 import { isUniqueViolation } from '@/lib/services/errors';
 import { firewallSchema, publicPortSchema, type PublicPortInput } from '@/lib/validations/core';
 import { parseInput } from '@/lib/validations/parse';
+import { reservedPublicPort } from './routing-rules';
 
 export async function listPublicPorts(db: Db, userId: string, projectId: string) {
   await requireProjectAccess(db, userId, projectId, 'read');
@@ -32,9 +33,8 @@ export async function addPublicPort(db: Db, userId: string, projectId: string, r
       internalPort: [`${service.hostname} listens on ${offered}`],
     });
   }
-  if (input.publicPort === env.BERTH_CORE_HTTP_PORT) {
-    throw new AppError('VALIDATION', `publicPort: ${input.publicPort} is the balancer's HTTP port`, { publicPort: ['taken by the balancer'] });
-  }
+  const reserved = reservedPublicPort(input.publicPort, { coreHttp: env.BERTH_CORE_HTTP_PORT, coreHttps: env.BERTH_CORE_HTTPS_PORT });
+  if (reserved) throw invalid(reserved.field, reserved.message);
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx

@@ -52,3 +52,20 @@ describe('renderEdge', () => {
     expect(subdomainHost('app', 'my-shop', 'localhost')).toBe('app-my-shop.localhost');
   });
 });
+
+describe('renderBalancer paths', () => {
+  it('routes a path prefix by whole segments, next to the root route of the same host', () => {
+    const config = renderBalancer({
+      address: '127.0.100.2',
+      httpPort: 10080,
+      routes: [
+        { host: 'shop.example.com', upstreams: ['172.18.0.2:3000'] },
+        { host: 'shop.example.com', path: '/api', upstreams: ['172.18.0.3:8080'], firewall: { policy: 'allow', ranges: ['10.0.0.0/8'] } },
+      ],
+    });
+    expect(config.match(/server_name shop\.example\.com;/g)).toHaveLength(1);
+    expect(config).toContain('location / {  proxy_pass http://route_0; }');
+    expect(config).toContain('location = /api { allow 10.0.0.0/8; deny all; proxy_pass http://route_1; }');
+    expect(config).toContain('location /api/ { allow 10.0.0.0/8; deny all; proxy_pass http://route_1; }');
+  });
+});

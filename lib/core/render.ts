@@ -77,7 +77,12 @@ export function renderBalancer(c: BalancerConfig): string {
   for (const [host, list] of hosts) {
     const locations = (https: boolean) =>
       list
-        .map(({ route, index }) => `location ${safe(route.path ?? '/')} { ${firewallRules(route.firewall)} ${https ? 'proxy_set_header X-Forwarded-Proto https; ' : ''}proxy_pass http://route_${index}; }`)
+        .flatMap(({ route, index }) => {
+          const body = `{ ${firewallRules(route.firewall)} ${https ? 'proxy_set_header X-Forwarded-Proto https; ' : ''}proxy_pass http://route_${index}; }`;
+          const path = safe(route.path ?? '/');
+          // `/api` serves /api and /api/…, never /apiv2.
+          return path === '/' ? [`location / ${body}`] : [`location = ${path} ${body}`, `location ${path}/ ${body}`];
+        })
         .join(' ');
     lines.push(`  server { listen ${safe(c.address)}:${c.httpPort}; server_name ${safe(host)}; ${locations(false)} }`);
     if (tls) {

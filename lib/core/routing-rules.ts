@@ -1,0 +1,42 @@
+/**
+ * Pure rules for what may be routed, shared by the domain and public-port functions. Each returns
+ * the field and the message of the first rule broken, or undefined; nothing is written before
+ * every rule passes.
+ */
+export interface RuleError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Names under BERTH_DOMAIN belong to subdomain access (`<hostname>-<slug>.<BERTH_DOMAIN>`); a
+ * custom domain there could take another project's subdomain at the edge.
+ */
+export function reservedDomain(domain: string, berthDomain: string): RuleError | undefined {
+  const base = berthDomain.toLowerCase();
+  if (domain === base || domain.endsWith(`.${base}`)) {
+    return { field: 'domain', message: `names under ${base} are Berth's subdomains; use a domain of your own` };
+  }
+  return undefined;
+}
+
+/** `/api` and `/api/` are the same prefix to a user; nginx would keep both and pick one silently. */
+export function normalizePath(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') || '/' : path;
+}
+
+/** A route for `domain` + `path` next to the project's routes for that domain. */
+export function overlappingRoute(path: string, existing: string[]): RuleError | undefined {
+  const p = normalizePath(path);
+  if (existing.some((e) => normalizePath(e) === p)) {
+    return { field: 'path', message: `${p} overlaps an existing route of this domain` };
+  }
+  return undefined;
+}
+
+/** The balancer's own listeners on the project address. */
+export function reservedPublicPort(port: number, reserved: { coreHttp: number; coreHttps: number }): RuleError | undefined {
+  if (port === reserved.coreHttp) return { field: 'publicPort', message: `${port} is the balancer's HTTP port on the project address` };
+  if (port === reserved.coreHttps) return { field: 'publicPort', message: `${port} is the balancer's HTTPS port on the project address` };
+  return undefined;
+}
