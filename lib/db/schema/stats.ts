@@ -2,7 +2,7 @@ import { bigint, bigserial, index, pgTable, real, text, timestamp, uuid } from '
 import { projects } from './projects';
 import { services } from './services';
 
-/** CPU, memory, network and disk per container over time: raw samples, downsampled to 1-minute rows. */
+/** CPU, memory, network and disk per container over time: raw samples, downsampled to 1-minute and 1-hour rows. */
 export const statsSamples = pgTable(
   'stats_samples',
   {
