@@ -44,7 +44,9 @@ export function createContext(db: Db, runtime: Runtime, process: ProcessRow, hoo
       if (!cancelable) return;
       const [row] = await db.select({ c: processes.cancelRequested }).from(processes).where(eq(processes.id, process.id));
       if (row?.c) throw new ProcessCanceled();
-      if (Date.now() > deadline) throw new Error(`Deadline of ${Math.round(deadlineMs / 1000)} s passed`);
+      if (Date.now() > deadline) {
+        throw new Error(`Deadline of ${deadlineMs >= 1000 ? `${Math.round(deadlineMs / 1000)} s` : `${deadlineMs} ms`} passed`);
+      }
     },
   };
 }

@@ -8,7 +8,11 @@ import { addService } from '@/lib/services/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
-import { startSelfHealer, type SelfHealer } from './self-heal';
+import { eq } from 'drizzle-orm';
+import { containers, services } from '@/lib/db/schema';
+import { setEnv } from '@/lib/services/env';
+import { restartService } from '@/lib/services/services';
+import { healProject, startSelfHealer, type SelfHealer } from './self-heal';
 
 const runtime = dockerRuntime();
 registerCoreHandlers();
@@ -45,11 +49,15 @@ describe('self-healing', () => {
     return d?.state === 'running' && d.health === 'healthy' ? d : undefined;
   };
 
-  it('repairs a `docker kill`ed container with no user action', async () => {
+  const restarts = async () => (await tdb.db.select().from(containers).where(eq(containers.name, name)))[0]?.restartCount;
+
+  it('repairs a `docker kill`ed container with no user action, and counts the restart', async () => {
     const before = await healthy();
+    expect(await restarts()).toBe(0);
     await docker().getContainer(name).kill({ signal: 'SIGKILL' });
     const after = await waitFor('killed container to run again', healthy, 60_000);
     expect(after.startedAt).not.toBe(before?.startedAt);
+    await waitFor('the restart to be recorded', async () => (await restarts()) === 1);
   });
 
   it('recreates a `docker rm -f`ed container with no user action', async () => {
@@ -58,5 +66,21 @@ describe('self-healing', () => {
     const after = await waitFor('removed container to be recreated', healthy, 60_000);
     expect(after.id).not.toBe(before?.id);
     expect((await labelAudit(runtime, projectId)).containers).toEqual([name]);
+    await waitFor('the second restart to be recorded', async () => (await restarts()) === 2);
+  });
+
+  it('does not replace a running container when a variable changes; the restart applies it', async () => {
+    const [svc] = await tdb.db.select().from(services).where(eq(services.projectId, projectId));
+    const before = await healthy();
+    const { process: envChange } = await setEnv(tdb.db, userId, projectId, svc!.id, { key: 'GREETING', value: 'hello' });
+    expect((await waitProcess(tdb.db, envChange.id)).status).toBe('FINISHED');
+    await healProject(tdb.db, runtime, projectId); // what the periodic reconcile does
+    expect((await runtime.inspectContainer(name))?.id).toBe(before?.id);
+    const { process: restart } = await restartService(tdb.db, userId, projectId, svc!.id);
+    expect((await waitProcess(tdb.db, restart.id)).status).toBe('FINISHED');
+    const after = await healthy();
+    expect(after?.id).not.toBe(before?.id);
+    expect((await runtime.exec(name, ['printenv', 'GREETING'])).stdout.trim()).toBe('hello');
+    expect(await restarts()).toBe(2); // a restart someone asked for is not counted as a crash
   });
 });

@@ -1,0 +1,124 @@
+import crypto from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processLogs, processes, projects } from '@/lib/db/schema';
+import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
+import { waitProcess } from '@/lib/testing/engine';
+import { waitFor } from '@/lib/testing/wait';
+import { enqueueProcess } from './enqueue';
+import { registerHandler } from './registry';
+import { startWorker } from './worker';
+
+// The queue itself, without Docker: handlers here only record what ran and wait on gates.
+const runtime = dockerRuntime();
+const events: string[] = [];
+const gates = new Map<string, () => void>();
+const gate = (tag: string) => new Promise<void>((resolve) => gates.set(tag, resolve));
+const releaseGate = async (tag: string) => {
+  const open = await waitFor(`${tag} to wait at its gate`, async () => gates.get(tag));
+  gates.delete(tag);
+  open();
+};
+
+registerHandler('stack.updateEnv', async (ctx) => {
+  const tag = String(ctx.process.payload.tag);
+  events.push(`start ${tag}`);
+  await gate(tag);
+  await ctx.checkpoint('after gate');
+  events.push(`end ${tag}`);
+});
+registerHandler('stack.restart', async (ctx) => {
+  for (;;) await ctx.checkpoint('spin'); // ends only by cancel or deadline
+});
+
+describe.each(testDrivers)('process queue (%s)', (driver) => {
+  let tdb: TestDb;
+  const project = async (name: string) =>
+    (await tdb.db.insert(projects).values({ name, slug: `${name}-${crypto.randomBytes(3).toString('hex')}` }).returning())[0]!;
+  const enqueue = async (p: { id: string; name: string }, tag: string, action: 'stack.updateEnv' | 'stack.restart' = 'stack.updateEnv', extra = {}) =>
+    enqueueProcess(tdb.db, { projectId: p.id, projectName: p.name, action, payload: { tag: `${driver} ${tag}`, ...extra } });
+  const release = (tag: string) => releaseGate(`${driver} ${tag}`);
+  const ran = () => events.filter((e) => e.includes(driver)).map((e) => e.replace(` ${driver}`, ''));
+  const statusOf = async (id: string) => (await tdb.db.select().from(processes).where(eq(processes.id, id)))[0]!;
+
+  beforeAll(async () => {
+    tdb = await createTestDb(driver);
+  });
+  afterAll(async () => {
+    await tdb?.dispose();
+  });
+
+  it("runs one project's processes one at a time in order, and different projects in parallel", async () => {
+    const a = await project('a');
+    const b = await project('b');
+    const a1 = await enqueue(a, 'a1');
+    const a2 = await enqueue(a, 'a2');
+    const b1 = await enqueue(b, 'b1');
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 50, concurrency: 4 });
+    await waitFor('a1 and b1 to run together', async () => ran().includes('start a1') && ran().includes('start b1'));
+    expect((await statusOf(a2.id)).status).toBe('PENDING'); // a1 still runs
+    await release('b1');
+    await release('a1');
+    await release('a2');
+    for (const p of [a1, a2, b1]) expect((await waitProcess(tdb.db, p.id, 30_000)).status).toBe('FINISHED');
+    await w.stop();
+    const aEvents = ran().filter((e) => e.endsWith('a1') || e.endsWith('a2'));
+    expect(aEvents).toEqual(['start a1', 'end a1', 'start a2', 'end a2']);
+  });
+
+  it('two workers claim each process exactly once', async () => {
+    const list = [];
+    for (let i = 0; i < 6; i++) list.push(await enqueue(await project(`p${i}`), `x${i}`));
+    const workers = [startWorker({ db: tdb.db, runtime, pollMs: 20 }), startWorker({ db: tdb.db, runtime, pollMs: 20 })];
+    for (let i = 0; i < 6; i++) await release(`x${i}`);
+    for (const p of list) expect((await waitProcess(tdb.db, p.id, 30_000)).status).toBe('FINISHED');
+    await Promise.all(workers.map((w) => w.stop()));
+    const rows = await tdb.db.select().from(processes).where(inArray(processes.id, list.map((p) => p.id)));
+    expect(rows.map((r) => r.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(ran().filter((e) => e.startsWith('start x')).sort()).toEqual(list.map((_, i) => `start x${i}`).sort());
+  });
+
+  it('takes over a process whose worker stopped heartbeating (a dead worker) and finishes it', async () => {
+    const p = await enqueue(await project('stale'), 'stale');
+    await tdb.db
+      .update(processes)
+      .set({ status: 'RUNNING', workerId: 'dead-worker', attempts: 1, startedAt: new Date(), heartbeatAt: new Date(Date.now() - 120_000) })
+      .where(eq(processes.id, p.id));
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 50, staleMs: 10_000 });
+    await release('stale');
+    const done = await waitProcess(tdb.db, p.id, 30_000);
+    await w.stop();
+    expect(done.status).toBe('FINISHED');
+    expect(done.attempts).toBe(2);
+    expect(done.workerId).toBe(w.id);
+    const log = await tdb.db.select().from(processLogs).where(eq(processLogs.processId, p.id));
+    expect(log.map((l) => l.message)).toContain('resumed (attempt 2)');
+  });
+
+  it('fails a process past its deadline with a clear error, and one with no handler', async () => {
+    const p = await enqueue(await project('deadline'), 'd', 'stack.restart', { deadlineMs: 300 });
+    const [unknown] = await tdb.db
+      .insert(processes)
+      .values({ projectId: (await project('unknown')).id, projectName: 'unknown', action: 'nope.nothing' })
+      .returning();
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 50 });
+    const done = await waitProcess(tdb.db, p.id, 30_000);
+    const none = await waitProcess(tdb.db, unknown!.id, 30_000);
+    await w.stop();
+    expect(done.status).toBe('FAILED');
+    expect(done.error).toBe('Deadline of 300 ms passed');
+    expect(none.status).toBe('FAILED');
+    expect(none.error).toBe('No handler for nope.nothing');
+  });
+
+  it('cancels a running process at its next step boundary', async () => {
+    const p = await enqueue(await project('cancel'), 'c', 'stack.restart');
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 50 });
+    await waitFor('the process to run', async () => (await statusOf(p.id)).status === 'RUNNING');
+    await tdb.db.update(processes).set({ cancelRequested: true, status: 'CANCELING' }).where(eq(processes.id, p.id));
+    const done = await waitProcess(tdb.db, p.id, 30_000);
+    await w.stop();
+    expect(done.status).toBe('CANCELED');
+  });
+});
