@@ -1,49 +1,59 @@
 /**
  * `npm run bench:core-upgrade`: steady, bounded load on loopback while LIGHT → SERIOUS runs:
- * HTTP through the edge (by subdomain) and raw TCP exchanges with the project address. Prints
- * requests sent and failed, the longest gap without a success, and whether the logs and
- * statistics from before the upgrade are still readable after it. Last line: one JSON object.
+ * HTTP through the edge (by subdomain) and TCP exchanges through a public TCP port of the project
+ * address (the balancer's stream module). Prints requests sent and failed, the longest gap without
+ * a success, and whether the project's logs and statistics from before the upgrade are still
+ * readable after it (from the project log and the statistics store, not from the containers).
+ * Last line: one JSON object.
  */
 import { startBenchEngine } from './engine';
-import { count, eq } from 'drizzle-orm';
-import { upgradeCore } from '@/lib/core';
-import { statsSamples } from '@/lib/db/schema';
+import { addPublicPort, upgradeCore } from '@/lib/core';
+import { queryStats, sampleOnce } from '@/lib/stats/sampler';
 import { env } from '@/lib/env';
+import { startLogCollector } from '@/lib/logs/collector';
+import { readLogs } from '@/lib/services/logs';
 import { createProject, deleteProject } from '@/lib/services/projects';
 import { addService } from '@/lib/services/services';
-import { sampleOnce } from '@/lib/stats/sampler';
 import { labelAudit, waitProcess } from '@/lib/testing/engine';
 import { httpGet, steadyLoad, tcpExchange } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 
+const TCP_PORT = 15080;
 const { db, runtime, user, stop } = await startBenchEngine({ core: true });
+const collector = startLogCollector(db, runtime, 200);
 const { project, process: pc } = await createProject(db, user.id, { name: `bench core ${Date.now().toString(36)}` });
 await waitProcess(db, pc.id);
-const { process: ps } = await addService(db, user.id, project.id, { hostname: 'app', type: 'nodejs@18', containerCount: 2, subdomainAccess: true });
+const { service, process: ps } = await addService(db, user.id, project.id, { hostname: 'app', type: 'nodejs@18', containerCount: 2, subdomainAccess: true });
 await waitProcess(db, ps.id);
+const { process: pp } = await addPublicPort(db, user.id, project.id, { serviceId: service.id, publicPort: TCP_PORT, internalPort: 3000 });
+await waitProcess(db, pp.id);
 const host = `app-${project.slug}.${env.BERTH_DOMAIN}`;
+const address = project.address!;
 await waitFor('route through the edge', async () => (await httpGet(env.BERTH_HTTP_PORT, host)).status === 200, 30_000);
+await waitFor('public TCP port', () => tcpExchange(TCP_PORT, address, host), 30_000);
 
-// Before: a marker line in the logs and a few statistics samples.
+// Before: a marker line in the project log and statistics samples of the service.
 const marker = `/before-upgrade-${Date.now()}`;
-await httpGet(env.BERTH_CORE_HTTP_PORT, host, project.address!).catch(() => undefined);
-const appContainers = (await labelAudit(runtime, project.id)).containers.filter((n) => n.includes('-app-'));
-await fetch(`http://${(await runtime.inspectContainer(appContainers[0]!))!.ips[`berth-${project.id}`]}:3000${marker}`);
-for (let i = 0; i < 3; i++) await sampleOnce(db, runtime);
-const statsBefore = (await db.select({ n: count() }).from(statsSamples).where(eq(statsSamples.projectId, project.id)))[0]!.n;
+const app = (await labelAudit(runtime, project.id)).containers.find((n) => n.includes('-app-'))!;
+await fetch(`http://${(await runtime.inspectContainer(app))!.ips[`berth-${project.id}`]}:3000${marker}`);
+await waitFor('marker in the project log', async () => (await readLogs(db, user.id, project.id, { q: marker })).length > 0, 30_000, 50);
+for (let i = 0; i < 3; i++) await sampleOnce(db, runtime, new Date(Date.now() - (3 - i) * 1000));
+const statsBefore = (await queryStats(db, { projectId: project.id, serviceId: service.id, sinceMs: 3_600_000 })).length;
 
 const httpLoad = steadyLoad(async () => (await httpGet(env.BERTH_HTTP_PORT, host)).status === 200, { clients: 3, maxMs: 120_000, maxRequests: 100_000 });
-const tcpLoad = steadyLoad(() => tcpExchange(env.BERTH_CORE_HTTP_PORT, project.address!, host), { clients: 1, maxMs: 120_000, maxRequests: 100_000 });
+const tcpLoad = steadyLoad(() => tcpExchange(TCP_PORT, address, host), { clients: 1, maxMs: 120_000, maxRequests: 100_000 });
 const t = performance.now();
 const { process } = await upgradeCore(db, user.id, project.id);
 const done = await waitProcess(db, process.id);
 const upgradeMs = Math.round(performance.now() - t);
-await new Promise((r) => setTimeout(r, 500));
+await new Promise((r) => setTimeout(r, 500)); // keep the load on briefly after the old balancer is gone
 const http = await httpLoad.stop();
 const tcp = await tcpLoad.stop();
 
-const logsKept = (await runtime.logs(appContainers[0]!, { tail: 1_000_000 })).some((l) => l.line.includes(marker));
-const statsAfter = (await db.select({ n: count() }).from(statsSamples).where(eq(statsSamples.projectId, project.id)))[0]!.n;
+const logsKept = (await readLogs(db, user.id, project.id, { q: marker })).length === 1;
+const statsAfter = (await queryStats(db, { projectId: project.id, serviceId: service.id, sinceMs: 3_600_000 })).length;
+const balancers = (await labelAudit(runtime, project.id)).containers.filter((n) => n.includes('-core-')).map((n) => n.slice(n.indexOf('-core-') + 1));
+collector.stop();
 const { process: pd } = await deleteProject(db, user.id, project.id);
 await waitProcess(db, pd.id);
 await stop();
@@ -51,10 +61,11 @@ console.log(
   JSON.stringify({
     upgrade: done.status,
     upgradeMs,
+    coreContainersAfter: balancers,
     http: { sent: http.sent, failed: http.failed, longestGapMs: http.maxGapMs },
     tcp: { sent: tcp.sent, failed: tcp.failed, longestGapMs: tcp.maxGapMs },
     logsBeforeUpgradeKept: logsKept,
-    statsBeforeUpgradeKept: statsAfter >= statsBefore && statsBefore > 0,
+    statsBeforeUpgradeKept: statsBefore > 0 && statsAfter >= statsBefore,
     target: { failed: 0, longestGapMs: 100 },
   }),
 );
