@@ -138,7 +138,8 @@ describe('public ports and firewalls', () => {
     expect(await waitFor('route', async () => (await httpFrom('127.0.0.3', host)) === 200, 20_000)).toBe(true);
     const { process } = await setRouteFirewall(tdb.db, userId, projectId, ids.app!, { policy: 'deny', ranges: ['127.0.0.3'] });
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
-    expect(await httpFrom('127.0.0.3', host)).toBe(403);
+    // `nginx -s reload` returns before the new workers take over: wait for the new rules.
+    expect(await waitFor('deny-list applied', async () => (await httpFrom('127.0.0.3', host)) === 403, 10_000, 100)).toBe(true);
     expect(await httpFrom('127.0.0.2', host)).toBe(200);
   });
 
