@@ -56,3 +56,33 @@ export const httpDomains = pgTable(
 );
 
 export type HttpDomain = typeof httpDomains.$inferSelect;
+
+/**
+ * TLS certificates a project's balancers serve. `internal`: one certificate from Berth's CA for all
+ * of the project's HTTP names (subdomains and custom domains), always present so HTTPS works at
+ * once. `acme`: one per custom domain when BERTH_ACME_EMAIL is set; served for that domain once
+ * active. The key is encrypted at rest. `attemptedAt` + `error` let a failed issuance back off.
+ */
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** 'internal', or the custom domain an ACME certificate is for. */
+    name: text().notNull(),
+    hosts: jsonb().$type<string[]>().notNull().default([]),
+    issuer: text().$type<'internal' | 'acme'>().notNull(),
+    status: text().$type<'pending' | 'active' | 'failed'>().notNull().default('pending'),
+    certPem: text(),
+    keyEncrypted: text(),
+    expiresAt: timestamp({ withTimezone: true }),
+    attemptedAt: timestamp({ withTimezone: true }),
+    error: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('certificates_project_name_uq').on(t.projectId, t.name)],
+);
+
+export type Certificate = typeof certificates.$inferSelect;
