@@ -64,3 +64,12 @@ test('a second first-admin attempt is refused', async ({ page }) => {
   await page.goto('/setup');
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test('sign-in never redirects off the site (callbackUrl //host is ignored)', async ({ page }) => {
+  await page.goto('/sign-in?callbackUrl=//evil.example/steal');
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Projects', exact: true })).toBeVisible();
+  expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+});

@@ -12,6 +12,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if ((await countUsers(await getDb())) === 0) redirect('/setup');
   if (await auth()) redirect('/projects');
   const params = await searchParams;
-  const callbackUrl = params.callbackUrl?.startsWith('/') ? params.callbackUrl : '/projects';
+  // Only paths on this site: `//host` and `/\host` would leave it (an open redirect).
+  const asked = params.callbackUrl ?? '';
+  const callbackUrl = /^\/(?![/\\])/.test(asked) ? asked : '/projects';
   return <SignInForm callbackUrl={callbackUrl} created={params.created === '1'} />;
 }
