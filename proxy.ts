@@ -6,17 +6,20 @@ import { NextResponse, type NextRequest } from 'next/server';
  * action and route handler still checks the session (and project access) itself.
  */
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
-const PUBLIC_PREFIXES = ['/sign-in', '/setup', '/api/auth', '/api/health', '/_next', '/favicon'];
+/** Paths anyone may reach: each is the path itself or a sub-path of it. */
+const PUBLIC_PATHS = ['/sign-in', '/setup', '/api/auth', '/api/health', '/api/v1/openapi.json', '/_next'];
+const isPublic = (pathname: string) => PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(p + '/'));
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p + '/') || pathname.startsWith(p))) {
-    return NextResponse.next();
-  }
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (isPublic(pathname)) return NextResponse.next();
+  // next-auth splits a large session token into `<name>.0`, `<name>.1`, …
+  const hasSession = request.cookies
+    .getAll()
+    .some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(name + '.')));
   if (pathname.startsWith('/api/')) {
-    const bearer = request.headers.get('authorization')?.startsWith('Bearer ');
-    if (hasSession || bearer || pathname === '/api/v1/openapi.json') return NextResponse.next();
+    const bearer = /^bearer\s+\S/i.test(request.headers.get('authorization') ?? '');
+    if (hasSession || bearer) return NextResponse.next();
     return NextResponse.json(
       { error: { code: 'UNAUTHORIZED', message: 'Sign in or send an API token (Authorization: Bearer …)' } },
       { status: 401 },

@@ -2,24 +2,25 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { auth } from './index';
+import { auth, type SessionUser } from './index';
 
-export type SessionUser = { id: string; name: string; email: string; role: 'admin' | 'user' };
+export type { SessionUser };
 
-/** For pages: the signed-in user, or a redirect to sign-in. */
+/** For pages: the signed-in user, or a redirect to sign-in (which sends on to /setup when no user exists). */
 export async function requireUser(): Promise<SessionUser> {
   const session = await auth();
   if (!session) redirect('/sign-in');
   return session.user;
 }
 
+/** For admin pages: non-admins are sent to their projects. */
 export async function requireAdminPage(): Promise<SessionUser> {
   const user = await requireUser();
   if (user.role !== 'admin') redirect('/projects');
   return user;
 }
 
-/** For actions and route handlers: the signed-in user, or an UNAUTHORIZED error. */
+/** For server actions and session-only route handlers: the signed-in user, or an UNAUTHORIZED error (401). */
 export async function requireSessionUser(): Promise<SessionUser> {
   const testUser = testSessionUser();
   if (testUser) return testUser;
@@ -27,6 +28,12 @@ export async function requireSessionUser(): Promise<SessionUser> {
   if (!session) throw new AppError('UNAUTHORIZED', 'Sign in to continue');
   return session.user;
 }
+
+/**
+ * For route handlers outside /api/v1 (which authenticate bearer tokens in lib/api/handler.ts):
+ * the same check as requireSessionUser, named for where it is used.
+ */
+export const requireApiUser = requireSessionUser;
 
 /**
  * Tests only (NODE_ENV=test, never in a built app): the user that server actions see, so the

@@ -1,9 +1,11 @@
-import { getServerSession, type Session } from 'next-auth';
+import { getServerSession } from 'next-auth';
 import { cache } from 'react';
-import { authOptions } from './options';
+import { authOptions, type SessionUser } from './options';
 
-/** The signed-in user's session for this request (cached per request), or null. */
-export const auth = cache(async (): Promise<Session | null> => {
+export type { SessionUser };
+
+/** The signed-in, enabled user for this request (cached per request), or null. */
+export const auth = cache(async (): Promise<{ user: SessionUser } | null> => {
   const session = await getServerSession(authOptions);
-  return session?.user?.id ? session : null;
+  return session?.user?.id ? { user: session.user } : null;
 });

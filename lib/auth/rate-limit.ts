@@ -32,9 +32,17 @@ export function createRateLimiter(opts: { max: number; windowMs: number }): Rate
   };
 }
 
-const globalForLimiter = globalThis as unknown as { berthSignInLimiter?: RateLimiter };
-/** 5 failures per 15 minutes per IP and per email. */
-export const signInLimiter = (globalForLimiter.berthSignInLimiter ??= createRateLimiter({
-  max: 5,
-  windowMs: 15 * 60_000,
-}));
+export interface SignInLimiters {
+  ip: RateLimiter;
+  email: RateLimiter;
+}
+
+const globalForLimiter = globalThis as unknown as { berthSignInLimiters?: SignInLimiters };
+/**
+ * 5 failed sign-ins per 15 minutes per email; 20 per 15 minutes per IP address (several people
+ * behind one NAT may mistype; one address still cannot guess at many accounts).
+ */
+export const signInLimiters: SignInLimiters = (globalForLimiter.berthSignInLimiters ??= {
+  email: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }),
+  ip: createRateLimiter({ max: 20, windowMs: 15 * 60_000 }),
+});

@@ -7,6 +7,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { signInErrorMessage } from '@/lib/auth/messages';
 import { signInSchema } from '@/lib/validations/auth';
 
 export function SignInForm({ callbackUrl, created }: { callbackUrl: string; created: boolean }) {
@@ -27,21 +29,22 @@ export function SignInForm({ callbackUrl, created }: { callbackUrl: string; crea
       return;
     }
     setFieldErrors({});
+    setError(undefined);
     setPending(true);
-    const res = await signIn('credentials', { ...parsed.data, redirect: false });
-    setPending(false);
+    const res = await signIn('credentials', { ...parsed.data, redirect: false }).catch(() => undefined);
     if (!res || res.error) {
-      setError(res?.error && res.error !== 'CredentialsSignin' ? res.error : 'Email or password is incorrect');
+      setPending(false);
+      setError(signInErrorMessage(res?.error));
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeCallbackUrl(callbackUrl));
     router.refresh();
   }
 
   return (
     <Card>
       <h1 className="text-xl font-semibold">Sign in</h1>
-      <form onSubmit={onSubmit} className="mt-5 space-y-4" noValidate>
+      <form method="post" onSubmit={onSubmit} className="mt-5 space-y-4" noValidate>
         {created && !error && <Alert tone="info">Admin created. Sign in with your new account.</Alert>}
         {error && <Alert>{error}</Alert>}
         <Field label="Email" name="email" type="email" autoComplete="email" errors={fieldErrors.email} />

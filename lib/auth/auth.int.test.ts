@@ -1,0 +1,138 @@
+import bcrypt from 'bcryptjs';
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFirstAdminAction } from '@/app/(auth)/setup/actions';
+import { useDbHandle } from '@/lib/db';
+import { countUsers, createFirstAdmin, createUser, setUserDisabled } from '@/lib/db/queries/users';
+import { users } from '@/lib/db/schema';
+import { isAppError } from '@/lib/errors';
+import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
+import { activeSessionUser, authorizeCredentials } from './credentials';
+import { BAD_CREDENTIALS } from './messages';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { createRateLimiter, type SignInLimiters } from './rate-limit';
+
+const opened: TestDb[] = [];
+afterAll(async () => {
+  for (const d of opened) await d.dispose();
+});
+async function freshDb(driver: 'pglite' | 'postgres') {
+  const tdb = await createTestDb(driver);
+  opened.push(tdb);
+  return tdb;
+}
+const limiters = (): SignInLimiters => ({
+  email: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }),
+  ip: createRateLimiter({ max: 20, windowMs: 15 * 60_000 }),
+});
+const admin = { name: 'Ada', email: 'ada@berth.test', password: 'correct-horse-battery' };
+
+describe('passwords', () => {
+  it('are hashed with bcrypt at cost 12 or more and verified', async () => {
+    const hash = await hashPassword('correct-horse-battery');
+    expect(hash).not.toContain('correct-horse-battery');
+    expect(bcrypt.getRounds(hash)).toBeGreaterThanOrEqual(12);
+    expect(await verifyPassword('correct-horse-battery', hash)).toBe(true);
+    expect(await verifyPassword('correct-horse-batterY', hash)).toBe(false);
+    // The stand-in hash for unknown emails costs the same, so timing does not tell them apart.
+    expect(bcrypt.getRounds(DUMMY_HASH)).toBe(bcrypt.getRounds(hash));
+  });
+});
+
+describe.each(testDrivers)('first admin on %s', (driver) => {
+  it('concurrent attempts make exactly one admin; the others are refused', async () => {
+    const { db } = await freshDb(driver);
+    const attempts = await Promise.allSettled(
+      [0, 1, 2, 3].map((i) => createFirstAdmin(db, { name: `Admin ${i}`, email: `admin${i}@berth.test`, password: 'correct-horse-battery' })),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const a of attempts.filter((x) => x.status === 'rejected')) {
+      const reason = (a as PromiseRejectedResult).reason;
+      expect(isAppError(reason) && reason.code).toBe('CONFLICT');
+    }
+    const rows = await db.select().from(users);
+    expect(rows.map((r) => r.role)).toEqual(['admin']);
+  });
+
+  it('the setup action: bad input gets field errors and creates nothing; a second admin is refused', async () => {
+    const tdb = await freshDb(driver);
+    useDbHandle(tdb);
+    const form = (fields: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(fields)) f.set(k, v);
+      return f;
+    };
+    const bad = await createFirstAdminAction({}, form({ name: '', email: 'nope', password: 'short', confirm: 'other' }));
+    expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(['confirm', 'email', 'name', 'password']);
+    expect(bad.values).toEqual({ name: '', email: 'nope' });
+    expect(await countUsers(tdb.db)).toBe(0);
+
+    const good = form({ ...admin, confirm: admin.password });
+    // Success redirects to sign-in (next/navigation throws its redirect signal).
+    await expect(createFirstAdminAction({}, good)).rejects.toMatchObject({ digest: expect.stringContaining('NEXT_REDIRECT') });
+    const second = await createFirstAdminAction({}, form({ name: 'Eve', email: 'eve@berth.test', password: 'eve-password-1', confirm: 'eve-password-1' }));
+    expect(second.error).toBe('An admin already exists. Sign in instead.');
+    const rows = await tdb.db.select().from(users);
+    expect(rows.map((r) => [r.email, r.role])).toEqual([[admin.email, 'admin']]);
+  });
+
+  it('sign-in: one message for every refusal, disabled users refused, sessions end when disabled', async () => {
+    const { db } = await freshDb(driver);
+    const user = await createUser(db, { name: 'Bob', email: 'bob@berth.test', password: 'bob-password-1' });
+    const l = limiters();
+    const ok = await authorizeCredentials(db, { email: 'BOB@berth.test ', password: 'bob-password-1' }, '10.0.0.1', l);
+    expect(ok).toEqual({ id: user.id, name: 'Bob', email: 'bob@berth.test', role: 'user' });
+
+    for (const creds of [
+      { email: 'bob@berth.test', password: 'wrong-password' },
+      { email: 'nobody@berth.test', password: 'bob-password-1' },
+      { email: 'not an email', password: 'x' },
+      {},
+    ]) {
+      await expect(authorizeCredentials(db, creds, '10.0.0.2', l)).rejects.toThrow(new Error(BAD_CREDENTIALS));
+    }
+    expect(await activeSessionUser(db, user.id)).toMatchObject({ id: user.id });
+    await setUserDisabled(db, user.id, true);
+    await expect(authorizeCredentials(db, { email: 'bob@berth.test', password: 'bob-password-1' }, '10.0.0.3', l)).rejects.toThrow(
+      new Error(BAD_CREDENTIALS),
+    );
+    expect(await activeSessionUser(db, user.id)).toBeUndefined();
+    expect(await activeSessionUser(db, undefined)).toBeUndefined();
+    const [row] = await db.select().from(users).where(eq(users.id, user.id));
+    expect(row?.disabled).toBe(true);
+  });
+});
+
+describe('sign-in rate limit', () => {
+  it('5 failures per email lock that email (even with the right password), with the wait in minutes', async () => {
+    const tdb = await freshDb('pglite');
+    await createUser(tdb.db, { name: 'Carol', email: 'carol@berth.test', password: 'carol-password-1' });
+    const l = limiters();
+    for (let i = 0; i < 5; i++) {
+      await expect(authorizeCredentials(tdb.db, { email: 'carol@berth.test', password: `guess-${i}` }, `10.1.0.${i}`, l)).rejects.toThrow(BAD_CREDENTIALS);
+    }
+    await expect(authorizeCredentials(tdb.db, { email: 'carol@berth.test', password: 'carol-password-1' }, '10.1.1.1', l)).rejects.toThrow(
+      /^Too many failed sign-in attempts\. Try again in 15 minutes\.$/,
+    );
+  });
+
+  it('failures from one address lock the address for every email; a success resets only its email', async () => {
+    const tdb = await freshDb('pglite');
+    await createUser(tdb.db, { name: 'Dan', email: 'dan@berth.test', password: 'dan-password-1' });
+    // The production limits are 5 per email and 20 per address; a smaller address limit keeps this quick.
+    const l = { email: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }), ip: createRateLimiter({ max: 8, windowMs: 15 * 60_000 }) };
+    for (let i = 0; i < 4; i++) {
+      await expect(authorizeCredentials(tdb.db, { email: 'dan@berth.test', password: `guess-${i}` }, '10.2.0.1', l)).rejects.toThrow(BAD_CREDENTIALS);
+    }
+    await authorizeCredentials(tdb.db, { email: 'dan@berth.test', password: 'dan-password-1' }, '10.2.0.1', l);
+    expect(l.email.retryAfter('dan@berth.test')).toBe(0);
+    for (let i = 4; i < 8; i++) {
+      await expect(authorizeCredentials(tdb.db, { email: `x${i}@berth.test`, password: 'guess' }, '10.2.0.1', l)).rejects.toThrow(BAD_CREDENTIALS);
+    }
+    await expect(authorizeCredentials(tdb.db, { email: 'dan@berth.test', password: 'dan-password-1' }, '10.2.0.1', l)).rejects.toThrow(/Too many/);
+    // Another address is not affected.
+    await expect(authorizeCredentials(tdb.db, { email: 'dan@berth.test', password: 'dan-password-1' }, '10.2.0.2', l)).resolves.toMatchObject({
+      email: 'dan@berth.test',
+    });
+  });
+});

@@ -1,0 +1,63 @@
+import type { Db } from '@/lib/db/client';
+import { getUserByEmail, getUserById } from '@/lib/db/queries/users';
+import { logger } from '@/lib/log';
+import { signInSchema } from '@/lib/validations/auth';
+import { BAD_CREDENTIALS, tooManyAttempts } from './messages';
+import { DUMMY_HASH, verifyPassword } from './password';
+import { signInLimiters, type SignInLimiters } from './rate-limit';
+
+const log = logger('auth');
+
+export { BAD_CREDENTIALS, tooManyAttempts };
+
+export interface CredentialsUser {
+  id: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'user';
+}
+
+/** The caller's address as the proxy in front (or Next's own server) reports it; `local` when absent. */
+export function clientIp(headers: Record<string, unknown> | undefined): string {
+  const fwd = headers?.['x-forwarded-for'];
+  const first = typeof fwd === 'string' ? fwd.split(',')[0]?.trim() : undefined;
+  const real = headers?.['x-real-ip'];
+  return first || (typeof real === 'string' ? real : '') || 'local';
+}
+
+/**
+ * The Credentials provider's check. Throws an Error whose message next-auth hands to the sign-in
+ * form: BAD_CREDENTIALS for every refusal, or the rate-limit message. Failures count against the
+ * caller's IP and the email; a success clears only the email's count (so one good account cannot
+ * reset an address that is guessing at others).
+ */
+export async function authorizeCredentials(
+  db: Db,
+  credentials: Record<string, unknown> | undefined,
+  ip: string,
+  limiters: SignInLimiters = signInLimiters,
+): Promise<CredentialsUser> {
+  const parsed = signInSchema.safeParse(credentials ?? {});
+  if (!parsed.success) throw new Error(BAD_CREDENTIALS);
+  const { email, password } = parsed.data;
+  const wait = Math.max(limiters.ip.retryAfter(ip), limiters.email.retryAfter(email));
+  if (wait > 0) throw new Error(tooManyAttempts(wait));
+
+  const user = await getUserByEmail(db, email);
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || user.disabled) {
+    limiters.ip.fail(ip);
+    limiters.email.fail(email);
+    log.info('sign-in refused', { email, ip, reason: !user ? 'unknown email' : !ok ? 'wrong password' : 'disabled' });
+    throw new Error(BAD_CREDENTIALS);
+  }
+  limiters.email.reset(email);
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
+
+/** The session's user as it is now: undefined when the account was disabled or deleted since sign-in. */
+export async function activeSessionUser(db: Db, userId: string | undefined): Promise<CredentialsUser | undefined> {
+  const user = userId ? await getUserById(db, userId) : undefined;
+  if (!user || user.disabled) return undefined;
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
