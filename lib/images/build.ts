@@ -2,47 +2,103 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import tar from 'tar-fs';
 import { docker } from '@/lib/provisioner/docker/connection';
-import { MIRROR, SUITE, basePackages, baseHash, baseTag, imagesDir, typeHash, typeImages, type TypeImage } from './definitions';
+import {
+  MMDEBSTRAP_OPTIONS,
+  SUITE,
+  basePackages,
+  baseHash,
+  imagesDir,
+  mirror,
+  resolveDockerfile,
+  typeHash,
+  typeImages,
+  type TypeImage,
+} from './definitions';
 
-const run = promisify(execFile);
-const HASH_LABEL = 'berth.input-hash';
+export const HASH_LABEL = 'berth.input-hash';
 
-type Say = (line: string) => void;
+export type Say = (line: string) => void;
 
+export interface BuildOptions {
+  /** Repository namespace: `berth` for the real set; the cold benchmark builds a throw-away `berth-bench` set. */
+  namespace?: string;
+  /** Build without the engine's layer cache (the cold benchmark). */
+  noCache?: boolean;
+}
+
+const rename = (repo: string, namespace: string) =>
+  namespace === 'berth' ? repo : repo.replace(/^berth\//, `${namespace}/`);
+
+/** The hash label of an image, undefined when it has none, null when the image does not exist. */
 async function imageLabel(ref: string): Promise<string | undefined | null> {
   try {
     const info = await docker().getImage(ref).inspect();
     return info.Config?.Labels?.[HASH_LABEL] ?? undefined;
-  } catch {
-    return null; // not present
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return null;
+    throw err;
   }
 }
 
-/** mmdebstrap (minbase) → tarball → `docker import` as berth/base:<hash>. Skipped when present. */
-export async function buildBase(say: Say): Promise<string> {
+/** mmdebstrap via execFile (argv array), with its `I:` progress lines passed on. */
+function mmdebstrap(args: string[], say: Say): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tail: string[] = [];
+    const child = execFile('mmdebstrap', args, { maxBuffer: 256 * 1024 * 1024 }, (err) => {
+      if (!err) return resolve();
+      const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+      reject(
+        new Error(
+          missing
+            ? 'mmdebstrap is not installed (apt-get install mmdebstrap)'
+            : `mmdebstrap failed: ${err.message}\n${tail.join('\n')}`,
+        ),
+      );
+    });
+    let partial = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        tail.push(line);
+        if (tail.length > 30) tail.shift();
+        if (/^I: (running|downloading|extracting|installing|creating|success)/.test(line))
+          say(`  ${line.slice(3)}`);
+      }
+    });
+  });
+}
+
+/** mmdebstrap (minbase) → tarball → Engine API import as <namespace>/base:<hash>. Skipped when present. */
+export async function buildBase(say: Say, opts: BuildOptions = {}): Promise<string> {
   const hash = baseHash();
-  const tag = baseTag(hash);
-  if ((await imageLabel(tag)) !== null) {
+  const repo = `${opts.namespace ?? 'berth'}/base`;
+  const tag = `${repo}:${hash}`;
+  if ((await imageLabel(tag)) === hash) {
     say(`base ${tag}: cached`);
     return tag;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-base-'));
   const tarball = path.join(dir, 'rootfs.tar');
   try {
-    say(`base ${tag}: mmdebstrap ${SUITE} with ${basePackages().length} packages (a few minutes)…`);
-    const started = Date.now();
-    await run(
-      'mmdebstrap',
-      ['--variant=minbase', `--include=${basePackages().join(',')}`, '--aptopt=Acquire::Retries "3"', '--dpkgopt=path-exclude=/usr/share/doc/*', '--dpkgopt=path-exclude=/usr/share/man/*', SUITE, tarball, MIRROR],
-      { maxBuffer: 64 * 1024 * 1024 },
+    const packages = basePackages();
+    say(
+      `base ${tag}: mmdebstrap --variant=minbase ${SUITE} from ${mirror()} with ${packages.length} packages (a few minutes)…`,
     );
-    say(`base ${tag}: bootstrapped in ${((Date.now() - started) / 1000).toFixed(1)} s, importing…`);
+    const started = Date.now();
+    await mmdebstrap(
+      [...MMDEBSTRAP_OPTIONS, `--include=${packages.join(',')}`, SUITE, tarball, mirror()],
+      say,
+    );
+    const mb = Math.round(fs.statSync(tarball).size / 1e6);
+    say(
+      `base ${tag}: bootstrapped in ${((Date.now() - started) / 1000).toFixed(1)} s (${mb} MB), importing…`,
+    );
     // dockerode's typings omit `changes`, which the Engine API's import accepts.
     const importOpts: Record<string, unknown> = {
-      repo: 'berth/base',
+      repo,
       tag: hash,
       changes: [`LABEL ${HASH_LABEL}=${hash}`, 'ENV LANG=C.UTF-8'],
     };
@@ -55,21 +111,33 @@ export async function buildBase(say: Say): Promise<string> {
   }
 }
 
-function followProgress(stream: NodeJS.ReadableStream): Promise<void> {
+function followProgress(stream: NodeJS.ReadableStream, onStep?: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    docker().modem.followProgress(stream, (err: Error | null, out: Array<{ error?: string }>) => {
-      const failed = out?.find((o) => o.error);
-      if (err) reject(err);
-      else if (failed) reject(new Error(failed.error));
-      else resolve();
-    });
+    docker().modem.followProgress(
+      stream,
+      (err: Error | null, out: Array<{ error?: string }>) => {
+        const failed = out?.find((o) => o.error);
+        if (err) reject(err);
+        else if (failed) reject(new Error(failed.error));
+        else resolve();
+      },
+      (event: { stream?: string }) => {
+        const line = event.stream?.trim();
+        if (line && onStep && /^Step \d+\/\d+/.test(line)) onStep(line);
+      },
+    );
   });
 }
 
 /** Builds one type image FROM the base with no network; skipped when its input hash matches. */
-export async function buildTypeImage(image: TypeImage, base: string, say: Say): Promise<void> {
+export async function buildTypeImage(
+  image: TypeImage,
+  base: string,
+  say: Say,
+  opts: BuildOptions = {},
+): Promise<void> {
   const hash = typeHash(image, base);
-  const refs = image.tags.map((t) => `${image.repo}:${t}`);
+  const refs = image.tags.map((t) => `${rename(image.repo, opts.namespace ?? 'berth')}:${t}`);
   const labels = await Promise.all(refs.map(imageLabel));
   if (labels.every((l) => l === hash)) {
     say(`${refs.join(', ')}: cached`);
@@ -78,10 +146,10 @@ export async function buildTypeImage(image: TypeImage, base: string, say: Say): 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `berth-${image.dir}-`));
   try {
     fs.cpSync(path.join(imagesDir, image.dir), dir, { recursive: true });
-    const dockerfile = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
-    if (!dockerfile.startsWith('FROM berth-base')) throw new Error(`images/${image.dir}/Dockerfile must start with "FROM berth-base"`);
-    fs.writeFileSync(path.join(dir, 'Dockerfile'), dockerfile.replace(/^FROM berth-base/, `FROM ${base}`));
+    const dockerfile = path.join(dir, 'Dockerfile');
+    fs.writeFileSync(dockerfile, resolveDockerfile(fs.readFileSync(dockerfile, 'utf8'), image.dir, base));
     const started = Date.now();
+    say(`${refs.join(', ')}: building from images/${image.dir}/ (no network)…`);
     const context = tar.pack(dir) as unknown as NodeJS.ReadableStream;
     const stream = await docker().buildImage(context, {
       t: refs[0],
@@ -89,22 +157,40 @@ export async function buildTypeImage(image: TypeImage, base: string, say: Say): 
       labels: { [HASH_LABEL]: hash },
       rm: true,
       forcerm: true,
+      nocache: opts.noCache ?? false,
     });
-    await followProgress(stream);
+    await followProgress(stream, (step) => say(`  ${step}`));
     for (const ref of refs.slice(1)) {
       const [repo = '', tag = 'latest'] = ref.split(':');
       await docker().getImage(refs[0]!).tag({ repo, tag });
     }
     say(`${refs.join(', ')}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (err) {
+    throw new Error(`images/${image.dir}: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export async function buildAll(say: Say, only?: string[]): Promise<void> {
-  const base = await buildBase(say);
-  for (const image of typeImages()) {
-    if (only && !only.includes(image.dir)) continue;
-    await buildTypeImage(image, base, say);
+/** The base, then every image directory (or only the named ones). Returns the image refs built or cached. */
+export async function buildAll(say: Say, only?: string[], opts: BuildOptions = {}): Promise<string[]> {
+  const images = typeImages();
+  const unknown = (only ?? []).filter((o) => !images.some((i) => i.dir === o));
+  if (unknown.length)
+    throw new Error(`no image directory ${unknown.join(', ')}; have: ${images.map((i) => i.dir).join(', ')}`);
+  try {
+    await docker().ping();
+  } catch (err) {
+    throw new Error(
+      `the Docker Engine is unreachable (${err instanceof Error ? err.message : String(err)}); start dockerd (scripts/ensure-host.sh)`,
+    );
   }
+  const base = await buildBase(say, opts);
+  const refs = [base];
+  for (const image of images) {
+    if (only && !only.includes(image.dir)) continue;
+    await buildTypeImage(image, base, say, opts);
+    refs.push(...image.tags.map((t) => `${rename(image.repo, opts.namespace ?? 'berth')}:${t}`));
+  }
+  return refs;
 }
