@@ -87,11 +87,16 @@ export interface CatalogEntry {
   category: Category;
   managed: 'full' | 'partial';
   versions: VersionDef[];
+  /** Why a source offers no (or fewer) versions of this type, shown in its refusal, e.g. Valkey from Debian bookworm. */
+  sourceNotes?: Partial<Record<ImageSource, string>>;
   ports: PortDef[];
   volumes: { name: string; mountPath: string }[];
   resources: { cpu: number; memoryMb: number };
-  /** null: no HA mode. `available: false`: documented topology, refused for now with a clear message. */
-  ha: { roles: HaRole[]; available: boolean } | null;
+  /**
+   * null: no HA mode. `available: false`: documented topology, refused for now with a clear message.
+   * `sources`: the image sources whose images implement the topology (default: every source).
+   */
+  ha: { roles: HaRole[]; available: boolean; sources?: ImageSource[] } | null;
   /** Runtimes scale horizontally within these bounds; managed types are fixed at 1 (or the HA topology). */
   scaling: { min: number; max: number };
   /** Generated variables (spec §3.3), computed once at service creation and stored encrypted. */

@@ -29,7 +29,9 @@ export const rabbitmq: CatalogEntry = {
     return single(input, versions, {
       env: { RABBITMQ_DEFAULT_USER: input.generated.user ?? input.hostname, RABBITMQ_DEFAULT_PASS: input.generated.password ?? '' },
       volumes: [{ name: 'data', mountPath: '/var/lib/rabbitmq' }],
-      healthCheck: health(['nc', '-z', '127.0.0.1', '5672'], 120_000),
+      // RabbitMQ opens its AMQP listener only after boot (default user included). bash's /dev/tcp works in
+      // the official image too, which has no nc, and costs far less than an Erlang rabbitmq-diagnostics run.
+      healthCheck: health(['bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/5672'], 120_000),
     });
   },
 };

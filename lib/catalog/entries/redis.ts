@@ -1,56 +1,81 @@
 import { baseVars, health, plain, secret, versionImage } from '../helpers';
-import type { CatalogEntry, ContainerTemplate } from '../types';
+import type { CatalogEntry, ContainerTemplate, ContainersForInput, GenerateContext, GeneratedVar, VersionDef } from '../types';
 
-const versions = [{ version: '7.0', default: true, images: { local: 'berth/redis:7.0', official: 'redis:7.0' } }];
+const PORT = 6379;
+const SENTINEL_PORT = 26379;
 
-/** Redis (Debian bookworm ships 7.0). HA = 1 primary + 2 replicas, each with a Sentinel beside it. */
-export const redis: CatalogEntry = {
-  type: 'redis',
-  displayName: 'Redis',
-  category: 'database',
-  managed: 'full',
-  versions,
-  ports: [{ port: 6379, protocol: 'tcp', http: false, name: 'redis' }],
-  volumes: [{ name: 'data', mountPath: '/data' }],
-  resources: { cpu: 0.5, memoryMb: 256 },
-  ha: { roles: [{ role: 'primary', count: 1 }, { role: 'replica', count: 2 }, { role: 'sentinel', count: 3 }], available: true },
-  scaling: { min: 1, max: 1 },
-  generate(ctx) {
-    const password = ctx.password();
-    const vars = {
-      ...baseVars(ctx),
-      port: plain(6379),
-      password: secret(password),
-      connectionString: secret(`redis://default:${password}@${ctx.hostname}:6379`),
-    };
-    if (ctx.mode !== 'HA') return vars;
-    return {
-      ...vars,
-      sentinelPort: plain(26379),
-      sentinelMaster: plain('primary'),
-      sentinelHosts: plain([0, 1, 2].map((i) => `${ctx.hostname}-sentinel-${i}:26379`).join(',')),
-    };
-  },
-  containersFor(input) {
+/**
+ * Official images have no Berth entry point: a Sentinel there writes its config from the same env the
+ * local image reads. A constant script (argv, never assembled from input); $0 is the sentinel binary.
+ */
+const OFFICIAL_SENTINEL = [
+  'set -eu',
+  'conf=/data/sentinel.conf',
+  'if [ ! -s "$conf" ]; then',
+  '  m="$BERTH_SENTINEL_MASTER"',
+  '  printf "%s\\n" "port 26379" "sentinel resolve-hostnames yes" "sentinel announce-hostnames yes" \\',
+  '    "sentinel announce-ip $BERTH_ANNOUNCE_HOST" "sentinel monitor $m $BERTH_REDIS_PRIMARY 6379 2" \\',
+  '    "sentinel auth-pass $m $REDIS_PASSWORD" "sentinel down-after-milliseconds $m 3000" "sentinel failover-timeout $m 10000" > "$conf"',
+  'fi',
+  'exec "$0" "$conf"',
+].join('\n');
+
+function generate(ctx: GenerateContext): Record<string, GeneratedVar> {
+  const password = ctx.password();
+  const vars = {
+    ...baseVars(ctx),
+    port: plain(PORT),
+    password: secret(password),
+    connectionString: secret(`redis://default:${password}@${ctx.hostname}:${PORT}`),
+  };
+  if (ctx.mode !== 'HA') return vars;
+  return {
+    ...vars,
+    portReplicas: plain(PORT),
+    connectionStringReplicas: secret(`redis://default:${password}@${ctx.hostname}-replicas:${PORT}`),
+    sentinelPort: plain(SENTINEL_PORT),
+    sentinelMaster: plain('primary'),
+    sentinelHosts: plain([0, 1, 2].map((i) => `${ctx.hostname}-sentinel-${i}:${SENTINEL_PORT}`).join(',')),
+  };
+}
+
+/**
+ * Redis-protocol servers. HA = 1 primary + 2 replicas, plus 3 Sentinels that promote a replica when the
+ * primary is gone. The local image reads REDIS_PASSWORD; the official images have no such variable, so
+ * `--requirepass` goes on their command line. redis-cli reads REDISCLI_AUTH, which keeps the password out
+ * of the health check's argv.
+ */
+function containersFor(versions: VersionDef[], server: string, sentinelBin: string) {
+  return (input: ContainersForInput): ContainerTemplate[] => {
     const image = versionImage(versions, input.version, input.source);
     const password = input.generated.password ?? '';
     const official = input.source === 'official';
-    const probe = health(['redis-cli', '--no-auth-warning', '-a', password, 'ping'], 30_000, 1_000);
-    const server = (role: string, ordinal: number, extraEnv: Record<string, string>): ContainerTemplate => ({
+    const probe = health(['redis-cli', 'ping'], 30_000, 1_000);
+    const node = (role: string, ordinal: number, extraEnv: Record<string, string>, extraCmd: string[], aliases?: string[]): ContainerTemplate => ({
       role,
       ordinal,
       image,
-      env: { REDIS_PASSWORD: password, ...extraEnv },
-      cmd: official ? ['redis-server', '--requirepass', password, '--appendonly', 'yes'] : ['redis-server'],
+      env: { REDIS_PASSWORD: password, REDISCLI_AUTH: password, ...extraEnv },
+      cmd: official ? [server, '--requirepass', password, '--masterauth', password, '--appendonly', 'yes', ...extraCmd] : ['redis-server'],
       volumes: [{ name: 'data', mountPath: '/data' }],
       healthCheck: probe,
+      aliases,
       serviceAlias: role === 'main' || role === 'primary',
     });
-    if (input.mode !== 'HA') return [server('main', 0, {})];
+    if (input.mode !== 'HA') return [node('main', 0, {}, [])];
     const primaryHost = `${input.hostname}-primary-0`;
     const nodes = [
-      server('primary', 0, { BERTH_ANNOUNCE_HOST: primaryHost }),
-      ...[0, 1].map((i) => server('replica', i, { BERTH_REDIS_PRIMARY: primaryHost, BERTH_ANNOUNCE_HOST: `${input.hostname}-replica-${i}` })),
+      node('primary', 0, { BERTH_ANNOUNCE_HOST: primaryHost }, ['--replica-announce-ip', primaryHost]),
+      ...[0, 1].map((i) => {
+        const self = `${input.hostname}-replica-${i}`;
+        return node(
+          'replica',
+          i,
+          { BERTH_REDIS_PRIMARY: primaryHost, BERTH_ANNOUNCE_HOST: self },
+          ['--replica-announce-ip', self, '--replicaof', primaryHost, String(PORT)],
+          [`${input.hostname}-replicas`],
+        );
+      }),
     ];
     const sentinels: ContainerTemplate[] = [0, 1, 2].map((i) => ({
       role: 'sentinel',
@@ -62,11 +87,57 @@ export const redis: CatalogEntry = {
         BERTH_ANNOUNCE_HOST: `${input.hostname}-sentinel-${i}`,
         BERTH_SENTINEL_MASTER: 'primary',
       },
-      cmd: ['sentinel'],
+      cmd: official ? ['sh', '-c', OFFICIAL_SENTINEL, sentinelBin] : ['sentinel'],
       volumes: [{ name: 'sentinel', mountPath: '/data' }],
-      healthCheck: health(['redis-cli', '-p', '26379', 'ping'], 30_000, 1_000),
+      healthCheck: health(['redis-cli', '-p', String(SENTINEL_PORT), 'ping'], 30_000, 1_000),
       serviceAlias: false,
     }));
     return [...nodes, ...sentinels];
-  },
+  };
+}
+
+const roles = [
+  { role: 'primary', count: 1 },
+  { role: 'replica', count: 2 },
+  { role: 'sentinel', count: 3 },
+];
+
+const redisVersions = [{ version: '7.0', default: true, images: { local: 'berth/redis:7.0', official: 'redis:7.0' } }];
+
+/** Redis (Debian bookworm ships 7.0, the version that actually runs in the local image). */
+export const redis: CatalogEntry = {
+  type: 'redis',
+  displayName: 'Redis',
+  category: 'database',
+  managed: 'full',
+  versions: redisVersions,
+  ports: [{ port: PORT, protocol: 'tcp', http: false, name: 'redis' }],
+  volumes: [{ name: 'data', mountPath: '/data' }],
+  resources: { cpu: 0.5, memoryMb: 256 },
+  ha: { roles, available: true },
+  scaling: { min: 1, max: 1 },
+  generate,
+  containersFor: containersFor(redisVersions, 'redis-server', 'redis-sentinel'),
+};
+
+const valkeyVersions = [{ version: '7.2', default: true, images: { official: 'valkey/valkey:7.2' } }];
+
+/**
+ * Valkey, Zerops' name for its Redis-compatible store (`valkey@7.2` in import files). Debian bookworm
+ * has no Valkey package, so the local source cannot provide it; redis@7.0 speaks the same protocol.
+ */
+export const valkey: CatalogEntry = {
+  type: 'valkey',
+  displayName: 'Valkey',
+  category: 'database',
+  managed: 'full',
+  versions: valkeyVersions,
+  sourceNotes: { local: 'Debian bookworm has no Valkey package; redis@7.0 is the local Redis-protocol store' },
+  ports: [{ port: PORT, protocol: 'tcp', http: false, name: 'redis' }],
+  volumes: [{ name: 'data', mountPath: '/data' }],
+  resources: { cpu: 0.5, memoryMb: 256 },
+  ha: { roles, available: true },
+  scaling: { min: 1, max: 1 },
+  generate,
+  containersFor: containersFor(valkeyVersions, 'valkey-server', 'valkey-sentinel'),
 };

@@ -1,7 +1,8 @@
 import { baseVars, httpHealth, plain, replicas, sharedMountsOf } from '../helpers';
 import type { CatalogEntry } from '../types';
 
-const staticEntry = (type: string, displayName: string, version: string): CatalogEntry => {
+/** A directory served by nginx on port 80; files live in /usr/share/nginx/html for both image sources. */
+export function staticEntry(type: string, displayName: string, version: string): CatalogEntry {
   const versions = [{ version, default: true, images: { local: 'berth/nginx:1.22', official: 'nginx:1.22' } }];
   return {
     type,
@@ -15,11 +16,9 @@ const staticEntry = (type: string, displayName: string, version: string): Catalo
     ha: null,
     scaling: { min: 1, max: 10 },
     generate: (ctx) => ({ ...baseVars(ctx), port: plain(80) }),
-    containersFor: (input) =>
-      replicas(input, versions, { env: {}, volumes: sharedMountsOf(input), healthCheck: httpHealth(80) }),
+    containersFor: (input) => replicas(input, versions, { env: {}, volumes: sharedMountsOf(input), healthCheck: httpHealth(80) }),
   };
-};
+}
 
-/** `static` and `nginx@1.22` both serve a directory with Debian's nginx 1.22. */
+/** `static@1.0`: Zerops' static type, served by Debian bookworm's nginx 1.22. */
 export const staticSite = staticEntry('static', 'Static', '1.0');
-export const nginx = staticEntry('nginx', 'Nginx static', '1.22');
