@@ -27,8 +27,8 @@ export default defineConfig({
           hookTimeout: 300_000,
           fileParallelism: false,
           globalSetup: ['lib/testing/global-setup.ts'],
-          // The edge on a high port (80/443 are production defaults); a quiet log.
-          env: { BERTH_HTTP_PORT: '18080', BERTH_HTTPS_PORT: '18443', BERTH_LOG_LEVEL: 'warn' },
+          // The edge gets high ports per run (global-setup; 80/443 are production defaults); a quiet log.
+          env: { BERTH_LOG_LEVEL: 'warn' },
         },
       },
     ],

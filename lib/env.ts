@@ -35,6 +35,8 @@ const schema = z.object({
   /** Port each project balancer terminates TLS on (the edge passes TLS through to it by SNI). */
   BERTH_CORE_HTTPS_PORT: port(10443),
   BERTH_ACME_EMAIL: opt(z.string().email().optional()),
+  /** ACME directory URL for custom-domain certificates; unset = Let's Encrypt production. */
+  BERTH_ACME_DIRECTORY: opt(z.string().url().optional()),
   /** Run the process worker, watcher and reconciler inside the web server. */
   BERTH_WORKER: flag(true),
   BERTH_RECONCILE_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(30_000)),

@@ -1,11 +1,7 @@
-import { projectExtensions } from '@/lib/provisioner/extensions';
-import { reconcile, withProjectLock } from '@/lib/provisioner/reconcile';
+import { convergeProjectUnlocked, withProjectLock } from '@/lib/provisioner';
 import { describeStep } from '@/lib/provisioner/steps';
 import { syncObserved } from '@/lib/provisioner/sync-observed';
-import { buildWantedProject } from '@/lib/provisioner/wanted';
 import { L } from '@/lib/provisioner/labels';
-import { eq } from 'drizzle-orm';
-import { projects } from '@/lib/db/schema';
 import { retryUntil } from '@/lib/provisioner/clock';
 import { forHealthCheck, type WaitStrategy } from '@/lib/provisioner/wait';
 import type { ProcessContext } from './context';
@@ -14,18 +10,15 @@ import type { ProcessContext } from './context';
 export async function converge(ctx: ProcessContext, projectId: string): Promise<void> {
   await withProjectLock(projectId, async () => {
     await ctx.checkpoint('converge');
-    const wanted = await buildWantedProject(ctx.db, ctx.runtime, projectId);
-    const result = await reconcile(ctx.runtime, wanted, {
+    const result = await convergeProjectUnlocked(ctx.db, ctx.runtime, projectId, {
       deadline: ctx.deadline,
       beforeStep: (s) => ctx.checkpoint(`apply ${describeStep(s)}`),
       onStep: (_s, description) => ctx.log(description, { step: 'apply' }),
     });
-    if (!result.converged) throw new Error('Docker did not converge to the wanted state before the deadline');
-    const [project] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
-    if (project) {
-      for (const ext of projectExtensions()) await ext.afterApply?.({ db: ctx.db, runtime: ctx.runtime, project });
+    if (!result.converged) {
+      const left = result.remaining.slice(0, 5).join('; ');
+      throw new Error(`Docker did not converge to the wanted state after ${result.rounds} rounds (still to do: ${left})`);
     }
-    await syncObserved(ctx.db, ctx.runtime, projectId);
   });
   await ctx.checkpoint('converged');
 }

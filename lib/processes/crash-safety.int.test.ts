@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { processLogs, processes, services, type ProcessRow } from '@/lib/db/schema';
 import { SimulatedCrash } from '@/lib/processes/context';
@@ -134,6 +136,55 @@ describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
     const log = await db.select().from(processLogs).where(eq(processLogs.processId, process.id));
     expect(log.map((l) => l.message)).toContainEqual(expect.stringContaining('canceled at a step boundary'));
     await healProject(db, runtime, projectId);
+    await expectExactlyWanted(db, projectId);
+  });
+});
+
+/** A real death: a worker in its own OS process is SIGKILLed mid stack.create; this process resumes it. */
+describe('crash safety with a SIGKILLed worker process (postgres)', () => {
+  let tdb: TestDb;
+  let userId: string;
+  let projectId: string;
+
+  beforeAll(async () => {
+    tdb = await createTestDb('postgres');
+    userId = (await createTestUser(tdb.db)).id;
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    const { project, process } = await createProject(tdb.db, userId, { name: 'sigkill' });
+    projectId = project.id;
+    await waitProcess(tdb.db, process.id);
+    await w.stop();
+  });
+  afterAll(async () => {
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    const { process } = await deleteProject(tdb.db, userId, projectId);
+    await waitProcess(tdb.db, process.id);
+    await w.stop();
+    await tdb.dispose();
+  });
+
+  it.each(['apply createContainer', 'health'])('killed at "%s": another worker resumes and finishes it', async (prefix) => {
+    const db = tdb.db;
+    // `node --import tsx` (not the tsx CLI, which runs the script in a grandchild) so the kill is this pid's.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('lib/processes/testing/crash-child.ts'), tdb.url!, prefix], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    onTestFinished(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    await waitFor('the child worker to start', async () => out.includes('worker ready'), 60_000);
+    const hostname = prefix.startsWith('apply') ? 'killa' : 'killh';
+    const { process: p } = await addService(db, userId, projectId, { hostname, type: 'nodejs@18' });
+    expect(await exited).toBe('SIGKILL');
+    expect(out).toContain(`dying at ${prefix}`);
+    expect((await db.select().from(processes).where(eq(processes.id, p.id)))[0]!.status).toBe('RUNNING');
+
+    const rescuer = startWorker({ db, runtime, pollMs: 100, staleMs: 1_000 });
+    const done = await waitProcess(db, p.id);
+    await rescuer.stop();
+    expect(done.status, String(done.error)).toBe('FINISHED');
+    expect(done.attempts).toBe(2);
     await expectExactlyWanted(db, projectId);
   });
 });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containers, services } from '@/lib/db/schema';
+import { containers, processLogs, services } from '@/lib/db/schema';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
@@ -36,9 +36,22 @@ describe('service lifecycle through processes', () => {
     const created = await createProject(tdb.db, userId, { name: 'lifecycle' });
     projectId = created.project.id;
     await finished(Promise.resolve(created));
-    const added = await addService(tdb.db, userId, projectId, { hostname: 'app', type: 'nodejs@18' });
+    const added = await addService(tdb.db, userId, projectId, {
+      hostname: 'app',
+      type: 'nodejs@18',
+      env: [{ key: 'CACHE_URL', value: '${cache_url}', secret: false }],
+    });
     serviceId = added.service.id;
+    createProcessId = added.process.id;
     await finished(Promise.resolve(added));
+  });
+  let createProcessId: string;
+
+  it('keeps an unresolved reference literal in the container and warns about it in the step log', async () => {
+    const [name] = await appContainers();
+    expect((await runtime.exec(name!, ['printenv', 'CACHE_URL'])).stdout.trim()).toBe('${cache_url}');
+    const log = await tdb.db.select().from(processLogs).where(eq(processLogs.processId, createProcessId));
+    expect(log).toContainEqual(expect.objectContaining({ level: 'warn', message: 'unresolved references kept literally: ${cache_url}' }));
   });
   afterAll(async () => {
     await finished(deleteProject(tdb.db, userId, projectId));

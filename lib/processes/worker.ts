@@ -74,6 +74,12 @@ export async function claimNext(db: Db, workerId: string, staleMs: number): Prom
   });
 }
 
+/** Drizzle wraps driver errors ("Failed query: …"); the cause says what went wrong. */
+function rootMessage(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  return err.cause instanceof Error ? err.cause.message : err.message;
+}
+
 /** Only the worker that holds the process may end it (one that lost it to a takeover must not). */
 const mine = (id: string, workerId: string) => and(eq(processes.id, id), eq(processes.workerId, workerId));
 
@@ -93,7 +99,15 @@ export function startWorker(opts: WorkerOptions): Worker {
   const running = new Map<string, Promise<void>>();
   let stopped = false;
   let wake: (() => void) | undefined;
-  const unsubscribe = onEnqueue(() => wake?.());
+  // enqueueProcess runs inside the caller's transaction, so its nudge can come before the commit:
+  // after a nudge, look again a few times in quick succession before the normal poll.
+  const quickLooks = [10, 30, 100, 300];
+  let quick: number[] = [];
+  const nudge = () => {
+    quick = [...quickLooks];
+    wake?.();
+  };
+  const unsubscribe = onEnqueue(nudge);
 
   async function runOne(p: ProcessRow) {
     const ctx = createContext(db, runtime, p, opts.hooks);
@@ -129,21 +143,30 @@ export function startWorker(opts: WorkerOptions): Worker {
     }
   }
 
+  let failures = 0;
   async function loop() {
     while (!stopped) {
       try {
         while (running.size < concurrency) {
           const p = await claimNext(db, id, staleMs);
           if (!p) break;
-          const task = runOne(p).finally(() => running.delete(p.id));
+          // When it ends, look at once: the next process of that project may be waiting for it.
+          const task = runOne(p).finally(() => {
+            running.delete(p.id);
+            wake?.();
+          });
           running.set(p.id, task);
         }
+        failures = 0;
       } catch (err) {
-        log.warn('claim failed', { error: err instanceof Error ? err.message : String(err) });
+        // Database unreachable: back off (up to 10 s) and say so once per outage, not every poll.
+        if (failures++ === 0) log.warn('cannot claim processes; retrying with backoff', { error: rootMessage(err) });
       }
+      const poll = Math.min((opts.pollMs ?? 500) * 2 ** Math.min(failures, 6), failures ? 10_000 : Infinity);
+      const pause = Math.min(quick.shift() ?? poll, poll);
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setTimeout(resolve, opts.pollMs ?? 500);
+        setTimeout(resolve, pause);
       });
       wake = undefined;
     }
@@ -152,7 +175,7 @@ export function startWorker(opts: WorkerOptions): Worker {
 
   return {
     id,
-    nudge: () => wake?.(),
+    nudge,
     async idle() {
       while (running.size) await Promise.allSettled([...running.values()]);
     },

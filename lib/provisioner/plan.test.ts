@@ -37,6 +37,9 @@ const actual = (over: Partial<ObservedProject> = {}): ObservedProject => ({
 });
 const actions = (steps: ReturnType<typeof plan>) =>
   steps.map((s) => `${s.action} ${'target' in s ? s.target.name : s.current.name}`);
+/** The steps of one kind, by object name. */
+const expectSteps = (action: string, steps: ReturnType<typeof plan>) =>
+  expect(actions(steps).filter((a) => a.startsWith(`${action} `)).map((a) => a.slice(action.length + 1)));
 
 describe('plan', () => {
   it('creates network, volumes and containers from nothing, in that order', () => {
@@ -84,5 +87,45 @@ describe('plan', () => {
       actual({ containers: [obsC('a')], volumes: [{ name: 'v', labels: {} }] }),
     );
     expect(actions(steps)).toEqual(['removeContainer a', 'removeVolume v', 'removeNetwork net']);
+  });
+
+  it('keeps wanted volumes and creates only the missing ones', () => {
+    const steps = plan(
+      desired({ volumes: [{ name: 'v1', labels: {} }, { name: 'v2', labels: {} }] }),
+      actual({ volumes: [{ name: 'v1', labels: {} }] }),
+    );
+    expect(actions(steps)).toEqual(['createVolume v2']);
+  });
+
+  it('replaces a network of another name (a project network is named by its id)', () => {
+    const steps = plan(desired(), actual({ networks: [{ id: 'n0', name: 'old', labels: {} }] }));
+    expect(actions(steps)).toEqual(['removeNetwork old', 'createNetwork net']);
+  });
+
+  it('starts a created container that never started (a crash between create and start)', () => {
+    expectSteps('startContainer', plan(desired({ containers: [wantC('a')] }), actual({ containers: [obsC('a', 'h1', 'created')] }))).toEqual(['a']);
+  });
+
+  it('leaves a restarting container to Docker', () => {
+    expect(plan(desired({ containers: [wantC('a')] }), actual({ containers: [obsC('a', 'h1', 'restarting')] }))).toEqual([]);
+  });
+
+  it('does not start or stop a container whose spec changed: it is replaced in the wanted run state', () => {
+    const steps = plan(desired({ containers: [wantC('a', 'h2', { running: false })] }), actual({ containers: [obsC('a', 'h1')] }));
+    expect(actions(steps)).toEqual(['removeContainer a', 'createContainer a']);
+    expect(steps[1]).toMatchObject({ target: { running: false } });
+  });
+
+  it('scales: creates the missing replicas, removes the extra ones', () => {
+    const up = plan(desired({ containers: [wantC('r0'), wantC('r1'), wantC('r2')] }), actual({ containers: [obsC('r0')] }));
+    expectSteps('createContainer', up).toEqual(['r1', 'r2']);
+    const down = plan(desired({ containers: [wantC('r0')] }), actual({ containers: [obsC('r0'), obsC('r1'), obsC('r2')] }));
+    expectSteps('removeContainer', down).toEqual(['r1', 'r2']);
+    expectSteps('createContainer', down).toEqual([]);
+  });
+
+  it('gives every removal a reason for the step log', () => {
+    const steps = plan(desired({ containers: [wantC('a', 'h2')] }), actual({ containers: [obsC('a'), obsC('b')] }));
+    expect(steps.filter((s) => s.action === 'removeContainer').map((s) => ('reason' in s ? s.reason : ''))).toEqual(['spec changed', 'not wanted']);
   });
 });

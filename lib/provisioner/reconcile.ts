@@ -1,6 +1,7 @@
 import { observeProject } from './observe';
 import { plan } from './plan';
 import { applyStep } from './apply';
+import { systemClock, type Clock } from './clock';
 import type { Runtime } from './runtime';
 import type { WantedProject } from './spec';
 import { describeStep, type Step } from './steps';
@@ -15,6 +16,8 @@ export interface ReconcileResult {
   applied: number;
   rounds: number;
   converged: boolean;
+  /** When not converged: what the last plan still asked for (for the error message). */
+  remaining: string[];
 }
 
 const locks = new Map<string, Promise<unknown>>();
@@ -35,21 +38,24 @@ export async function withProjectLock<T>(projectId: string, fn: () => Promise<T>
 export async function reconcile(
   runtime: Runtime,
   wanted: WantedProject,
-  opts: { deadline?: number; maxRounds?: number } & ReconcileHooks = {},
+  opts: { deadline?: number; maxRounds?: number; clock?: Clock } & ReconcileHooks = {},
 ): Promise<ReconcileResult> {
-  const deadline = opts.deadline ?? Date.now() + 120_000;
+  const clock = opts.clock ?? systemClock;
+  const deadline = opts.deadline ?? clock.now() + 120_000;
   const maxRounds = opts.maxRounds ?? 5;
   let applied = 0;
+  let steps: Step[] = [];
   for (let round = 1; round <= maxRounds; round++) {
-    const steps = plan(wanted, await observeProject(runtime, wanted.projectId));
-    if (steps.length === 0) return { applied, rounds: round, converged: true };
-    for (const s of steps) {
-      if (Date.now() > deadline) return { applied, rounds: round, converged: false };
+    steps = plan(wanted, await observeProject(runtime, wanted.projectId));
+    if (steps.length === 0) return { applied, rounds: round, converged: true, remaining: [] };
+    for (const [i, s] of steps.entries()) {
+      if (clock.now() > deadline) return { applied, rounds: round, converged: false, remaining: steps.slice(i).map(describeStep) };
       await opts.beforeStep?.(s, applied);
       await applyStep(runtime, s);
       applied++;
       await opts.onStep?.(s, describeStep(s));
     }
   }
-  return { applied, rounds: maxRounds, converged: false };
+  // Every round applied steps and the next plan was still not empty: something undoes them.
+  return { applied, rounds: maxRounds, converged: false, remaining: steps.map(describeStep) };
 }

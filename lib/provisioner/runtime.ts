@@ -48,7 +48,7 @@ export interface Runtime {
   logs(idOrName: string, opts?: { sinceSec?: number; tail?: number }): Promise<{ at: string; stream: 'stdout' | 'stderr'; line: string }[]>;
   /** One sample of the engine's statistics for a running container. */
   stats(idOrName: string): Promise<ContainerStats | undefined>;
-  /** Container events of managed objects; returns a function that stops listening. */
+  /** Container events of managed objects; `onError` runs once when the stream fails or ends. Returns a function that stops listening. */
   watchEvents(onEvent: (e: EngineEvent) => void, onError: (err: Error) => void): Promise<() => void>;
 }
 

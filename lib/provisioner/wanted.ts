@@ -94,6 +94,10 @@ export async function buildWantedProject(db: Db, runtime: Runtime, projectId: st
         },
         healthCheck: t.healthCheck,
         limits: { nanoCpus: Math.round(service.resources.cpu * 1e9), memoryBytes: service.resources.memoryMb * 1024 * 1024 },
+        // Restart policy: Docker restarts a crashed process at once (no database round trip) and
+        // brings containers back when dockerd or the host restarts, before Berth runs; the
+        // self-healer covers what Docker does not (docker kill, docker rm, drift). A stopped
+        // service is stopped through the engine, so `unless-stopped` keeps it stopped.
         restart: 'unless-stopped',
         logging,
         running: service.running,

@@ -1,9 +1,11 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, envVariables, projects, services, users } from '@/lib/db/schema';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
+import { poolAddresses } from './address-pool';
 import { listEnv, setEnv, deleteEnv } from './env';
 import { addMember, removeMember } from './members';
 import { cancelProcess } from './processes';
@@ -34,16 +36,17 @@ describe.each(testDrivers)('domain operations (%s)', (driver) => {
   it('allocates distinct lowest addresses to concurrent creates and frees an address with its project', async () => {
     const created = await Promise.all([1, 2, 3, 4].map((i) => createProject(tdb.db, owner, { name: `Same name` + (i % 2 ? '' : ' ') })));
     const addresses = created.map((c) => c.project.address).sort();
-    expect(addresses).toEqual(['127.0.100.2', '127.0.100.3', '127.0.100.4', '127.0.100.5']);
+    const pool = poolAddresses(env.BERTH_IP_POOL);
+    expect(addresses).toEqual(pool.slice(0, 4));
     expect(new Set(created.map((c) => c.project.slug)).size).toBe(4);
     const many = await Promise.all(Array.from({ length: 8 }, (_, i) => createProject(tdb.db, outsider, { name: `Burst ${i}` })));
     expect(many.map((c) => c.project.slug).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `burst-${i}`));
     expect(new Set(many.map((c) => c.project.address)).size).toBe(8);
     for (const c of many) await tdb.db.delete(projects).where(eq(projects.id, c.project.id));
-    const freed = created.find((c) => c.project.address === '127.0.100.3')!;
+    const freed = created.find((c) => c.project.address === pool[1])!;
     await tdb.db.delete(projects).where(eq(projects.id, freed.project.id));
     const next = await createProject(tdb.db, owner, { name: 'Reuses the freed address' });
-    expect(next.project.address).toBe('127.0.100.3');
+    expect(next.project.address).toBe(pool[1]);
     expect((await listProjects(tdb.db, owner)).length).toBe(4);
     expect(await listProjects(tdb.db, outsider)).toEqual([]);
   });

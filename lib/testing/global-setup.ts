@@ -1,3 +1,4 @@
+import net from 'node:net';
 import Docker from 'dockerode';
 
 /**
@@ -8,7 +9,28 @@ import Docker from 'dockerode';
 export default async function setup() {
   process.env.BERTH_RUN_ID ??= `t${Date.now().toString(36)}`;
   process.env.BERTH_TEST_PID = String(process.pid);
+  // Runs of several developers (and e2e) share one engine and one loopback: each run gets its own
+  // edge ports and project addresses, so no run's edge or balancers answer for another's.
+  const [http, https] = await freePorts(20_000 + (process.pid % 4_000) * 2, 2);
+  process.env.BERTH_HTTP_PORT ??= String(http);
+  process.env.BERTH_HTTPS_PORT ??= String(https);
+  process.env.BERTH_IP_POOL ??= `127.${100 + (process.pid % 100)}.${Math.floor(process.pid / 100) % 256}.0/24`;
   await removeLeftovers(new Docker());
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** `count` ports from `start` up that nothing listens on now. */
+async function freePorts(start: number, count: number): Promise<number[]> {
+  const found: number[] = [];
+  for (let port = start; found.length < count && port < 65_000; port++) if (await portFree(port)) found.push(port);
+  return found;
 }
 
 function alive(pid: number): boolean {

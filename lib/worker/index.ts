@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { registerProjectCore } from '@/lib/core';
+import { startEdgeWatcher } from '@/lib/core/edge-watch';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import type { Runtime } from '@/lib/provisioner/runtime';
@@ -25,10 +26,12 @@ export async function startBackground(db: Db, runtime: Runtime, opts: { interval
   });
   const sampler = startSampler(db, runtime, env.BERTH_STATS_INTERVAL_MS);
   const collector = startLogCollector(db, runtime);
+  const edge = await startEdgeWatcher(db, runtime);
   return {
     worker,
     healer,
     async stop() {
+      edge.stop();
       sampler.stop();
       collector.stop();
       healer.stop();

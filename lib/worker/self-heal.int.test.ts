@@ -3,6 +3,7 @@ import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import type { Runtime } from '@/lib/provisioner/runtime';
 import { createProject, deleteProject } from '@/lib/services/projects';
 import { addService } from '@/lib/services/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
@@ -14,7 +15,22 @@ import { setEnv } from '@/lib/services/env';
 import { restartService } from '@/lib/services/services';
 import { healProject, startSelfHealer, type SelfHealer } from './self-heal';
 
-const runtime = dockerRuntime();
+const engine = dockerRuntime();
+/** The real engine, with a handle to break the event stream as a dockerd restart would. */
+let subscriptions = 0;
+let breakStream: (() => void) | undefined;
+const runtime: Runtime = {
+  ...engine,
+  async watchEvents(onEvent, onError) {
+    const stop = await engine.watchEvents(onEvent, onError);
+    subscriptions++;
+    breakStream = () => {
+      stop();
+      onError(new Error('simulated dockerd restart'));
+    };
+    return stop;
+  },
+};
 registerCoreHandlers();
 
 describe('self-healing', () => {
@@ -69,6 +85,17 @@ describe('self-healing', () => {
     await waitFor('the second restart to be recorded', async () => (await restarts()) === 2);
   });
 
+  it('subscribes again when the event stream ends, and still repairs', async () => {
+    const before = subscriptions;
+    breakStream!();
+    await waitFor('a new subscription', async () => subscriptions > before, 30_000);
+    const running = await healthy();
+    await docker().getContainer(name).kill({ signal: 'SIGKILL' });
+    const after = await waitFor('killed container to run again', healthy, 60_000);
+    expect(after.startedAt).not.toBe(running?.startedAt);
+    await waitFor('the third restart to be recorded', async () => (await restarts()) === 3);
+  });
+
   it('does not replace a running container when a variable changes; the restart applies it', async () => {
     const [svc] = await tdb.db.select().from(services).where(eq(services.projectId, projectId));
     const before = await healthy();
@@ -81,6 +108,6 @@ describe('self-healing', () => {
     const after = await healthy();
     expect(after?.id).not.toBe(before?.id);
     expect((await runtime.exec(name, ['printenv', 'GREETING'])).stdout.trim()).toBe('hello');
-    expect(await restarts()).toBe(2); // a restart someone asked for is not counted as a crash
+    expect(await restarts()).toBe(3); // a restart someone asked for is not counted as a crash
   });
 });

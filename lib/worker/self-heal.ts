@@ -2,45 +2,47 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { containers, processes, projects } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
-import { projectExtensions } from '@/lib/provisioner/extensions';
+import { reconcileProject } from '@/lib/provisioner';
 import { L } from '@/lib/provisioner/labels';
-import { observedProjectIds } from '@/lib/provisioner/observe';
-import { reconcile, withProjectLock } from '@/lib/provisioner/reconcile';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import { sweepOrphans } from '@/lib/provisioner/orphans';
+import type { EngineEvent, Runtime } from '@/lib/provisioner/runtime';
 import { syncObserved } from '@/lib/provisioner/sync-observed';
-import { buildWantedProject } from '@/lib/provisioner/wanted';
 
 const log = logger('self-heal');
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Converges one project now (used by the watcher, the periodic loop and start-up). */
+/** Converges one project now (used by the watcher, the periodic loop and start-up). Returns the steps applied. */
 export async function healProject(db: Db, runtime: Runtime, projectId: string): Promise<number> {
-  return withProjectLock(projectId, async () => {
-    const wanted = await buildWantedProject(db, runtime, projectId);
-    const result = await reconcile(runtime, wanted, { deadline: Date.now() + 120_000 });
-    if (result.applied) log.info('repaired project', { projectId, steps: result.applied });
-    const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
-    if (project) {
-      for (const ext of projectExtensions()) await ext.afterApply?.({ db, runtime, project });
-      await syncObserved(db, runtime, projectId);
-    }
-    return result.applied;
-  });
+  const result = await reconcileProject(db, runtime, projectId);
+  if (result.applied) log.info('repaired project', { projectId, steps: result.applied });
+  if (!result.converged) log.warn('project did not converge', { projectId, steps: result.applied });
+  return result.applied;
 }
 
 export interface SelfHealer {
   stop(): void;
+  /** One full pass now (every project, then orphans when enabled); resolves when done. */
+  sweep(): Promise<void>;
 }
+
+export interface SelfHealerOptions {
+  /** Period of the full reconcile (BERTH_RECONCILE_INTERVAL_MS). */
+  intervalMs: number;
+  /** Remove containers/networks of projects this database does not know (volumes are kept). */
+  sweepOrphans: boolean;
+  /** Wait after a die/destroy event before reconciling (events come in bursts). */
+  debounceMs?: number;
+}
+
+const WATCHED = new Set(['die', 'destroy', 'oom', 'start', 'health_status: unhealthy', 'health_status: healthy']);
 
 /**
  * Watches Docker's event stream: when a managed container dies or disappears, its project is
- * reconciled (debounced). A periodic full reconcile catches anything missed; one runs at start.
- * `projectFilter` limits the healer to projects of this database (tests share one engine).
+ * reconciled (debounced). A periodic full reconcile catches anything missed; one runs at start
+ * and after the event stream reconnects (dockerd restarted: events were lost meanwhile).
  */
-export async function startSelfHealer(
-  db: Db,
-  runtime: Runtime,
-  opts: { intervalMs: number; sweepOrphans: boolean; debounceMs?: number },
-): Promise<SelfHealer> {
+export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealerOptions): Promise<SelfHealer> {
+  let stopped = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const busy = async (projectId: string) =>
     (
@@ -51,62 +53,95 @@ export async function startSelfHealer(
         .limit(1)
     ).length > 0;
   const known = async (projectId: string) => (await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId))).length > 0;
+
   // Docker may report `die` before the container's state reads as exited: when a repair finds
-  // nothing to do, look again a few times before trusting it.
+  // nothing to do, look again a few times (50, 100 … 1600 ms) before trusting it.
   const schedule = (projectId: string, followUp = 0) => {
+    if (stopped) return;
     clearTimeout(timers.get(projectId));
-    timers.set(
-      projectId,
-      setTimeout(
-        () => {
-          timers.delete(projectId);
-          healProject(db, runtime, projectId)
-            .then((applied) => {
-              if (applied === 0 && followUp < 4) schedule(projectId, followUp + 1);
-            })
-            .catch((err) => log.warn('repair failed', { projectId, error: String(err) }));
-        },
-        followUp === 0 ? (opts.debounceMs ?? 100) : 250 * followUp,
-      ),
-    );
+    const delay = followUp === 0 ? (opts.debounceMs ?? 100) : 25 * 2 ** followUp;
+    const timer = setTimeout(() => {
+      timers.delete(projectId);
+      healProject(db, runtime, projectId)
+        .then((applied) => {
+          if (applied === 0 && followUp < 6) schedule(projectId, followUp + 1);
+        })
+        .catch((err) => log.warn('repair failed', { projectId, error: errorText(err) }));
+    }, delay);
+    timers.set(projectId, timer);
   };
 
-  const stopEvents = await runtime.watchEvents(
-    (e) => {
-      const projectId = e.labels[L.project];
-      if (!projectId || !['die', 'destroy', 'oom', 'start', 'health_status: unhealthy', 'health_status: healthy'].includes(e.action)) return;
-      void known(projectId).then(async (ok) => {
-        if (!ok) return;
-        if (e.action === 'die' && e.labels.name && !(await busy(projectId))) {
-          // Died with no process of its project running: not a stop, restart or replacement that
-          // someone asked for, so it counts as a restart (Docker's or the healer's).
-          await db.update(containers).set({ restartCount: sql`${containers.restartCount} + 1`, status: 'restarting' }).where(eq(containers.name, e.labels.name));
-        }
-        if (e.action === 'start' || e.action.startsWith('health_status')) {
-          await syncObserved(db, runtime, projectId).catch(() => {});
-          return;
-        }
-        schedule(projectId);
-      });
-    },
-    (err) => log.warn('event stream ended', { error: err.message }),
-  );
+  async function onEvent(e: EngineEvent) {
+    const projectId = e.labels[L.project];
+    if (!projectId || !WATCHED.has(e.action) || !(await known(projectId))) return;
+    if (e.action === 'die' && e.labels.name && !(await busy(projectId))) {
+      // Died with no process of its project running: not a stop, restart or replacement that
+      // someone asked for, so it counts as a restart (Docker's or the healer's).
+      await db
+        .update(containers)
+        .set({ restartCount: sql`${containers.restartCount} + 1`, status: 'restarting', updatedAt: new Date() })
+        .where(eq(containers.name, e.labels.name));
+    }
+    if (e.action === 'start' || e.action.startsWith('health_status')) await syncObserved(db, runtime, projectId);
+    else schedule(projectId);
+  }
 
-  async function sweep() {
+  let sweeping: Promise<void> | undefined;
+  async function fullPass() {
     const ids = (await db.select({ id: projects.id }).from(projects).where(inArray(projects.status, ['ACTIVE', 'STOPPED', 'FAILED']))).map((r) => r.id);
-    for (const id of ids) await healProject(db, runtime, id).catch((err) => log.warn('periodic repair failed', { id, error: String(err) }));
-    if (opts.sweepOrphans) {
-      const mine = new Set((await db.select({ id: projects.id }).from(projects)).map((r) => r.id));
-      for (const id of await observedProjectIds(runtime)) {
-        if (!mine.has(id)) await healProject(db, runtime, id).catch(() => {}); // no rows → wanted is empty → removed
-      }
+    for (const id of ids) {
+      if (stopped) return;
+      await healProject(db, runtime, id).catch((err) => log.warn('periodic repair failed', { projectId: id, error: errorText(err) }));
+    }
+    if (opts.sweepOrphans && !stopped) {
+      const all = new Set((await db.select({ id: projects.id }).from(projects)).map((r) => r.id));
+      const swept = await sweepOrphans(runtime, all);
+      if (swept.removedContainers.length || swept.removedNetworks.length) log.info('removed objects of unknown projects', { ...swept });
+      if (swept.keptVolumes.length) log.warn('volumes of unknown projects kept (remove by hand if unneeded)', { volumes: swept.keptVolumes });
     }
   }
-  void sweep();
+  /** One pass at a time: a slow pass is not overlapped by the next tick. */
+  const sweep = () => {
+    sweeping ??= fullPass()
+      .catch((err) => log.warn('full reconcile failed', { error: errorText(err) }))
+      .finally(() => (sweeping = undefined));
+    return sweeping;
+  };
+
+  // Every successful subscription is followed by a full pass: at start-up (the start-up reconcile)
+  // and after a reconnect (dockerd restarted; events were lost meanwhile).
+  let unsubscribe: (() => void) | undefined;
+  let retryMs = 500;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const retry = () => {
+    if (stopped) return;
+    retryTimer = setTimeout(() => void subscribe(), retryMs);
+    retryMs = Math.min(retryMs * 2, 30_000);
+  };
+  async function subscribe(): Promise<void> {
+    try {
+      unsubscribe = await runtime.watchEvents(
+        (e) => void onEvent(e).catch((err) => log.warn('event handling failed', { action: e.action, error: errorText(err) })),
+        (err) => {
+          log.warn('Docker event stream ended; subscribing again', { error: err.message });
+          retry();
+        },
+      );
+      retryMs = 500;
+      void sweep();
+    } catch (err) {
+      log.warn('cannot watch Docker events; retrying', { error: errorText(err), inMs: retryMs });
+      retry();
+    }
+  }
+  await subscribe();
   const periodic = setInterval(() => void sweep(), opts.intervalMs);
   return {
+    sweep,
     stop() {
-      stopEvents();
+      stopped = true;
+      unsubscribe?.();
+      clearTimeout(retryTimer);
       clearInterval(periodic);
       timers.forEach((t) => clearTimeout(t));
     },

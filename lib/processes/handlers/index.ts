@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { projects, services } from '@/lib/db/schema';
+import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { projectExtensions } from '@/lib/provisioner/extensions';
+import { loadProjectVars } from '@/lib/provisioner/wanted';
 import { converge, waitHealthy } from '../converge';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
 import { registerHandler } from '../registry';
@@ -18,6 +20,17 @@ function ids(ctx: ProcessContext): { projectId: string; serviceId: string } {
   return { projectId, serviceId };
 }
 
+/** References that stayed literal in the service's containers: named in the step log (never values). */
+async function warnUnresolved(ctx: ProcessContext, projectId: string, serviceId: string) {
+  const list = await ctx.db.select().from(services).where(eq(services.projectId, projectId));
+  const service = list.find((s) => s.id === serviceId);
+  if (!service || !service.running) return;
+  const { unresolved } = resolveServiceEnv(await loadProjectVars(ctx.db, projectId, list), service.hostname);
+  if (unresolved.length) {
+    await ctx.log(`unresolved references kept literally: ${unresolved.map((r) => `\${${r}}`).join(', ')}`, { step: 'env', level: 'warn' });
+  }
+}
+
 /**
  * A service change: converge, wait for health when it should run, then mark the final status.
  * A failure marks the service FAILED; a cancel leaves it to the self-healer, which converges
@@ -28,6 +41,7 @@ async function serviceChange(ctx: ProcessContext, during: ServiceStatus, wantHea
   try {
     await setServiceStatus(ctx, during);
     await converge(ctx, projectId);
+    await warnUnresolved(ctx, projectId, serviceId);
     if (wantHealthy) {
       await waitHealthy(ctx, projectId, serviceId);
       await ctx.checkpoint('healthy');

@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { projects } from '@/lib/db/schema';
+import { projectExtensions } from './extensions';
+import { reconcile, withProjectLock, type ReconcileHooks, type ReconcileResult } from './reconcile';
+import type { Runtime } from './runtime';
+import { syncObserved } from './sync-observed';
+import { buildWantedProject } from './wanted';
+
+export interface ConvergeOptions extends ReconcileHooks {
+  /** Epoch ms after which no further step starts (default: two minutes from now). */
+  deadline?: number;
+}
+
+/**
+ * The provisioner's one entry point for a project, without the per-project lock (callers hold it):
+ * wanted state from the database → observe → plan → apply until converged, then the extensions'
+ * afterApply hooks (core config) and the observed `containers` rows for the UI.
+ */
+export async function convergeProjectUnlocked(db: Db, runtime: Runtime, projectId: string, opts: ConvergeOptions = {}): Promise<ReconcileResult> {
+  const wanted = await buildWantedProject(db, runtime, projectId);
+  const result = await reconcile(runtime, wanted, { ...opts, deadline: opts.deadline ?? Date.now() + 120_000 });
+  if (!result.converged) return result;
+  const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+  if (project) {
+    for (const ext of projectExtensions()) await ext.afterApply?.({ db, runtime, project });
+    await syncObserved(db, runtime, projectId);
+  }
+  return result;
+}
+
+/** Converges one project now, serialised with every other reconcile of it in this process. */
+export function reconcileProject(db: Db, runtime: Runtime, projectId: string, opts: ConvergeOptions = {}): Promise<ReconcileResult> {
+  return withProjectLock(projectId, () => convergeProjectUnlocked(db, runtime, projectId, opts));
+}
+
+export { withProjectLock } from './reconcile';
+export { registerProjectExtension, type ProjectExtension, type ExtensionContext } from './extensions';
+export { findUnresolvedReferences } from '@/lib/envvars/resolve';

@@ -1,0 +1,55 @@
+import crypto from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { labelAudit } from '@/lib/testing/engine';
+import { dockerRuntime } from './docker/docker-runtime';
+import { L, baseLabels, containerName, networkName, volumeName } from './labels';
+import { sweepOrphans } from './orphans';
+
+const runtime = dockerRuntime();
+
+describe('orphan sweep', () => {
+  const unknown = crypto.randomUUID();
+  const known = crypto.randomUUID();
+  afterAll(async () => {
+    for (const id of [unknown, known]) {
+      const audit = await labelAudit(runtime, id);
+      for (const c of audit.containers) await runtime.removeContainer(c, 0);
+      for (const n of audit.networks) await runtime.removeNetwork(n);
+      for (const v of audit.volumes) await runtime.removeVolume(v);
+    }
+  });
+
+  async function objectsOf(projectId: string) {
+    const net = networkName(projectId);
+    const vol = volumeName(projectId, 'x-main-0-data');
+    await runtime.createNetwork(net, baseLabels(projectId));
+    await runtime.createVolume(vol, baseLabels(projectId));
+    const labels = baseLabels(projectId, { [L.container]: 'x-main-0' });
+    await runtime.createContainer(
+      {
+        name: containerName(projectId, 'x-main-0'),
+        image: 'berth/debian:12',
+        env: {},
+        cmd: ['sleep', 'infinity'],
+        labels,
+        mounts: [{ volume: vol, path: '/data' }],
+        network: { mode: 'bridge', name: net, aliases: ['x'] },
+        limits: { nanoCpus: 0, memoryBytes: 0 },
+        restart: 'no',
+        running: false,
+      },
+      labels,
+    );
+  }
+
+  it("removes an unknown project's containers and network, keeps its volumes, and leaves known projects alone", async () => {
+    await objectsOf(unknown);
+    await objectsOf(known);
+    const swept = await sweepOrphans(runtime, new Set([known]));
+    expect(swept.removedContainers).toEqual([containerName(unknown, 'x-main-0')]);
+    expect(swept.removedNetworks).toEqual([networkName(unknown)]);
+    expect(swept.keptVolumes).toEqual([volumeName(unknown, 'x-main-0-data')]);
+    expect(await labelAudit(runtime, unknown)).toEqual({ containers: [], networks: [], volumes: [volumeName(unknown, 'x-main-0-data')] });
+    expect((await labelAudit(runtime, known)).containers).toHaveLength(1);
+  });
+});

@@ -1,0 +1,40 @@
+import { env } from '@/lib/env';
+import { L } from './labels';
+import type { Runtime } from './runtime';
+
+export interface OrphanSweep {
+  removedContainers: string[];
+  removedNetworks: string[];
+  /** Volumes of unknown projects are never removed automatically: they may hold the only copy of data. */
+  keptVolumes: string[];
+}
+
+/**
+ * Removes containers and networks that carry Berth's labels for a project this database does not
+ * know (a deletion interrupted before its process existed, a wiped database). Only objects of this
+ * instance's run are touched: a test run's objects (berth.test-run) are left to that run, and a test
+ * run touches only its own. Volumes are kept and reported.
+ */
+export async function sweepOrphans(runtime: Runtime, knownProjectIds: ReadonlySet<string>): Promise<OrphanSweep> {
+  const managed = { [L.managed]: 'true' };
+  const [containers, networks, volumes] = await Promise.all([
+    runtime.listContainers(managed),
+    runtime.listNetworks(managed),
+    runtime.listVolumes(managed),
+  ]);
+  const orphan = (labels: Record<string, string>) => {
+    const project = labels[L.project];
+    return !!project && !knownProjectIds.has(project) && labels[L.testRun] === env.BERTH_RUN_ID;
+  };
+  const result: OrphanSweep = { removedContainers: [], removedNetworks: [], keptVolumes: [] };
+  for (const c of containers.filter((x) => orphan(x.labels))) {
+    await runtime.removeContainer(c.id);
+    result.removedContainers.push(c.name);
+  }
+  for (const n of networks.filter((x) => orphan(x.labels))) {
+    await runtime.removeNetwork(n.id);
+    result.removedNetworks.push(n.name);
+  }
+  result.keptVolumes = volumes.filter((v) => orphan(v.labels)).map((v) => v.name);
+  return result;
+}

@@ -1,0 +1,67 @@
+import type { Runtime } from '../runtime';
+import type { ObservedContainer } from '../spec';
+
+/**
+ * An in-memory engine for unit tests of reconcile (integration tests use the real engine).
+ * Only what the reconciler calls is implemented; anything else throws.
+ */
+export function memoryRuntime() {
+  let seq = 0;
+  const containers = new Map<string, ObservedContainer>();
+  const networks = new Map<string, { id: string; name: string; labels: Record<string, string> }>();
+  const volumes = new Map<string, { name: string; labels: Record<string, string> }>();
+  const calls: string[] = [];
+  const match = (labels: Record<string, string>, filter: Record<string, string>) => Object.entries(filter).every(([k, v]) => labels[k] === v);
+  const unsupported = () => Promise.reject(new Error('not supported by memoryRuntime'));
+  const runtime: Runtime = {
+    listContainers: async (f) => [...containers.values()].filter((c) => match(c.labels, f)).map((c) => ({ ...c })),
+    listNetworks: async (f) => [...networks.values()].filter((n) => match(n.labels, f)),
+    listVolumes: async (f) => [...volumes.values()].filter((v) => match(v.labels, f)),
+    async createNetwork(name, labels) {
+      calls.push(`createNetwork ${name}`);
+      if (![...networks.values()].some((n) => n.name === name)) networks.set(`n${++seq}`, { id: `n${seq}`, name, labels });
+    },
+    async createVolume(name, labels) {
+      calls.push(`createVolume ${name}`);
+      volumes.set(name, { name, labels });
+    },
+    async createContainer(spec, labels) {
+      calls.push(`createContainer ${spec.name}`);
+      const id = `c${++seq}`;
+      containers.set(id, { id, name: spec.name, labels, state: spec.running ? 'running' : 'created', restartCount: 0 });
+      return id;
+    },
+    async startContainer(id) {
+      calls.push(`startContainer ${id}`);
+      const c = containers.get(id);
+      if (c) c.state = 'running';
+    },
+    async stopContainer(id) {
+      calls.push(`stopContainer ${id}`);
+      const c = containers.get(id);
+      if (c) c.state = 'exited';
+    },
+    async killContainer(id) {
+      const c = containers.get(id);
+      if (c) c.state = 'exited';
+    },
+    async removeContainer(id) {
+      calls.push(`removeContainer ${id}`);
+      containers.delete(id);
+    },
+    async removeVolume(name) {
+      calls.push(`removeVolume ${name}`);
+      volumes.delete(name);
+    },
+    async removeNetwork(id) {
+      calls.push(`removeNetwork ${id}`);
+      networks.delete(id);
+    },
+    inspectContainer: unsupported,
+    exec: unsupported,
+    logs: unsupported,
+    stats: unsupported,
+    watchEvents: unsupported,
+  };
+  return { runtime, containers, networks, volumes, calls };
+}
