@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects } from '@/lib/db/schema';
@@ -14,8 +15,10 @@ import { waitFor } from '@/lib/testing/wait';
 import { docker } from '@/lib/provisioner/docker/connection';
 import { containerName } from '@/lib/provisioner/labels';
 import { edgeName } from './edge';
+import { startEdgeWatcher } from './edge-watch';
 import { pushNginxConfig } from './push-config';
-import { registerProjectCore, upgradeCore } from './index';
+import type { Runtime } from '@/lib/provisioner/runtime';
+import { registerProjectCore, syncCore, upgradeCore } from './index';
 
 const runtime = dockerRuntime();
 registerCoreHandlers();
@@ -67,6 +70,32 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
     expect((await get('nobody.localhost')).status).toBe(404);
   });
 
+  it('passes a 5 MB upload and WebSocket upgrade headers through the edge and the balancer', async () => {
+    const post = (headers: Record<string, string>, body: Buffer) =>
+      new Promise<number>((resolve) => {
+        const req = http.request({ host: '127.0.0.1', port: env.BERTH_HTTP_PORT, method: 'POST', path: '/', headers: { host: hosts[1]!, ...headers }, agent: false }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', () => resolve(0));
+        req.end(body);
+      });
+    expect(await post({ 'content-type': 'application/octet-stream' }, Buffer.alloc(5 * 1024 * 1024, 1))).toBe(200);
+    // An Upgrade request goes through both hops (the placeholder answers it as a plain request; the
+    // header forwarding itself is checked in render.test.ts).
+    expect(await post({ connection: 'Upgrade', upgrade: 'websocket' }, Buffer.alloc(0))).toBe(200);
+  });
+
+  it('a reconcile with nothing changed runs no command in the balancers or the edge', async () => {
+    let execs = 0;
+    const counting: Runtime = { ...runtime, exec: (...args) => (execs++, runtime.exec(...args)) };
+    const [project] = await tdb.db.select().from(projects).where(eq(projects.id, ids[1]!));
+    await syncCore({ db: tdb.db, runtime: counting, project: project! });
+    execs = 0;
+    await syncCore({ db: tdb.db, runtime: counting, project: project! });
+    expect(execs).toBe(0);
+  });
+
   it('upgrades A to SERIOUS under steady load: no failed request, same address, B untouched', async () => {
     const [before] = await tdb.db.select().from(projects).where(eq(projects.id, ids[0]!));
     const onA = steadyLoad(async () => (await get(hosts[0]!)).status === 200, { clients: 2, maxMs: 120_000, maxRequests: 40_000 });
@@ -111,6 +140,20 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
     expect(stats.failed).toBeLessThanOrEqual(4); // at most one in flight per client
   });
 
+  it('the edge is repaired at once when it is killed or removed', async () => {
+    const watcher = await startEdgeWatcher(tdb.db, runtime);
+    try {
+      for (const breakIt of [() => docker().getContainer(edgeName()).kill({ signal: 'SIGKILL' }), () => runtime.removeContainer(edgeName(), 0)]) {
+        await breakIt();
+        const t0 = performance.now();
+        await waitFor('traffic through a repaired edge', async () => (await get(hosts[1]!)).status === 200, 30_000, 50);
+        console.log(`edge serving again after ${Math.round(performance.now() - t0)} ms`);
+      }
+    } finally {
+      watcher.stop();
+    }
+  });
+
   it("isolation: project A's core killed and fed a failing config fails no request to project B", async () => {
     const load = steadyLoad(async () => (await get(hosts[1]!)).status === 200, { clients: 2, maxMs: 30_000, maxRequests: 10_000 });
     const survivor = containerName(ids[0]!, 'core-balancer-2');
@@ -121,5 +164,14 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
     const stats = await load.stop();
     expect(stats.sent).toBeGreaterThan(10);
     expect(stats.failed).toBe(0);
+  });
+
+  it("a deleted project's names leave the edge with it", async () => {
+    const id = ids.pop()!;
+    expect((await get(hosts[1]!)).status).toBe(200);
+    const { process } = await deleteProject(tdb.db, userId, id);
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    expect((await get(hosts[1]!)).status).toBe(404);
+    expect((await runtime.exec(edgeName(), ['cat', '/etc/berth/nginx.conf'])).stdout).not.toContain(hosts[1]!);
   });
 });

@@ -1,30 +1,30 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { httpDomains, projects, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { L, managedLabels, specHash } from '@/lib/provisioner/labels';
 import type { Runtime } from '@/lib/provisioner/runtime';
 import type { ContainerSpec } from '@/lib/provisioner/spec';
+import { coreImage } from './image';
 import { pushNginxConfig } from './push-config';
 import { renderEdge, subdomainHost } from './render';
 
 export const edgeName = () => `berth-edge-${env.BERTH_HTTP_PORT}`;
-export const CORE_IMAGE = 'berth/core:1';
 
-/** host name → project address, for every service with subdomain access. */
+/** host name → project address: subdomains and published custom domains of projects not being deleted. */
 export async function edgeHosts(db: Db): Promise<Record<string, string>> {
   const rows = await db
     .select({ hostname: services.hostname, slug: projects.slug, address: projects.address, ports: services.ports })
     .from(services)
     .innerJoin(projects, eq(projects.id, services.projectId))
-    .where(and(eq(services.subdomainAccess, true), isNotNull(projects.address)));
+    .where(and(eq(services.subdomainAccess, true), isNotNull(projects.address), ne(projects.status, 'DELETING')));
   const hosts: Record<string, string> = {};
   for (const r of rows) if (r.ports.some((p) => p.httpSupport)) hosts[subdomainHost(r.hostname, r.slug, env.BERTH_DOMAIN)] = r.address!;
   const domains = await db
     .select({ domain: httpDomains.domain, address: projects.address })
     .from(httpDomains)
     .innerJoin(projects, eq(projects.id, httpDomains.projectId))
-    .where(and(eq(httpDomains.isSynced, true), isNotNull(projects.address)));
+    .where(and(eq(httpDomains.isSynced, true), isNotNull(projects.address), ne(projects.status, 'DELETING')));
   // A subdomain is never taken over by a custom domain of the same name (addDomain refuses those too).
   for (const d of domains) hosts[d.domain] ??= d.address!;
   return hosts;
@@ -34,10 +34,18 @@ export async function edgeHosts(db: Db): Promise<Record<string, string>> {
  * The host-wide edge: one nginx on BERTH_HTTP_PORT forwarding by Host header to the owning
  * project's balancer. It holds only the name → address map, so no project's routing can break it.
  */
-export async function ensureEdge(db: Db, runtime: Runtime): Promise<void> {
+export function ensureEdge(db: Db, runtime: Runtime): Promise<void> {
+  // One update at a time: each renders the whole map from the database, so the last one wins with everything.
+  const run = edgeQueue.then(() => updateEdge(db, runtime));
+  edgeQueue = run.catch(() => {});
+  return run;
+}
+let edgeQueue: Promise<void> = Promise.resolve();
+
+async function updateEdge(db: Db, runtime: Runtime): Promise<void> {
   const spec: ContainerSpec = {
     name: edgeName(),
-    image: CORE_IMAGE,
+    ...coreImage(env.BERTH_IMAGE_SOURCE),
     env: {},
     labels: managedLabels({ [L.kind]: 'edge' }),
     mounts: [],
@@ -62,5 +70,5 @@ export async function ensureEdge(db: Db, runtime: Runtime): Promise<void> {
     projectHttpPort: env.BERTH_CORE_HTTP_PORT,
     projectHttpsPort: env.BERTH_CORE_HTTPS_PORT,
   });
-  await pushNginxConfig(runtime, spec.name, config);
+  await pushNginxConfig(runtime, { name: spec.name, id: (await runtime.inspectContainer(spec.name))?.id }, config);
 }

@@ -1,15 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
-import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
-import { httpDomains, projects, publicPorts, services, type Project } from '@/lib/db/schema';
+import { eq } from 'drizzle-orm';
+import { httpDomains, publicPorts, services, type Project } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { registerProjectExtension, type ExtensionContext } from '@/lib/provisioner/extensions';
 import { L, baseLabels, containerName, networkName, specHash } from '@/lib/provisioner/labels';
 import type { ContainerSpec, WantedContainer } from '@/lib/provisioner/spec';
-import { CORE_IMAGE, ensureEdge } from './edge';
-import { ensureCa, issueCertificate, type Pem } from './ca';
+import { ensureEdge } from './edge';
+import { coreImage } from './image';
+import { configuredAcmeIssuer, ensureCertificates, type ServedCerts } from './certs';
+import { isAcmeToken, type ChallengeResponder } from './certs/acme';
 import { pushFile, pushNginxConfig, reloadNginx } from './push-config';
-import { renderBalancer, subdomainHost, type Firewall, type HttpRoute, type StreamRoute } from './render';
+import { ACME_ROOT, renderBalancer, subdomainHost, type Firewall, type HttpRoute, type StreamRoute } from './render';
 
 const log = logger('core');
 
@@ -23,7 +24,7 @@ export function balancerNames(project: Pick<Project, 'corePackage' | 'settings'>
 function balancerSpec(project: Project, local: string): WantedContainer {
   const spec: ContainerSpec = {
     name: containerName(project.id, local),
-    image: CORE_IMAGE,
+    ...coreImage(env.BERTH_IMAGE_SOURCE),
     env: {},
     labels: baseLabels(project.id, { [L.kind]: 'core', [L.role]: 'balancer', [L.container]: local }),
     mounts: [],
@@ -52,10 +53,11 @@ async function serviceIps(ctx: ExtensionContext, serviceId: string): Promise<str
  * HTTP routes (subdomains and published custom domains) and public TCP/UDP ports of the project.
  * `includeDrafts` renders the staged domain changes instead (the publish step).
  */
-async function routes(ctx: ExtensionContext, includeDrafts = false): Promise<{ http: HttpRoute[]; streams: StreamRoute[] }> {
+async function routes(ctx: ExtensionContext, includeDrafts = false): Promise<ProjectRoutes> {
   const { db, project } = ctx;
   const list = await db.select().from(services).where(eq(services.projectId, project.id));
   const http: HttpRoute[] = [];
+  const customDomains: string[] = [];
   for (const s of list.filter((x) => x.subdomainAccess)) {
     const port = s.ports.find((p) => p.httpSupport);
     if (!port) continue;
@@ -66,6 +68,7 @@ async function routes(ctx: ExtensionContext, includeDrafts = false): Promise<{ h
   for (const d of await db.select().from(httpDomains).where(eq(httpDomains.projectId, project.id))) {
     const live = includeDrafts ? !d.deleteOnSync : d.isSynced;
     if (!live) continue;
+    customDomains.push(d.domain);
     const ips = await serviceIps(ctx, d.serviceId);
     const service = list.find((x) => x.id === d.serviceId);
     http.push({ host: d.domain, path: d.path, upstreams: ips.map((ip) => `${ip}:${d.port}`), firewall: service?.settings.httpFirewall as Firewall | undefined });
@@ -75,59 +78,84 @@ async function routes(ctx: ExtensionContext, includeDrafts = false): Promise<{ h
     const ips = await serviceIps(ctx, p.serviceId);
     streams.push({ port: p.publicPort, protocol: p.protocol, upstreams: ips.map((ip) => `${ip}:${p.internalPort}`), firewall: { policy: p.firewallPolicy, ranges: p.firewallRanges } });
   }
-  return { http, streams };
+  return { http, streams, customDomains: [...new Set(customDomains)] };
 }
 
-export function renderProjectBalancer(ctx: ExtensionContext, r: { http: HttpRoute[]; streams: StreamRoute[] }): string {
+interface ProjectRoutes {
+  http: HttpRoute[];
+  streams: StreamRoute[];
+  customDomains: string[];
+}
+
+export function renderProjectBalancer(ctx: ExtensionContext, r: ProjectRoutes, hostCerts: string[] = []): string {
   return renderBalancer({
     address: ctx.project.address!,
     httpPort: env.BERTH_CORE_HTTP_PORT,
     httpsPort: r.http.length ? env.BERTH_CORE_HTTPS_PORT : undefined,
     routes: r.http,
     streams: r.streams,
+    hostCerts,
   });
 }
 
-interface StoredTls {
-  hosts: string[];
-  certPem: string;
-  keyEncrypted: string;
+/** Puts HTTP-01 answers into every running balancer of the project (they serve them on plain HTTP). */
+function challengeResponder(ctx: ExtensionContext): ChallengeResponder {
+  const each = async (fn: (name: string) => Promise<unknown>) => {
+    for (const local of balancerNames(ctx.project)) {
+      const name = containerName(ctx.project.id, local);
+      if ((await ctx.runtime.inspectContainer(name))?.state === 'running') await fn(name);
+    }
+  };
+  const file = (token: string) => {
+    if (!isAcmeToken(token)) throw new Error('the ACME server sent a malformed token');
+    return `${ACME_ROOT}/.well-known/acme-challenge/${token}`;
+  };
+  return {
+    set: (token, keyAuthorization) => each((name) => pushFile(ctx.runtime, name, file(token), keyAuthorization)),
+    clear: (token) => each((name) => ctx.runtime.exec(name, ['rm', '-f', file(token)])),
+  };
 }
 
-/** The project's certificate for its route names: reused while the names stay, reissued when they change. */
-async function projectCertificate(ctx: ExtensionContext, hosts: string[]): Promise<Pem | undefined> {
-  if (!hosts.length) return undefined;
-  const stored = ctx.project.settings.tls as StoredTls | undefined;
-  const wanted = [...hosts].sort();
-  if (stored && stored.hosts.join(',') === wanted.join(',')) return { certPem: stored.certPem, keyPem: decryptSecret(stored.keyEncrypted) };
-  const pem = issueCertificate(ensureCa(), wanted);
-  const tls: StoredTls = { hosts: wanted, certPem: pem.certPem, keyEncrypted: encryptSecret(pem.keyPem) };
-  await ctx.db
-    .update(projects)
-    .set({ settings: sql`${projects.settings} || ${JSON.stringify({ tls })}::jsonb` })
-    .where(eq(projects.id, ctx.project.id));
-  return pem;
-}
-
-/** Renders the project's routing and pushes it to every running balancer of the project. */
-export async function syncCore(ctx: ExtensionContext, opts: { includeDrafts?: boolean } = {}): Promise<void> {
-  if (!ctx.project.address || ctx.project.status === 'DELETING') return;
-  const r = await routes(ctx, opts.includeDrafts);
-  const config = renderProjectBalancer(ctx, r);
-  const cert = await projectCertificate(ctx, [...new Set(r.http.map((h) => h.host))]);
+/** Pushes certificates, then the config (validated by nginx before the swap), to every running balancer. */
+async function pushToBalancers(ctx: ExtensionContext, r: ProjectRoutes, certs: ServedCerts): Promise<void> {
+  const hosts = new Set(r.http.map((h) => h.host));
+  const hostCerts = [...certs.byDomain.keys()].filter((d) => hosts.has(d)).sort();
+  const config = renderProjectBalancer(ctx, r, hostCerts);
+  const files: [string, string][] = [];
+  if (certs.internal) files.push(['/etc/berth/tls.key', certs.internal.keyPem], ['/etc/berth/tls.crt', certs.internal.certPem]);
+  for (const host of hostCerts) {
+    const pem = certs.byDomain.get(host)!;
+    files.push([`/etc/berth/certs/${host}.key`, pem.keyPem], [`/etc/berth/certs/${host}.crt`, pem.certPem]);
+  }
   for (const local of balancerNames(ctx.project)) {
     const name = containerName(ctx.project.id, local);
     const d = await ctx.runtime.inspectContainer(name);
     if (d?.state !== 'running') continue;
+    const to = { name, id: d.id };
     let certChanged = false;
-    if (cert) {
-      certChanged = (await pushFile(ctx.runtime, name, '/etc/berth/tls.key', cert.keyPem)) || certChanged;
-      certChanged = (await pushFile(ctx.runtime, name, '/etc/berth/tls.crt', cert.certPem)) || certChanged;
-    }
-    const pushed = await pushNginxConfig(ctx.runtime, name, config);
+    for (const [file, content] of files) certChanged = (await pushFile(ctx.runtime, to, file, content)) || certChanged;
+    const pushed = await pushNginxConfig(ctx.runtime, to, config);
     if (certChanged && !pushed) await reloadNginx(ctx.runtime, name);
   }
+}
+
+/**
+ * Renders the project's routing and pushes it to every running balancer of the project, with its
+ * certificates first, then updates the edge. `includeDrafts` (the publish step) validates staged
+ * domains before they go live. ACME runs last, for published domains only: the CA reaches them
+ * through the edge, and a new certificate is pushed in a second pass.
+ */
+export async function syncCore(ctx: ExtensionContext, opts: { includeDrafts?: boolean } = {}): Promise<void> {
+  if (!ctx.project.address || ctx.project.status === 'DELETING') return;
+  const r = await routes(ctx, opts.includeDrafts);
+  const certInput = { hosts: [...new Set(r.http.map((h) => h.host))], customDomains: r.customDomains, issuer: configuredAcmeIssuer(), prune: !opts.includeDrafts };
+  const certs = await ensureCertificates(ctx.db, ctx.project.id, certInput);
+  await pushToBalancers(ctx, r, certs);
   await ensureEdge(ctx.db, ctx.runtime).catch((err) => log.warn('edge not updated', { error: err instanceof Error ? err.message : String(err) }));
+  if (opts.includeDrafts || !certInput.issuer) return;
+  const after = await ensureCertificates(ctx.db, ctx.project.id, { ...certInput, issueAcme: true, responder: challengeResponder(ctx) });
+  const changed = [...after.byDomain].some(([d, pem]) => certs.byDomain.get(d)?.certPem !== pem.certPem) || after.byDomain.size !== certs.byDomain.size;
+  if (changed) await pushToBalancers(ctx, r, after);
 }
 
 export function registerCoreExtension(): void {
@@ -138,5 +166,7 @@ export function registerCoreExtension(): void {
       return { containers: balancerNames(ctx.project).map((n) => balancerSpec(ctx.project, n)), volumes: [] };
     },
     afterApply: (ctx) => syncCore(ctx),
+    // The project is DELETING by now: the edge stops sending its names before its balancers go.
+    beforeDestroy: (ctx) => ensureEdge(ctx.db, ctx.runtime).catch((err) => log.warn('edge not updated', { error: err instanceof Error ? err.message : String(err) })),
   });
 }

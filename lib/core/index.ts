@@ -9,6 +9,8 @@ import { registerUpgradeHandler } from './upgrade';
 
 export { upgradeCore } from './upgrade';
 export { syncCore } from './extension';
+export { listCertificates, useAcmeIssuer } from './certs';
+export type { AcmeIssuer, ChallengeResponder } from './certs/acme';
 export { addDomain, listDomains, publishRouting, removeDomain } from './domains';
 export { addPublicPort, listPublicPorts, removePublicPort, setRouteFirewall } from './public-ports';
 

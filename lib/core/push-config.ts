@@ -1,36 +1,77 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import type { Runtime } from '@/lib/provisioner/runtime';
 
 const DIR = '/etc/berth';
 
 /**
+ * What this process last put into a container's file (by container id, so a new container is
+ * never taken for an old one): the periodic reconcile of every project then costs no `docker
+ * exec` while nothing changed. Entries are trusted for a few minutes, then checked again, in case
+ * another Berth process wrote the same container meanwhile.
+ */
+const inPlace = new Map<string, { sha: string; at: number }>();
+const TRUST_MS = 5 * 60_000;
+const sha = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+const known = (id: string | undefined, file: string, content: string) => {
+  const e = id ? inPlace.get(`${id}:${file}`) : undefined;
+  return Boolean(e && e.sha === sha(content) && Date.now() - e.at < TRUST_MS);
+};
+const remember = (id: string | undefined, file: string, content: string) => {
+  if (id) inPlace.set(`${id}:${file}`, { sha: sha(content), at: Date.now() });
+};
+
+/** A container by name, with its id when the caller has it (enables the in-place cache). */
+export interface Target {
+  name: string;
+  id?: string;
+}
+const target = (t: string | Target): Target => (typeof t === 'string' ? { name: t } : t);
+
+/**
  * Writes a candidate config into a balancer, validates it with `nginx -t`, keeps the last good
  * one, swaps it in and reloads gracefully. A config nginx rejects fails with nginx's message and
  * leaves the running config untouched. Returns false when the config was already in place.
  */
-export async function pushNginxConfig(runtime: Runtime, container: string, config: string): Promise<boolean> {
+export async function pushNginxConfig(runtime: Runtime, to: string | Target, config: string): Promise<boolean> {
+  const { name: container, id } = target(to);
+  if (known(id, 'nginx.conf', config)) return false;
   const current = await runtime.exec(container, ['cat', `${DIR}/nginx.conf`]);
-  if (current.exitCode === 0 && current.stdout === config) return false;
-  const write = await runtime.exec(container, ['tee', `${DIR}/candidate.conf`], { stdin: config });
+  if (current.exitCode === 0 && current.stdout === config) {
+    remember(id, 'nginx.conf', config);
+    return false;
+  }
+  // A file of its own per push: what nginx validated is exactly what is swapped in, even when two pushes overlap.
+  const candidate = `${DIR}/candidate-${crypto.randomBytes(6).toString('hex')}.conf`;
+  if (current.exitCode !== 0) await runtime.exec(container, ['mkdir', '-p', DIR]); // a fresh container
+  const write = await runtime.exec(container, ['tee', candidate], { stdin: config });
   if (write.exitCode !== 0) throw new Error(`could not write the config into ${container}: ${write.stderr}`);
-  const test = await runtime.exec(container, ['nginx', '-t', '-q', '-c', `${DIR}/candidate.conf`]);
+  const test = await runtime.exec(container, ['nginx', '-t', '-q', '-c', candidate]);
   if (test.exitCode !== 0) {
+    await runtime.exec(container, ['rm', '-f', candidate]);
     throw new AppError('VALIDATION', `nginx rejected the new configuration; the running one is unchanged: ${test.stderr.trim()}`);
   }
   const first = current.exitCode !== 0 || current.stdout === '';
   if (!first) await runtime.exec(container, ['cp', `${DIR}/nginx.conf`, `${DIR}/last-good.conf`]);
-  await runtime.exec(container, ['cp', `${DIR}/candidate.conf`, `${DIR}/nginx.conf`]);
+  await runtime.exec(container, ['mv', candidate, `${DIR}/nginx.conf`]); // atomic rename on one file system
   if (!first) await reloadNginx(runtime, container);
+  remember(id, 'nginx.conf', config);
   return true;
 }
 
 /** Writes a file into a container when its content differs (certificates before the config that uses them). */
-export async function pushFile(runtime: Runtime, container: string, file: string, content: string): Promise<boolean> {
+export async function pushFile(runtime: Runtime, to: string | Target, file: string, content: string): Promise<boolean> {
+  const { name: container, id } = target(to);
+  if (known(id, file, content)) return false;
   const current = await runtime.exec(container, ['cat', file]);
-  if (current.exitCode === 0 && current.stdout === content) return false;
-  const write = await runtime.exec(container, ['tee', file], { stdin: content });
-  if (write.exitCode !== 0) throw new Error(`could not write ${file} into ${container}: ${write.stderr}`);
-  return true;
+  if (current.exitCode !== 0 || current.stdout !== content) {
+    await runtime.exec(container, ['mkdir', '-p', path.posix.dirname(file)]);
+    const write = await runtime.exec(container, ['tee', file], { stdin: content });
+    if (write.exitCode !== 0) throw new Error(`could not write ${file} into ${container}: ${write.stderr}`);
+  }
+  remember(id, file, content);
+  return current.exitCode !== 0 || current.stdout !== content;
 }
 
 /** Graceful reload (new workers pick up changed certificates; old ones finish their requests). */

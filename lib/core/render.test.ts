@@ -69,3 +69,46 @@ describe('renderBalancer paths', () => {
     expect(config).toContain('location /api/ { allow 10.0.0.0/8; deny all; proxy_pass http://route_1; }');
   });
 });
+
+describe('renderBalancer certificates', () => {
+  const config = renderBalancer({
+    address: '127.0.100.2',
+    httpPort: 10080,
+    httpsPort: 10443,
+    routes: [
+      { host: 'app-shop.localhost', upstreams: ['172.18.0.2:3000'] },
+      { host: 'shop.example.dev', upstreams: ['172.18.0.2:3000'] },
+    ],
+    hostCerts: ['shop.example.dev'],
+  });
+
+  it("serves a domain's own certificate where it has one and the project's elsewhere", () => {
+    expect(config).toContain('ssl_certificate /etc/berth/tls.crt;');
+    expect(config).toMatch(/server_name shop\.example\.dev; ssl_certificate \/etc\/berth\/certs\/shop\.example\.dev\.crt; ssl_certificate_key \/etc\/berth\/certs\/shop\.example\.dev\.key;/);
+    expect(config).not.toMatch(/server_name app-shop\.localhost; ssl_certificate/);
+  });
+
+  it('answers ACME HTTP-01 challenges on plain HTTP from files in the balancer', () => {
+    expect(config).toMatch(/listen 127\.0\.100\.2:10080; server_name shop\.example\.dev; location \^~ \/\.well-known\/acme-challenge\/ \{ root \/etc\/berth\/acme;/);
+  });
+});
+
+describe('HTTP behaviour users expect', () => {
+  const balancer = renderBalancer({ address: '127.0.100.2', httpPort: 10080, routes: [{ host: 'a.localhost', upstreams: ['172.18.0.2:3000'] }] });
+  const edge = renderEdge({ listen: '0.0.0.0', httpPort: 80, hosts: { 'a.localhost': '127.0.100.2' }, projectHttpPort: 10080 });
+
+  it('passes WebSocket upgrades through the edge and the balancer, and keeps upstream keepalive otherwise', () => {
+    for (const config of [balancer, edge]) {
+      expect(config).toContain('map $http_upgrade $connection_upgrade { default upgrade; "" ""; }');
+      expect(config).toContain('proxy_set_header Upgrade $http_upgrade;');
+      expect(config).toContain('proxy_set_header Connection $connection_upgrade;');
+      expect(config).not.toContain('proxy_set_header Connection "";');
+    }
+  });
+
+  it('accepts uploads up to 512 MB at the balancer (Zerops’ default) and lets the edge stream them', () => {
+    expect(balancer).toContain('client_max_body_size 512m;');
+    expect(edge).toContain('client_max_body_size 0;');
+    expect(edge).toContain('proxy_request_buffering off;');
+  });
+});

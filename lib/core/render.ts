@@ -30,7 +30,25 @@ export interface BalancerConfig {
   httpsPort?: number;
   routes: HttpRoute[];
   streams?: StreamRoute[];
+  /** Hosts served with their own certificate at /etc/berth/certs/<host>.{crt,key} (ACME) instead of the project's. */
+  hostCerts?: string[];
 }
+
+/** Where HTTP-01 answers live inside a balancer (served at /.well-known/acme-challenge/<token>). */
+export const ACME_ROOT = '/etc/berth/acme';
+const ACME_LOCATION = `location ^~ /.well-known/acme-challenge/ { root ${ACME_ROOT}; default_type text/plain; }`;
+
+/**
+ * HTTP/1.1 to upstreams with keepalive, except for an Upgrade (WebSocket), which is passed on with
+ * its headers; `proxy_read_timeout` lets an idle WebSocket live for 10 minutes.
+ */
+const UPGRADE = [
+  '  map $http_upgrade $connection_upgrade { default upgrade; "" ""; }',
+  '  proxy_http_version 1.1;',
+  '  proxy_set_header Upgrade $http_upgrade;',
+  '  proxy_set_header Connection $connection_upgrade;',
+  '  proxy_read_timeout 600s;',
+];
 
 /** The edge connects to balancers from this loopback address; only it may set the client address. */
 export const EDGE_SOURCE = '127.0.0.254';
@@ -52,8 +70,8 @@ export function renderBalancer(c: BalancerConfig): string {
     'events { worker_connections 4096; }',
     'http {',
     '  access_log off;',
-    '  proxy_http_version 1.1;',
-    '  proxy_set_header Connection "";',
+    '  client_max_body_size 512m;',
+    ...UPGRADE,
     '  proxy_set_header Host $host;',
     '  proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
     '  proxy_next_upstream error timeout http_502 http_503;',
@@ -84,9 +102,10 @@ export function renderBalancer(c: BalancerConfig): string {
           return path === '/' ? [`location / ${body}`] : [`location = ${path} ${body}`, `location ${path}/ ${body}`];
         })
         .join(' ');
-    lines.push(`  server { listen ${safe(c.address)}:${c.httpPort}; server_name ${safe(host)}; ${locations(false)} }`);
+    lines.push(`  server { listen ${safe(c.address)}:${c.httpPort}; server_name ${safe(host)}; ${ACME_LOCATION} ${locations(false)} }`);
     if (tls) {
-      lines.push(`  server { listen ${safe(c.address)}:${c.httpsPort} ssl proxy_protocol; real_ip_header proxy_protocol; server_name ${safe(host)}; ${locations(true)} }`);
+      const own = c.hostCerts?.includes(host) ? `ssl_certificate /etc/berth/certs/${safe(host)}.crt; ssl_certificate_key /etc/berth/certs/${safe(host)}.key; ` : '';
+      lines.push(`  server { listen ${safe(c.address)}:${c.httpsPort} ssl proxy_protocol; real_ip_header proxy_protocol; server_name ${safe(host)}; ${own}${locations(true)} }`);
     }
   }
   lines.push('}');
@@ -125,9 +144,11 @@ export function renderEdge(c: EdgeConfig): string {
     'events { worker_connections 4096; }',
     'http {',
     '  access_log off;',
+    // Body size is the project balancer's to limit; the edge streams uploads through.
+    '  client_max_body_size 0;',
+    '  proxy_request_buffering off;',
     '  map $host $berth_project { default ""; ' + entries.map(([h, a]) => `${safe(h)} ${safe(a)};`).join(' ') + ' }',
-    '  proxy_http_version 1.1;',
-    '  proxy_set_header Connection "";',
+    ...UPGRADE,
     '  proxy_set_header Host $host;',
     '  proxy_set_header X-Forwarded-For $remote_addr;',
     `  proxy_bind ${EDGE_SOURCE};`,

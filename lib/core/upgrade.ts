@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { projects } from '@/lib/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { projects, type Project } from '@/lib/db/schema';
 import { AppError, conflict } from '@/lib/errors';
 import { converge } from '@/lib/processes/converge';
 import type { ProcessContext } from '@/lib/processes/context';
 import { registerHandler } from '@/lib/processes/registry';
+import { retryUntil } from '@/lib/provisioner/clock';
 import { containerName } from '@/lib/provisioner/labels';
 import type { Db } from '@/lib/db/client';
 import { requireProjectAccess } from '@/lib/authz/project-access';
@@ -23,37 +24,50 @@ export async function upgradeCore(db: Db, userId: string, projectId: string) {
   });
 }
 
-async function setCore(ctx: ProcessContext, projectId: string, patch: Partial<typeof projects.$inferInsert>) {
-  await ctx.db.update(projects).set({ ...patch, updatedAt: new Date() }).where(eq(projects.id, projectId));
+async function setCore(ctx: ProcessContext, projectId: string, patch: { status?: Project['status']; corePackage?: Project['corePackage']; coreUpgrade?: 'starting' | null }) {
+  const { coreUpgrade, ...columns } = patch;
+  // Merged into settings, so a concurrent settings change (log forwarding, …) is never overwritten.
+  const settings = coreUpgrade === undefined ? {} : { settings: sql`${projects.settings} || ${JSON.stringify({ coreUpgrade })}::jsonb` };
+  await ctx.db.update(projects).set({ ...columns, ...settings, updatedAt: new Date() }).where(eq(projects.id, projectId));
+}
+
+/** Waits until each balancer's nginx master runs (its pid file is written after its sockets are bound). */
+async function waitServing(ctx: ProcessContext, projectId: string, locals: string[]): Promise<void> {
+  for (const local of locals) {
+    await retryUntil(
+      () => nginxRunning(ctx.runtime, containerName(projectId, local), '/run/berth-nginx.pid'),
+      (running) => running,
+      () => new Error(`${local} did not start serving`),
+      { timeoutMs: Math.max(1_000, ctx.deadline - Date.now()), intervalMs: 25, maxIntervalMs: 400, between: () => ctx.checkpoint('wait for the Serious balancers') },
+    );
+  }
 }
 
 /**
  * The upgrade: start the two Serious balancers beside the Light one (all share the address with
  * reuseport), wait until they serve the same routes, stop the old one gracefully (SIGQUIT lets
  * its in-flight requests finish), then remove it. Address, variables, logs and statistics stay.
+ * Every step can run again: a worker that dies anywhere in it is resumed and finishes the job.
  */
 async function upgradeHandler(ctx: ProcessContext): Promise<void> {
   const projectId = ctx.process.projectId!;
   const [project] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
   if (!project) throw new Error('project not found');
-  if (project.corePackage === 'SERIOUS' && !project.settings.coreUpgrade) return ctx.log('already Serious', { step: 'core' });
-  await setCore(ctx, projectId, { status: 'UPGRADING', corePackage: 'SERIOUS', settings: { ...project.settings, coreUpgrade: 'starting' } });
-  await ctx.log('starting two Serious balancers beside the Light one', { step: 'core' });
-  await converge(ctx, projectId);
-  for (const local of ['core-balancer-1', 'core-balancer-2']) {
-    const name = containerName(projectId, local);
-    for (let i = 0; !(await nginxRunning(ctx.runtime, name, '/run/berth-nginx.pid')); i++) {
-      if (Date.now() > ctx.deadline) throw new Error(`${local} did not start serving`);
-      await new Promise((r) => setTimeout(r, Math.min(50 * (i + 1), 500)));
-    }
+  if (project.corePackage === 'SERIOUS' && project.status !== 'UPGRADING') return ctx.log('already Serious', { step: 'core' });
+  if (project.corePackage === 'LIGHT' || project.settings.coreUpgrade === 'starting') {
+    await setCore(ctx, projectId, { status: 'UPGRADING', corePackage: 'SERIOUS', coreUpgrade: 'starting' });
+    await ctx.log('starting two Serious balancers beside the Light one', { step: 'core' });
+    await converge(ctx, projectId);
+    await waitServing(ctx, projectId, ['core-balancer-1', 'core-balancer-2']);
+    await ctx.log('Serious balancers serve the project address; retiring the Light one gracefully', { step: 'core' });
+    const old = await ctx.runtime.inspectContainer(containerName(projectId, 'core-balancer-0'));
+    if (old?.state === 'running') await ctx.runtime.stopContainer(old.id, 20);
+    await ctx.checkpoint('light balancer stopped');
+    await setCore(ctx, projectId, { coreUpgrade: null });
   }
-  await ctx.log('Serious balancers serve the project address; retiring the Light one gracefully', { step: 'core' });
-  await setCore(ctx, projectId, { settings: { ...project.settings, coreUpgrade: null } });
-  const old = await ctx.runtime.inspectContainer(containerName(projectId, 'core-balancer-0'));
-  if (old) await ctx.runtime.stopContainer(old.id, 20);
-  await converge(ctx, projectId);
+  await converge(ctx, projectId); // removes the Light balancer
   await setCore(ctx, projectId, { status: 'ACTIVE' });
-  await ctx.log('upgrade finished: same address, no request dropped by design, logs and statistics kept', { step: 'core' });
+  await ctx.log('upgrade finished: same address, logs and statistics kept', { step: 'core' });
 }
 
 export function registerUpgradeHandler(): void {

@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projects } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { registerCoreHandlers } from '@/lib/processes/handlers';
+import { startWorker, type Worker } from '@/lib/processes/worker';
+import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { createProject, deleteProject } from '@/lib/services/projects';
+import { addService } from '@/lib/services/services';
+import { createTestDb, type TestDb } from '@/lib/testing/db';
+import { createTestUser, waitProcess } from '@/lib/testing/engine';
+import { waitFor } from '@/lib/testing/wait';
+import { ensureCa, issueCertificate } from './ca';
+import { addDomain, listCertificates, publishRouting, registerProjectCore, useAcmeIssuer, type AcmeIssuer } from './index';
+
+const runtime = dockerRuntime();
+registerCoreHandlers();
+registerProjectCore();
+
+/** GET through the edge with a Host header and a path (the ACME CA's view of the domain). */
+function edgeGet(host: string, urlPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port: env.BERTH_HTTP_PORT, path: urlPath, headers: { host }, timeout: 3000, agent: false }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', () => resolve({ status: 0, body: '' }));
+  });
+}
+
+/** HTTPS through the edge (SNI passthrough), trusting only `ca`; resolves with the status or the TLS error. */
+function tlsGet(host: string, ca: string): Promise<{ status: number; error?: string }> {
+  return new Promise((resolve) => {
+    const req = https.get({ host: '127.0.0.1', port: env.BERTH_HTTPS_PORT, servername: host, headers: { host }, ca, timeout: 3000, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+    });
+    req.on('error', (e) => resolve({ status: 0, error: e.message }));
+  });
+}
+
+describe('certificates: ACME for public custom domains, the internal CA otherwise', () => {
+  let tdb: TestDb;
+  let worker: Worker;
+  let userId: string;
+  let projectId: string;
+  let serviceId: string;
+  const stamp = Date.now().toString(36);
+  const good = `shop-${stamp}.berth-acme.dev`;
+  const bad = `fails-${stamp}.berth-acme.dev`;
+  // Stands in for a public ACME CA (none is reachable here): it answers like one, through the
+  // same responder, and checks the HTTP-01 answer through the edge exactly as a CA would.
+  const acmeCa = ensureCa(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-fake-acme-')));
+  const challengesSeen: string[] = [];
+  const issuer: AcmeIssuer = {
+    async issue(domain, responder) {
+      if (domain === bad) throw new Error('urn:ietf:params:acme:error:dns: no such domain');
+      const token = crypto.randomBytes(32).toString('base64url');
+      await responder.set(token, `${token}.thumbprint`);
+      const seen = await edgeGet(domain, `/.well-known/acme-challenge/${token}`);
+      await responder.clear(token);
+      if (seen.body !== `${token}.thumbprint`) throw new Error(`challenge not served: ${seen.status}`);
+      challengesSeen.push(domain);
+      const pem = issueCertificate(acmeCa, [domain]);
+      return { ...pem, expiresAt: new Date(new crypto.X509Certificate(pem.certPem).validTo) };
+    },
+  };
+
+  beforeAll(async () => {
+    useAcmeIssuer(issuer);
+    tdb = await createTestDb('pglite');
+    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    userId = (await createTestUser(tdb.db)).id;
+    const { project, process } = await createProject(tdb.db, userId, { name: `certs ${stamp}` });
+    await waitProcess(tdb.db, process.id);
+    projectId = project.id;
+    const { service, process: s } = await addService(tdb.db, userId, projectId, { hostname: 'app', type: 'nodejs@18', subdomainAccess: true });
+    expect((await waitProcess(tdb.db, s.id)).status).toBe('FINISHED');
+    serviceId = service.id;
+  }, 240_000);
+  afterAll(async () => {
+    useAcmeIssuer(undefined);
+    const { process } = await deleteProject(tdb.db, userId, projectId);
+    await waitProcess(tdb.db, process.id);
+    await worker?.stop();
+    await tdb?.dispose();
+  });
+
+  it('a published public domain gets its ACME certificate (HTTP-01 answered through the edge) and serves it by SNI', async () => {
+    for (const domain of [good, bad]) await addDomain(tdb.db, userId, projectId, { serviceId, domain });
+    const { process } = await publishRouting(tdb.db, userId, projectId);
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    expect(challengesSeen).toEqual([good]);
+    const res = await waitFor('https with the ACME certificate', async () => {
+      const r = await tlsGet(good, acmeCa.certPem);
+      return r.status === 200 ? r : undefined;
+    }, 20_000);
+    expect(res.status).toBe(200);
+    expect((await tlsGet(good, ensureCa().certPem)).error).toMatch(/certificate/i); // not the internal root's
+    const certs = await listCertificates(tdb.db, userId, projectId);
+    expect(certs.find((c) => c.name === good)).toMatchObject({ issuer: 'acme', status: 'active', error: null });
+    expect(certs.find((c) => c.name === 'internal')).toMatchObject({ issuer: 'internal', status: 'active' });
+    expect(certs.some((c) => 'keyEncrypted' in c)).toBe(false);
+  });
+
+  it('a failed issuance is recorded, and the domain is served with the internal CA meanwhile', async () => {
+    const failed = (await listCertificates(tdb.db, userId, projectId)).find((c) => c.name === bad);
+    expect(failed).toMatchObject({ issuer: 'acme', status: 'failed' });
+    expect(failed!.error).toMatch(/no such domain/);
+    expect(await tlsGet(bad, ensureCa().certPem)).toEqual({ status: 200 });
+    // Subdomains always use the internal CA.
+    const [project] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
+    expect(await tlsGet(`app-${project!.slug}.${env.BERTH_DOMAIN}`, ensureCa().certPem)).toEqual({ status: 200 });
+  });
+});

@@ -1,0 +1,113 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
+import type { Db } from '@/lib/db/client';
+import { certificates, type Certificate } from '@/lib/db/schema';
+import { dataDir, env } from '@/lib/env';
+import { logger } from '@/lib/log';
+import { requireProjectAccess } from '@/lib/authz/project-access';
+import { ensureCa, issueCertificate, type Pem } from '../ca';
+import { accountKey, acmeClientIssuer, type AcmeIssuer, type ChallengeResponder } from './acme';
+import { planCertificates } from './plan';
+
+const log = logger('certs');
+const ACME_TIMEOUT_MS = 120_000;
+
+export interface ServedCerts {
+  /** Covers every HTTP name of the project. */
+  internal?: Pem;
+  /** Custom domains with an ACME certificate that is still valid. */
+  byDomain: Map<string, Pem>;
+}
+
+let defaultIssuer: AcmeIssuer | undefined;
+let replacement: AcmeIssuer | undefined;
+
+/** Replaces the ACME issuer (another CA client; tests use one that needs no network); undefined restores it. */
+export function useAcmeIssuer(issuer: AcmeIssuer | undefined): void {
+  replacement = issuer;
+}
+
+/** The ACME issuer when BERTH_ACME_EMAIL is set (account key in `<data>/acme/`), otherwise none. */
+export function configuredAcmeIssuer(): AcmeIssuer | undefined {
+  if (replacement) return replacement;
+  if (!env.BERTH_ACME_EMAIL) return undefined;
+  defaultIssuer ??= acmeClientIssuer({ email: env.BERTH_ACME_EMAIL, directoryUrl: env.BERTH_ACME_DIRECTORY, accountKeyPem: accountKey(path.join(dataDir, 'acme')) });
+  return defaultIssuer;
+}
+
+async function save(db: Db, projectId: string, name: string, values: Partial<typeof certificates.$inferInsert> & Pick<Certificate, 'issuer'>) {
+  const row = { ...values, updatedAt: new Date() };
+  await db
+    .insert(certificates)
+    .values({ projectId, name, ...row })
+    .onConflictDoUpdate({ target: [certificates.projectId, certificates.name], set: row });
+}
+
+const notAfter = (certPem: string) => new Date(new crypto.X509Certificate(certPem).validTo);
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms)));
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Brings the project's certificates up to date (issue, renew, drop) and returns the ones to serve.
+ * An ACME failure is recorded on the certificate (and retried after a back-off); the domain keeps
+ * being served with the internal certificate, or with its previous ACME one while still valid.
+ */
+export async function ensureCertificates(
+  db: Db,
+  projectId: string,
+  input: {
+    hosts: string[];
+    customDomains: string[];
+    /** With an issuer, custom domains are ACME names; they are issued only when `issueAcme` (else planned, kept, served). */
+    issuer?: AcmeIssuer;
+    issueAcme?: boolean;
+    /** Drop certificates of names no longer routed (not while a staged change is only being validated). */
+    prune?: boolean;
+    responder?: ChallengeResponder;
+    now?: Date;
+  },
+): Promise<ServedCerts> {
+  const now = input.now ?? new Date();
+  const existing = await db.select().from(certificates).where(eq(certificates.projectId, projectId));
+  const actions = planCertificates({ hosts: input.hosts, customDomains: input.customDomains, acmeEnabled: Boolean(input.issuer), existing, now });
+  for (const a of actions) {
+    if (a.kind === 'remove') {
+      if (!input.prune) continue;
+      await db.delete(certificates).where(and(eq(certificates.projectId, projectId), eq(certificates.name, a.name)));
+    } else if (a.kind === 'issueInternal') {
+      const pem = issueCertificate(ensureCa(), a.hosts);
+      await save(db, projectId, 'internal', { issuer: 'internal', hosts: a.hosts, status: 'active', certPem: pem.certPem, keyEncrypted: encryptSecret(pem.keyPem), expiresAt: notAfter(pem.certPem), attemptedAt: now, error: null });
+    } else if (input.issuer && input.responder && input.issueAcme) {
+      try {
+        const pem = await withTimeout(input.issuer.issue(a.domain, input.responder), ACME_TIMEOUT_MS, `ACME issuance for ${a.domain}`);
+        await save(db, projectId, a.domain, { issuer: 'acme', hosts: [a.domain], status: 'active', certPem: pem.certPem, keyEncrypted: encryptSecret(pem.keyPem), expiresAt: pem.expiresAt, attemptedAt: now, error: null });
+      } catch (err) {
+        const error = err instanceof Error ? err.message : String(err);
+        log.warn('ACME certificate not issued; the internal one serves the domain meanwhile', { projectId, domain: a.domain, error });
+        await save(db, projectId, a.domain, { issuer: 'acme', hosts: [a.domain], status: 'failed', attemptedAt: now, error: error.slice(0, 2000) });
+      }
+    }
+  }
+  const rows = await db.select().from(certificates).where(eq(certificates.projectId, projectId));
+  const served: ServedCerts = { byDomain: new Map() };
+  for (const r of rows) {
+    if (!r.certPem || !r.keyEncrypted || !r.expiresAt || r.expiresAt <= now) continue;
+    const pem = { certPem: r.certPem, keyPem: decryptSecret(r.keyEncrypted) };
+    if (r.name === 'internal') served.internal = pem;
+    else served.byDomain.set(r.name, pem);
+  }
+  return served;
+}
+
+/** The project's certificates for the dashboard: who issued them, until when, and the last error. */
+export async function listCertificates(db: Db, userId: string, projectId: string) {
+  await requireProjectAccess(db, userId, projectId, 'read');
+  const rows = await db.select().from(certificates).where(eq(certificates.projectId, projectId));
+  return rows.map(({ keyEncrypted: _key, certPem: _pem, ...rest }) => rest);
+}

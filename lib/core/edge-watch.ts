@@ -1,0 +1,51 @@
+import type { Db } from '@/lib/db/client';
+import { logger } from '@/lib/log';
+import { L } from '@/lib/provisioner/labels';
+import type { Runtime } from '@/lib/provisioner/runtime';
+import { edgeName, ensureEdge } from './edge';
+
+const log = logger('edge');
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Every project's traffic passes the edge, so it is repaired at once when it dies or is removed
+ * (Docker's restart policy does not restart a container someone killed or stopped), not at the
+ * next periodic reconcile. Re-subscribes when the engine's event stream ends.
+ */
+export async function startEdgeWatcher(db: Db, runtime: Runtime, opts: { debounceMs?: number } = {}): Promise<{ stop(): void }> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let unsubscribe: () => void = () => {};
+  // `docker rm -f` sends `die` while the container is still being removed: a repair that fails
+  // then is tried again a few times (the `destroy` that follows also schedules one).
+  const repair = (attempt = 0) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (stopped) return;
+      ensureEdge(db, runtime).catch((err) => {
+        log.warn('edge repair failed', { attempt, error: errorText(err) });
+        if (attempt < 5) repair(attempt + 1);
+      });
+    }, (opts.debounceMs ?? 100) * 2 ** attempt);
+  };
+  const subscribe = async (): Promise<void> => {
+    unsubscribe = await runtime.watchEvents(
+      (e) => {
+        if (e.labels[L.kind] === 'edge' && e.labels.name === edgeName() && ['die', 'destroy'].includes(e.action)) repair();
+      },
+      (err) => {
+        if (stopped) return;
+        log.warn('edge watcher lost the event stream; subscribing again', { error: err.message });
+        setTimeout(() => void subscribe().catch((e) => log.warn('edge watcher could not subscribe', { error: errorText(e) })), 1_000);
+      },
+    );
+  };
+  await subscribe();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe();
+    },
+  };
+}

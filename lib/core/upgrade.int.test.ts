@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processes, projects } from '@/lib/db/schema';
+import { SimulatedCrash } from '@/lib/processes/context';
+import { registerCoreHandlers } from '@/lib/processes/handlers';
+import { startWorker, type Worker } from '@/lib/processes/worker';
+import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { createProject, deleteProject } from '@/lib/services/projects';
+import { createTestDb, type TestDb } from '@/lib/testing/db';
+import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
+import { edgeName } from './edge';
+import { registerProjectCore, upgradeCore } from './index';
+
+const runtime = dockerRuntime();
+registerCoreHandlers();
+registerProjectCore();
+
+/** Boundary names with repeats of the previous one (polling waits) collapsed. */
+function boundaryTracker() {
+  const seen: string[] = [];
+  return {
+    seen,
+    visit(name: string): number {
+      if (seen.at(-1) === name) return -1;
+      seen.push(name);
+      return seen.length - 1;
+    },
+  };
+}
+
+describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
+  let tdb: TestDb;
+  let userId: string;
+  let reference: string[] = [];
+  const made: string[] = [];
+
+  async function lightProject(): Promise<string> {
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 50 });
+    const { project, process } = await createProject(tdb.db, userId, { name: `upgrade ${made.length} ${Date.now().toString(36)}` });
+    made.push(project.id);
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    await w.stop();
+    return project.id;
+  }
+
+  /** The end state of every run: SERIOUS, ACTIVE, same address, exactly the two Serious balancers running. */
+  async function expectUpgraded(projectId: string, address: string | null, where: string) {
+    const [row] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
+    expect({ core: row!.corePackage, status: row!.status, address: row!.address, upgrade: row!.settings.coreUpgrade ?? null }, where).toEqual({
+      core: 'SERIOUS',
+      status: 'ACTIVE',
+      address,
+      upgrade: null,
+    });
+    const core = (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-core-'));
+    expect(core.map((n) => n.slice(-1)), where).toEqual(['1', '2']);
+    for (const n of core) expect((await runtime.inspectContainer(n))?.state, `${n} ${where}`).toBe('running');
+  }
+
+  beforeAll(async () => {
+    tdb = await createTestDb('postgres');
+    userId = (await createTestUser(tdb.db)).id;
+    const projectId = await lightProject();
+    const tracker = boundaryTracker();
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 50, hooks: { atBoundary: (p, _i, name) => void (p.action === 'project.upgradeCore' && tracker.visit(name)) } });
+    const { process } = await upgradeCore(tdb.db, userId, projectId);
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    await w.stop();
+    reference = tracker.seen;
+  }, 120_000);
+  afterAll(async () => {
+    const w: Worker = startWorker({ db: tdb.db, runtime, pollMs: 50 });
+    for (const id of made) await waitProcess(tdb.db, (await deleteProject(tdb.db, userId, id)).process.id);
+    await w.stop();
+    await runtime.removeContainer(edgeName());
+    await tdb?.dispose();
+  });
+
+  it('has the steps an upgrade should have', () => {
+    expect(reference).toEqual(expect.arrayContaining(['converge', 'light balancer stopped', 'converged', 'end']));
+    expect(reference.filter((b) => b.startsWith('apply createContainer')).map((b) => b.slice(-1))).toEqual(['1', '2']);
+  });
+
+  it('a worker killed at every step boundary in turn: the upgrade resumes and ends SERIOUS with the same address', async () => {
+    for (let boundary = 0; boundary < reference.length; boundary++) {
+      const projectId = await lightProject();
+      const [before] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
+      let crashed!: (name: string) => void;
+      const crash = new Promise<string>((r) => (crashed = r));
+      const tracker = boundaryTracker();
+      const dying = startWorker({
+        db: tdb.db,
+        runtime,
+        pollMs: 50,
+        staleMs: 60_000,
+        hooks: {
+          atBoundary: (p, _i, name) => {
+            if (p.action !== 'project.upgradeCore' || p.attempts !== 1) return;
+            if (tracker.visit(name) === boundary) {
+              crashed(name);
+              throw new SimulatedCrash(`crash at boundary ${boundary} (${name})`);
+            }
+          },
+        },
+      });
+      const { process } = await upgradeCore(tdb.db, userId, projectId);
+      const where = `after a crash at ${await crash}`;
+      await dying.stop();
+      expect((await tdb.db.select().from(processes).where(eq(processes.id, process.id)))[0]!.status, where).toBe('RUNNING');
+      const rescuer = startWorker({ db: tdb.db, runtime, pollMs: 50, staleMs: 1_000 });
+      const done = await waitProcess(tdb.db, process.id);
+      await rescuer.stop();
+      expect(done.status, `${where}: ${done.error}`).toBe('FINISHED');
+      await expectUpgraded(projectId, before!.address, where);
+      await expect(upgradeCore(tdb.db, userId, projectId)).rejects.toThrow(/there is no downgrade/);
+    }
+  });
+});
