@@ -41,6 +41,14 @@ test('a viewer sees the project and no mutation control', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Save variable' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add person' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Cancel/ })).toHaveCount(0);
+  // Every enabled button left reads or filters; none changes the project.
+  const mutation = /save|add|delete|remove|cancel|upgrade|start|stop|restart|scale|open|close|publish|stage|enable|disable|create|forward/i;
+  const names = await page.getByRole('button').evaluateAll((els) => els.filter((e) => !(e as HTMLButtonElement).disabled).map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
+  expect(names.filter((n) => mutation.test(n))).toEqual([]);
+  await expect(page.getByRole('textbox', { name: 'Key' })).toHaveCount(0);
+  // And the add-service wizard is not theirs: a 404, like a project they cannot see.
+  const res = await page.goto(`${projectUrl}/services/new`);
+  expect(res?.status()).toBe(404);
 });
 
 test('a user who is not a member gets a 404 page', async ({ page }) => {

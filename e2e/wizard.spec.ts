@@ -16,7 +16,7 @@ test('every wizard step refuses bad input with a field message and nothing is cr
   // 1: no type chosen
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Choose a service type' })).toBeVisible();
-  await page.screenshot({ path: 'e2e/screenshots/wizard-type.png', fullPage: true });
+  await page.screenshot({ path: 'e2e/screenshots/wizard-type-error.png', fullPage: true });
   await page.getByText('Node.js', { exact: true }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -43,11 +43,20 @@ test('every wizard step refuses bad input with a field message and nothing is cr
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Ports go from 10 to 65435' })).toBeVisible();
   await page.getByLabel('HTTP port').fill('8080');
+  // A public port on the project address: 80 belongs to the edge; an address list needs addresses.
+  await page.getByRole('button', { name: 'Add public port' }).click();
+  await page.getByLabel('Public port 1', { exact: true }).fill('80');
+  await page.getByLabel('Port 1 firewall').selectOption('allow');
+  await page.getByLabel('Port 1 addresses').fill('not-an-address');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '80 and 443' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Use an IPv4 address or CIDR' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove public port 1' }).click();
   await page.getByRole('button', { name: 'Add variable' }).click();
   await page.getByLabel('Variable 1 key').fill('1BAD-KEY');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Use letters, digits and _ only' })).toBeVisible();
-  await page.screenshot({ path: 'e2e/screenshots/wizard-env.png', fullPage: true });
+  await page.screenshot({ path: 'e2e/screenshots/wizard-env-error.png', fullPage: true });
 
   // HA on a type without it (Debian: no HA mode).
   await page.goto(`${projectUrl}/services/new`);

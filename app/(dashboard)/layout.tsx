@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DockerBanner } from '@/components/shell/docker-banner';
+import { NavLinks } from '@/components/shell/nav-links';
 import { ThemeToggle } from '@/components/shell/theme-toggle';
 import { UserMenu } from '@/components/shell/user-menu';
 import { requireUser } from '@/lib/auth/guards';
@@ -8,36 +9,35 @@ import { Providers } from '../providers';
 
 export const dynamic = 'force-dynamic';
 
+/** The dashboard chrome: signed-in users only (each page checks again), Docker banner on every page. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
     <Providers>
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 dark:bg-slate-900"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-3">
           <nav aria-label="Main" className="flex items-center gap-5 text-sm font-medium">
             <Link href="/projects" className="text-lg font-bold tracking-tight">
               ⚓ Berth
             </Link>
-            <Link href="/projects" className="hover:text-indigo-600">
-              Projects
-            </Link>
-            <Link href="/account" className="hover:text-indigo-600">
-              Account
-            </Link>
-            {user.role === 'admin' && (
-              <Link href="/admin/users" className="hover:text-indigo-600">
-                Users
-              </Link>
-            )}
+            <NavLinks isAdmin={user.role === 'admin'} />
           </nav>
           <div className="flex items-center gap-2">
             <ThemeToggle />
-            <UserMenu name={user.name} email={user.email} />
+            <UserMenu name={user.name} email={user.email} role={user.role} />
           </div>
         </div>
       </header>
       <DockerBanner />
-      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-7xl px-6 py-8">
+        {children}
+      </main>
     </Providers>
   );
 }

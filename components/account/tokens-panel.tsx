@@ -4,6 +4,7 @@ import { createTokenAction, revokeTokenAction } from '@/app/(dashboard)/account/
 import { ActionForm } from '@/components/projects/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { Field } from '@/components/ui/field';
 
 interface TokenRow {
@@ -30,7 +31,10 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
             {state.ok && state.data?.token && (
               <Alert tone="warn">
                 <p>Copy this token now. It is not shown again.</p>
-                <code aria-label="New token" className="mt-1 block font-mono break-all">{state.data.token}</code>
+                <div className="mt-1 flex items-center gap-2">
+                  <code aria-label="New token" className="block flex-1 font-mono break-all">{state.data.token}</code>
+                  <CopyButton value={state.data.token} label="Copy token" />
+                </div>
               </Alert>
             )}
           </>

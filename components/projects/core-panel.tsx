@@ -7,17 +7,53 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import type { ProjectSnapshot } from '@/lib/services/snapshot';
 import { ActionForm } from './action-form';
+import { ProcessSteps } from './process-steps';
 
-/** The project's own core: package, address, balancer containers, and the one-way upgrade. */
+const LIVE = ['PENDING', 'RUNNING', 'CANCELING'];
+
+/** What the upgrade does, stated before it is started (Berth's own upgrade, see lib/core/upgrade.ts). */
+function UpgradeFacts({ address }: { address: string | null }) {
+  return (
+    <ul className="list-disc space-y-1 pl-5 text-sm" aria-label="What the upgrade does">
+      <li>
+        <strong>Containers added:</strong> 2 balancer containers (core-balancer-1 and core-balancer-2) start beside the current one and serve the same
+        address together; the Light balancer then retires gracefully. Logs and statistics stay with Berth&apos;s collector and sampler, which serve both
+        packages, so no separate logger container is added.
+      </li>
+      <li>
+        <strong>Address unchanged:</strong> the project keeps {address ?? 'its address'}.
+      </li>
+      <li>
+        <strong>No downtime expected:</strong> requests in flight on the old balancer finish before it stops.
+      </li>
+      <li>
+        <strong>Logs and statistics are kept.</strong>
+      </li>
+      <li>
+        <strong>It cannot be undone:</strong> there is no downgrade to Light.
+      </li>
+    </ul>
+  );
+}
+
+/** The project's own core: package, address, balancer containers, and the one-way upgrade shown live. */
 export function CorePanel({ snapshot }: { snapshot: ProjectSnapshot }) {
   const [open, setOpen] = useState(false);
+  const [started, setStarted] = useState(false);
   const { project } = snapshot;
   const core = snapshot.containers.filter((c) => c.serviceId === null);
-  const upgrading = snapshot.processes.some((p) => p.action === 'project.upgradeCore' && ['PENDING', 'RUNNING'].includes(p.status));
+  const upgrade = snapshot.processes.find((p) => p.action === 'project.upgradeCore');
+  const upgrading = !!upgrade && LIVE.includes(upgrade.status);
+  const close = () => {
+    setOpen(false);
+    setStarted(false);
+  };
   return (
     <section aria-labelledby="core-h" className="space-y-3">
       <div className="flex items-center justify-between">
-        <h2 id="core-h" className="text-lg font-semibold">Project core</h2>
+        <h2 id="core-h" className="text-lg font-semibold">
+          Project core
+        </h2>
         {snapshot.role === 'owner' && project.corePackage === 'LIGHT' && (
           <Button onClick={() => setOpen(true)} disabled={upgrading || project.status !== 'ACTIVE'}>
             Upgrade to Serious
@@ -29,31 +65,51 @@ export function CorePanel({ snapshot }: { snapshot: ProjectSnapshot }) {
         <dd>{project.corePackage === 'SERIOUS' ? 'Serious: 2 balancers on one address' : 'Lightweight: 1 core container'}</dd>
         <dt className="text-slate-500">Address</dt>
         <dd className="font-mono">{project.address}</dd>
+        <dt className="text-slate-500">Serves</dt>
+        <dd>HTTP routing with TLS, public TCP/UDP ports, firewall; logs and statistics are collected by Berth</dd>
       </dl>
-      <ul className="space-y-1 text-sm" aria-label="Core containers">
-        {core.map((c) => (
-          <li key={c.name} className="flex items-center justify-between">
-            <code className="text-xs">{c.name}</code>
-            <Badge tone={statusTone(c.status)}>{c.status}</Badge>
-          </li>
-        ))}
-      </ul>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Upgrade to the Serious core?">
-        <ul className="list-disc space-y-1 pl-5 text-sm">
-          <li>Two balancer containers are added; they serve the project address together with the current one.</li>
-          <li>The address {project.address} does not change.</li>
-          <li>No downtime is expected: the Light balancer retires gracefully once the new ones serve.</li>
-          <li>Logs and statistics are kept.</li>
-          <li>This cannot be undone: there is no downgrade.</li>
+      {core.length === 0 ? (
+        <p className="text-sm text-slate-500">The core starts with the project&apos;s first process.</p>
+      ) : (
+        <ul className="space-y-1 text-sm" aria-label="Core containers">
+          {core.map((c) => (
+            <li key={c.name} className="flex items-center justify-between">
+              <code className="text-xs">{c.name}</code>
+              <Badge tone={statusTone(c.status)} label={`core container status ${c.status}`}>
+                {c.status}
+              </Badge>
+            </li>
+          ))}
         </ul>
-        <ActionForm action={upgradeCoreAction} hidden={{ projectId: project.id }} onDone={() => setOpen(false)} className="mt-4 flex justify-end gap-2">
-          {(_s, pending) => (
-            <>
-              <Button variant="secondary" onClick={() => setOpen(false)}>Not now</Button>
-              <Button type="submit" disabled={pending}>Upgrade now</Button>
-            </>
-          )}
-        </ActionForm>
+      )}
+      {upgrading && upgrade && !open && <ProcessSteps process={upgrade} title="Upgrade in progress" />}
+      <Dialog open={open} onClose={close} title={started ? 'Upgrading to the Serious core' : 'Upgrade to the Serious core?'}>
+        {started ? (
+          <div className="space-y-4">
+            {upgrade ? <ProcessSteps process={upgrade} title="Upgrade process" /> : <p className="text-sm">Queued…</p>}
+            <div className="flex justify-end">
+              <Button variant="secondary" onClick={close}>
+                {upgrade && !LIVE.includes(upgrade.status) ? 'Close' : 'Close (it keeps running)'}
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <>
+            <UpgradeFacts address={project.address} />
+            <ActionForm action={upgradeCoreAction} hidden={{ projectId: project.id }} onDone={() => setStarted(true)} className="mt-4 flex justify-end gap-2">
+              {(_s, pending) => (
+                <>
+                  <Button variant="secondary" onClick={close}>
+                    Not now
+                  </Button>
+                  <Button type="submit" disabled={pending}>
+                    Upgrade now
+                  </Button>
+                </>
+              )}
+            </ActionForm>
+          </>
+        )}
       </Dialog>
     </section>
   );

@@ -9,8 +9,15 @@ import { Field } from '@/components/ui/field';
 import { initialActionState } from '@/lib/actions/action-state';
 
 const packages = [
-  { value: 'LIGHT', title: 'Lightweight', blurb: 'One core container: routing, TLS, public ports, firewall, logs and statistics.' },
-  { value: 'SERIOUS', title: 'Serious', blurb: 'Two balancers serving the same address at once, plus a dedicated logger.' },
+  { value: 'LIGHT', title: 'Lightweight', blurb: 'One balancer container: HTTP routing with TLS, public ports, firewall. Good for development and small sites.' },
+  { value: 'SERIOUS', title: 'Serious', blurb: 'Two balancer containers serving the same address at once: one can fail or restart without dropping the project.' },
+];
+
+const comparison: [string, string, string][] = [
+  ['Balancer containers', '1', '2, same address'],
+  ['A balancer fails', 'traffic stops until it restarts', 'the other keeps serving'],
+  ['Logs and statistics', 'kept by Berth', 'kept by Berth'],
+  ['Change later', 'upgrade to Serious, no downtime', 'no downgrade'],
 ];
 
 export function CreateProjectDialog({ disabled }: { disabled?: boolean }) {
@@ -37,7 +44,28 @@ export function CreateProjectDialog({ disabled }: { disabled?: boolean }) {
                 </span>
               </label>
             ))}
-            {fe.corePackage && <p className="text-sm text-red-600">{fe.corePackage.join(' ')}</p>}
+            <details className="text-xs">
+              <summary className="cursor-pointer text-slate-600 dark:text-slate-300">Compare the packages</summary>
+              <table className="mt-2 w-full text-left">
+                <thead>
+                  <tr className="text-slate-500">
+                    <th className="py-1 font-normal"><span className="sr-only">Feature</span></th>
+                    <th className="font-medium">Lightweight</th>
+                    <th className="font-medium">Serious</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {comparison.map(([what, light, serious]) => (
+                    <tr key={what} className="border-t border-slate-100 dark:border-slate-800">
+                      <th scope="row" className="py-1 pr-2 font-normal text-slate-500">{what}</th>
+                      <td className="pr-2">{light}</td>
+                      <td>{serious}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+            {fe.corePackage && <p role="alert" className="text-sm text-red-600">{fe.corePackage.join(' ')}</p>}
           </fieldset>
           <div className="space-y-1">
             <label htmlFor="project-env" className="block text-sm font-medium">
@@ -65,7 +93,7 @@ export function CreateProjectDialog({ disabled }: { disabled?: boolean }) {
               Cancel
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? 'Creating…' : 'Create project'}
+              {pending ? 'Creating…' : 'Create project and add services'}
             </Button>
           </div>
         </form>

@@ -1,91 +1,119 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { deleteEnvAction, setEnvAction } from '@/app/(dashboard)/projects/[projectId]/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { useToast } from '@/components/ui/toast';
 import type { EnvView } from '@/lib/services/env';
 import { ActionForm } from './action-form';
 
-/** Variables of a project or service: secrets masked (reveal and copy for writers), add/update/delete. */
-export function EnvEditor({
-  projectId,
-  serviceId,
-  variables,
-  revealed,
-  canWrite,
-  title,
-}: {
+interface Props {
   projectId: string;
   serviceId?: string;
   variables: EnvView[];
   revealed?: Record<string, string>;
   canWrite: boolean;
   title: string;
-}) {
+  /** Shown in the "takes effect on restart" notice (the service page puts its Restart button here). */
+  restart?: ReactNode;
+}
+
+function EnvTable({ rows, revealed, canWrite, hidden, label }: { rows: EnvView[]; revealed?: Record<string, string>; canWrite: boolean; hidden: Record<string, string>; label: string }) {
   const [shown, setShown] = useState<Record<string, boolean>>({});
-  const hidden = { projectId, serviceId: serviceId ?? '' };
+  const toast = useToast();
+  const copy = async (key: string, value: string) => {
+    await navigator.clipboard?.writeText(value).catch(() => undefined);
+    toast('info', `${key} copied`);
+  };
   return (
-    <section aria-label={title} className="space-y-3">
-      <h2 className="text-lg font-semibold">{title}</h2>
-      <Alert tone="info">Changes take effect when the service restarts (a restart creates containers with the new values).</Alert>
-      {variables.length === 0 ? (
-        <p className="text-sm text-slate-500">No variables yet.</p>
-      ) : (
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="text-left text-xs text-slate-500">
-              <th className="py-1">Key</th>
-              <th>Value</th>
-              <th className="sr-only">Actions</th>
+    <table className="w-full table-fixed text-sm" aria-label={label}>
+      <thead>
+        <tr className="text-left text-xs text-slate-500">
+          <th className="w-2/5 py-1">Key</th>
+          <th>Value</th>
+          <th className="w-40">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((v) => {
+          const plain = revealed?.[v.key];
+          const visible = v.secret && shown[v.key] && plain !== undefined ? plain : v.value;
+          return (
+            <tr key={v.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+              <td className="truncate py-1.5 pr-2 font-mono" title={v.key}>
+                {v.key}
+                {v.secret && <span className="ml-2 text-xs text-slate-400">secret</span>}
+              </td>
+              <td className="py-1.5 font-mono break-all">
+                {visible}
+                {v.unresolved.length > 0 && (
+                  <span className="ml-2 text-xs text-amber-600" role="note">
+                    unresolved: {v.unresolved.map((u) => '${' + u + '}').join(', ')} (stays literal)
+                  </span>
+                )}
+              </td>
+              <td className="flex justify-end gap-1 py-1">
+                {v.secret && plain !== undefined && (
+                  <Button variant="ghost" onClick={() => setShown((s) => ({ ...s, [v.key]: !s[v.key] }))} aria-label={`${shown[v.key] ? 'Hide' : 'Reveal'} ${v.key}`}>
+                    {shown[v.key] ? 'Hide' : 'Reveal'}
+                  </Button>
+                )}
+                {(!v.secret || plain !== undefined) && (
+                  <Button variant="ghost" onClick={() => void copy(v.key, plain ?? v.value)} aria-label={`Copy ${v.key}`}>
+                    Copy
+                  </Button>
+                )}
+                {canWrite && v.kind === 'user' && (
+                  <ActionForm action={deleteEnvAction} hidden={{ ...hidden, key: v.key }}>
+                    {(_s, pending) => (
+                      <Button type="submit" variant="ghost" disabled={pending} aria-label={`Delete ${v.key}`}>
+                        Delete
+                      </Button>
+                    )}
+                  </ActionForm>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {variables.map((v) => {
-              const plain = revealed?.[v.key];
-              const visible = v.secret && shown[v.key] && plain !== undefined ? plain : v.value;
-              return (
-                <tr key={v.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-1.5 pr-2 font-mono">
-                    {v.key}
-                    {v.kind === 'generated' && <span className="ml-2 text-xs text-slate-400">generated</span>}
-                  </td>
-                  <td className="max-w-md truncate font-mono" title={v.secret ? undefined : v.value}>
-                    {visible}
-                    {v.unresolved.length > 0 && (
-                      <span className="ml-2 text-xs text-amber-600" role="note">
-                        unresolved: {v.unresolved.map((u) => '${' + u + '}').join(', ')} (stays literal)
-                      </span>
-                    )}
-                  </td>
-                  <td className="flex justify-end gap-1 py-1">
-                    {v.secret && plain !== undefined && (
-                      <Button variant="ghost" onClick={() => setShown((s) => ({ ...s, [v.key]: !s[v.key] }))} aria-label={`${shown[v.key] ? 'Hide' : 'Reveal'} ${v.key}`}>
-                        {shown[v.key] ? 'Hide' : 'Reveal'}
-                      </Button>
-                    )}
-                    {(!v.secret || plain !== undefined) && (
-                      <Button variant="ghost" onClick={() => navigator.clipboard?.writeText(plain ?? v.value)} aria-label={`Copy ${v.key}`}>
-                        Copy
-                      </Button>
-                    )}
-                    {canWrite && v.kind === 'user' && (
-                      <ActionForm action={deleteEnvAction} hidden={{ ...hidden, key: v.key }}>
-                        {(_s, pending) => (
-                          <Button type="submit" variant="ghost" disabled={pending} aria-label={`Delete ${v.key}`}>
-                            Delete
-                          </Button>
-                        )}
-                      </ActionForm>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** Variables of a project or a service: generated ones read-only, secrets masked (reveal and copy for writers); add, update, delete. */
+export function EnvEditor({ projectId, serviceId, variables, revealed, canWrite, title, restart }: Props) {
+  const hidden = { projectId, serviceId: serviceId ?? '' };
+  const generated = variables.filter((v) => v.kind === 'generated');
+  const own = variables.filter((v) => v.kind === 'user');
+  return (
+    <section aria-label={title} className="space-y-4">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {generated.length > 0 && (
+        <div className="space-y-1">
+          <h3 className="text-sm font-medium">Generated by Berth</h3>
+          <p className="text-xs text-slate-500">Other services reference these as {'${hostname_key}'}.</p>
+          <EnvTable rows={generated} revealed={revealed} canWrite={canWrite} hidden={hidden} label="Generated variables" />
+        </div>
       )}
+      <div className="space-y-1">
+        {generated.length > 0 && <h3 className="text-sm font-medium">Your variables</h3>}
+        {own.length === 0 ? (
+          <p className="text-sm text-slate-500">No variables yet.{canWrite ? ' Add one below; a value may reference another service, such as ${db_connectionString}.' : ''}</p>
+        ) : (
+          <EnvTable rows={own} revealed={revealed} canWrite={canWrite} hidden={hidden} label="Your variables" />
+        )}
+      </div>
+      <Alert tone="info">
+        <span className="flex flex-wrap items-center justify-between gap-2">
+          <span>Changes take effect when the service restarts: a restart creates its containers with the new values.</span>
+          {canWrite && restart}
+        </span>
+      </Alert>
       {canWrite && (
         <ActionForm action={setEnvAction} hidden={hidden} className="grid items-end gap-2 sm:grid-cols-[1fr_2fr_auto_auto]">
           {(state, pending) => (

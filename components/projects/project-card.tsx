@@ -1,22 +1,23 @@
 import Link from 'next/link';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import type { ProjectSummary } from '@/lib/services/projects';
+import type { ProjectCardData } from './project-card-data';
 import { Sparkline } from './sparkline';
 
-export function ProjectCard({ summary, cpu }: { summary: ProjectSummary; cpu: number[] }) {
-  const { project } = summary;
+export function ProjectCard({ project }: { project: ProjectCardData }) {
   return (
-    <Card className="flex flex-col gap-3 transition hover:border-indigo-400">
+    <Card className="flex h-full flex-col gap-3 transition focus-within:border-indigo-400 hover:border-indigo-400">
       <div className="flex items-start justify-between gap-2">
-        <Link href={`/projects/${project.id}`} className="text-lg font-semibold hover:text-indigo-600">
+        <Link href={`/projects/${project.id}`} className="text-lg font-semibold hover:text-indigo-600 hover:underline">
           {project.name}
         </Link>
-        <Badge tone={statusTone(project.status)}>{project.status}</Badge>
+        <Badge tone={statusTone(project.status)} label={`project status ${project.status}`}>
+          {project.status}
+        </Badge>
       </div>
       <div className="flex flex-wrap gap-2">
         <Badge tone={project.corePackage === 'SERIOUS' ? 'violet' : 'blue'}>{project.corePackage === 'SERIOUS' ? 'Serious core' : 'Light core'}</Badge>
-        {summary.role !== 'owner' && <Badge>{summary.role}</Badge>}
+        {project.role !== 'owner' && <Badge>{project.role}</Badge>}
       </div>
       <dl className="grid grid-cols-3 gap-2 text-sm">
         <div>
@@ -25,24 +26,28 @@ export function ProjectCard({ summary, cpu }: { summary: ProjectSummary; cpu: nu
         </div>
         <div>
           <dt className="text-xs text-slate-500">Services</dt>
-          <dd>{summary.serviceCount}</dd>
+          <dd>{project.serviceCount}</dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500">Containers</dt>
           <dd>
-            {summary.containersRunning}/{summary.containersTotal} running
+            {project.containersRunning}/{project.containersTotal} running
           </dd>
         </div>
       </dl>
-      <div>
+      <div className="mt-auto">
         <p className="text-xs text-slate-500">CPU, last 30 minutes</p>
-        <Sparkline values={cpu} label={`CPU of ${project.name}`} />
+        <Sparkline values={project.cpu} label={`CPU of ${project.name}`} />
       </div>
-      {summary.runningProcesses > 0 && (
-        <p className="text-xs text-amber-700 dark:text-amber-400">
-          <span aria-hidden>●</span> {summary.runningProcesses} process{summary.runningProcesses > 1 ? 'es' : ''} running or queued
-        </p>
-      )}
+      <p className="text-xs text-slate-500">
+        {project.runningProcesses > 0 ? (
+          <span className="text-sky-700 dark:text-sky-300">
+            <span aria-hidden>●</span> {project.runningProcesses} process{project.runningProcesses > 1 ? 'es' : ''} running or queued
+          </span>
+        ) : (
+          'No process running'
+        )}
+      </p>
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { addDomainAction, publishRoutingAction, removeDomainAction } from '@/app/(dashboard)/projects/[projectId]/actions';
+import { addDomainAction, publishRoutingAction, removeDomainAction } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/actions';
 import { ActionForm } from '@/components/projects/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

@@ -1,38 +1,43 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Field, SelectField } from '@/components/ui/field';
-import { projectKeys } from '@/lib/query/projects/keys';
-import type { LogLine } from '@/lib/services/logs';
+import { useLogsQuery } from '@/lib/query/logs/use-logs-query';
 
 const RANGES: [string, number][] = [
   ['Last 15 minutes', 15 * 60],
   ['Last hour', 3600],
   ['Last 24 hours', 86400],
-  ['All', 0],
+  ['Everything kept', 0],
 ];
+
+/** Waits until typing pauses before a search string becomes a new query. */
+function useSettled(value: string, ms = 300): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
 
 /**
  * Collected output (it outlives the containers) of a service or the whole project: per container
- * or all, with search, time range and follow (polls while following).
+ * or all, with search, time range and follow (live over SSE while following).
  */
 export function LogsViewer({ projectId, serviceId, containers }: { projectId: string; serviceId?: string; containers: string[] }) {
   const [container, setContainer] = useState('');
-  const [q, setQ] = useState('');
-  const [range, setRange] = useState(3600);
+  const [search, setSearch] = useState('');
+  const [rangeSec, setRange] = useState(3600);
   const [follow, setFollow] = useState(true);
-  const logs = useQuery({
-    queryKey: [...projectKeys.logs(projectId, `${serviceId ?? 'all'}:${container}`), q, range],
-    refetchInterval: follow ? 2000 : false,
-    queryFn: async () => {
-      const params = new URLSearchParams({ service: serviceId ?? '', container, q });
-      if (range) params.set('since', new Date(Date.now() - range * 1000).toISOString());
-      const res = await fetch(`/api/projects/${projectId}/logs?${params}`);
-      if (!res.ok) throw new Error((await res.json()).error?.message ?? 'Could not read logs');
-      return ((await res.json()) as { lines: LogLine[] }).lines;
-    },
-  });
+  const q = useSettled(search);
+  const logs = useLogsQuery(projectId, { serviceId, container, q, rangeSec }, follow);
+  const pre = useRef<HTMLPreElement>(null);
+  const lines = logs.data ?? [];
+  useEffect(() => {
+    if (follow && pre.current) pre.current.scrollTop = pre.current.scrollHeight;
+  }, [lines.length, follow]);
+  const short = (name: string) => name.replace(/^berth-[0-9a-f]{8}-/, '');
   return (
     <section aria-label="Logs" className="space-y-3">
       <div className="grid gap-2 sm:grid-cols-4">
@@ -40,12 +45,12 @@ export function LogsViewer({ projectId, serviceId, containers }: { projectId: st
           <option value="">All containers</option>
           {containers.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {short(c)}
             </option>
           ))}
         </SelectField>
-        <Field label="Search logs" value={q} onChange={(e) => setQ(e.target.value)} placeholder="text to find" />
-        <SelectField label="Time range" value={String(range)} onChange={(e) => setRange(Number(e.target.value))}>
+        <Field label="Search logs" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="text to find" />
+        <SelectField label="Time range" value={String(rangeSec)} onChange={(e) => setRange(Number(e.target.value))}>
           {RANGES.map(([l, v]) => (
             <option key={v} value={v}>
               {l}
@@ -53,15 +58,26 @@ export function LogsViewer({ projectId, serviceId, containers }: { projectId: st
           ))}
         </SelectField>
         <label className="flex items-center gap-2 self-end pb-2 text-sm">
-          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow live
         </label>
       </div>
       {logs.error && <p className="text-sm text-red-600">{logs.error.message}</p>}
-      <pre aria-label="Log lines" className="h-72 overflow-auto rounded-lg bg-slate-950 p-3 text-xs leading-relaxed text-slate-200">
-        {logs.data?.length
-          ? logs.data.map((l) => `${l.at.slice(11, 19)} ${container ? '' : `${l.container.replace(/^berth-[0-9a-f]{8}-/, '')} `}${l.stream === 'stderr' ? '!' : ' '} ${l.line}`).join('\n')
-          : 'No log lines in this range yet.'}
+      <pre
+        ref={pre}
+        aria-label="Log lines"
+        tabIndex={0}
+        className="h-72 overflow-auto rounded-lg bg-slate-950 p-3 text-xs leading-relaxed text-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-500"
+      >
+        {lines.length
+          ? lines.map((l) => `${l.at.slice(11, 19)} ${container ? '' : `${short(l.container)} `}${l.stream === 'stderr' ? '!' : ' '} ${l.line}`).join('\n')
+          : q
+            ? `No line contains "${q}" in this range.`
+            : 'No log lines in this range yet. Output appears here as the containers write it.'}
       </pre>
+      <p className="text-xs text-slate-500">
+        {lines.length} line{lines.length === 1 ? '' : 's'}
+        {follow ? ' · following' : ' · paused'}; lines marked ! came from stderr.
+      </p>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { addPublicPortAction, removePublicPortAction, setRouteFirewallAction, setSubdomainAction } from '@/app/(dashboard)/projects/[projectId]/actions';
+import { addPublicPortAction, removePublicPortAction, setRouteFirewallAction, setSubdomainAction } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/actions';
 import { ActionForm } from '@/components/projects/action-form';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';

@@ -1,34 +1,53 @@
 'use client';
 
 import { useState } from 'react';
-import { scaleServiceAction, serviceCommandAction } from '@/app/(dashboard)/projects/[projectId]/actions';
+import { scaleServiceAction, serviceCommandAction } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/actions';
 import { ActionForm } from '@/components/projects/action-form';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 
-/** Start, stop, restart, scale and delete, each a process. */
-export function ServiceControls(props: { projectId: string; serviceId: string; hostname: string; running: boolean; scalable: boolean; containerCount: number }) {
-  const [confirm, setConfirm] = useState(false);
-  const hidden = { projectId: props.projectId, serviceId: props.serviceId };
-  const command = (name: 'start' | 'stop' | 'restart', label: string) => (
-    <ActionForm action={serviceCommandAction} hidden={{ ...hidden, command: name }}>
+interface Target {
+  projectId: string;
+  serviceId: string;
+}
+
+/** Start, stop or restart: each queues a process that the page then shows live. */
+export function ServiceCommand({ projectId, serviceId, command, label, disabled }: Target & { command: 'start' | 'stop' | 'restart'; label: string; disabled?: boolean }) {
+  return (
+    <ActionForm action={serviceCommandAction} hidden={{ projectId, serviceId, command }}>
       {(_s, pending) => (
-        <Button type="submit" variant="secondary" disabled={pending}>
+        <Button type="submit" variant="secondary" disabled={pending || disabled}>
           {label}
         </Button>
       )}
     </ActionForm>
   );
+}
+
+/** Start, stop, restart, scale and delete, each a process. */
+export function ServiceControls(props: Target & { hostname: string; running: boolean; scaling?: { min: number; max: number }; containerCount: number }) {
+  const [confirm, setConfirm] = useState(false);
+  const hidden = { projectId: props.projectId, serviceId: props.serviceId };
   return (
     <div className="flex flex-wrap items-end gap-2">
-      {props.running ? command('stop', 'Stop') : command('start', 'Start')}
-      {command('restart', 'Restart')}
-      {props.scalable && (
+      {props.running ? <ServiceCommand {...hidden} command="stop" label="Stop" /> : <ServiceCommand {...hidden} command="start" label="Start" />}
+      <ServiceCommand {...hidden} command="restart" label="Restart" />
+      {props.scaling && (
         <ActionForm action={scaleServiceAction} hidden={hidden} className="flex items-end gap-2">
           {(state, pending) => (
             <>
-              <Field label="Containers" name="containerCount" type="number" min={1} max={10} defaultValue={String(props.containerCount)} errors={state.fieldErrors?.containerCount} className="w-24 rounded-md border border-slate-300 px-2 py-2 text-sm dark:border-slate-700 dark:bg-slate-900" />
+              <div className="w-28">
+                <Field
+                  label="Containers"
+                  name="containerCount"
+                  type="number"
+                  min={props.scaling!.min}
+                  max={props.scaling!.max}
+                  defaultValue={String(props.containerCount)}
+                  errors={state.fieldErrors?.containerCount}
+                />
+              </div>
               <Button type="submit" variant="secondary" disabled={pending}>
                 Scale
               </Button>
@@ -40,7 +59,10 @@ export function ServiceControls(props: { projectId: string; serviceId: string; h
         Delete service
       </Button>
       <Dialog open={confirm} onClose={() => setConfirm(false)} title={`Delete ${props.hostname}?`}>
-        <p className="text-sm">Its containers and volumes (all of its data) are removed. Other services referencing its variables keep the literal references.</p>
+        <p className="text-sm">
+          Its containers and volumes (all of its data) are removed, and its public ports and domains closed. Other services that reference its
+          variables keep the literal references. This cannot be undone.
+        </p>
         <div className="mt-4 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirm(false)}>
             Keep service

@@ -1,7 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
-
-const control =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-red-500';
+import { controlClass as control } from './input';
 
 interface FieldProps {
   label: string;
@@ -51,7 +49,7 @@ export function SelectField({
         id={selectId}
         className={control}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={msgId}
+        aria-describedby={errors?.length || hint ? msgId : undefined}
         {...props}
       >
         {children}

@@ -10,7 +10,7 @@ interface Toast {
 
 const ToastContext = createContext<(tone: Toast['tone'], message: string) => void>(() => {});
 
-/** `const toast = useToast(); toast('success', 'Saved')` — announced politely, gone after 5 s. */
+/** `const toast = useToast(); toast('success', 'Saved')`: announced to screen readers, dismissable, gone after 5 s (errors 10 s). */
 export function useToast() {
   return useContext(ToastContext);
 }
@@ -20,8 +20,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const push = useCallback((tone: Toast['tone'], message: string) => {
     const id = Date.now() + Math.random();
     setToasts((t) => [...t, { id, tone, message }]);
-    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 5000);
+    setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), tone === 'error' ? 10_000 : 5_000);
   }, []);
+  const dismiss = (id: number) => setToasts((t) => t.filter((x) => x.id !== id));
   return (
     <ToastContext.Provider value={push}>
       {children}
@@ -30,11 +31,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <div
             key={t.id}
             role="status"
-            className={`rounded-md px-4 py-3 text-sm shadow-lg ${
+            className={`flex items-start gap-3 rounded-md px-4 py-3 text-sm shadow-lg ${
               t.tone === 'error' ? 'bg-red-600 text-white' : t.tone === 'success' ? 'bg-emerald-600 text-white' : 'bg-slate-800 text-white'
             }`}
           >
-            {t.message}
+            <span className="flex-1">{t.message}</span>
+            <button type="button" aria-label="Dismiss" className="opacity-80 hover:opacity-100" onClick={() => dismiss(t.id)}>
+              ×
+            </button>
           </div>
         ))}
       </div>

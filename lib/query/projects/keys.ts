@@ -1,6 +1,6 @@
+/** Query keys of the projects area (the list page and one project's live snapshot). */
 export const projectKeys = {
   all: ['projects'] as const,
+  list: () => ['projects', 'list'] as const,
   snapshot: (projectId: string) => ['projects', projectId, 'snapshot'] as const,
-  logs: (projectId: string, container: string) => ['projects', projectId, 'logs', container] as const,
-  stats: (projectId: string, serviceId: string) => ['projects', projectId, 'stats', serviceId] as const,
 };

@@ -1,8 +1,8 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import type { ProjectSnapshot } from '@/lib/services/snapshot';
+import { useEventSource } from '../use-event-source';
 import { projectKeys } from './keys';
 
 /**
@@ -12,12 +12,8 @@ import { projectKeys } from './keys';
 export function useProjectSnapshot(initial: ProjectSnapshot) {
   const qc = useQueryClient();
   const key = projectKeys.snapshot(initial.project.id);
-  useEffect(() => {
-    const source = new EventSource(`/api/stream/projects/${initial.project.id}`);
-    source.onmessage = (e) => qc.setQueryData(key, JSON.parse(e.data) as ProjectSnapshot);
-    source.addEventListener('end', () => source.close());
-    return () => source.close();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initial.project.id]);
+  useEventSource(`/api/stream/projects/${initial.project.id}`, {
+    message: (data) => qc.setQueryData(key, data as ProjectSnapshot),
+  });
   return useQuery({ queryKey: key, queryFn: () => initial, initialData: initial, staleTime: Infinity }).data;
 }

@@ -53,13 +53,21 @@ export function ProjectClient({ initial, env, revealed, members }: { initial: Pr
         </div>
         {s.services.length === 0 ? (
           <Card>
-            <p className="text-sm text-slate-500">No services yet. Add a database, a runtime or a static site: each gets its own containers on this project&apos;s private network.</p>
+            <p className="text-sm text-slate-500">
+              No services yet. Add a database, a runtime or a static site: each gets its own containers on this project&apos;s private network
+              {canWrite ? ', and other services reach it by its hostname.' : '. A member of the project can add them.'}
+            </p>
+            {canWrite && (
+              <Link href={`/projects/${project.id}/services/new`} className="mt-3 inline-block text-sm font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+                Add your first service →
+              </Link>
+            )}
           </Card>
         ) : (
           <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
             {s.services.map((svc) => (
               <li key={svc.id}>
-                <ServiceCard projectId={project.id} service={svc} />
+                <ServiceCard projectId={project.id} service={svc} processes={s.processes.filter((p) => p.serviceId === svc.id && ['PENDING', 'RUNNING', 'CANCELING'].includes(p.status)).length} />
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/guards';
+import { getCatalogEntry } from '@/lib/catalog';
 import { getDb } from '@/lib/db';
 import { listDomains, pendingDomainChanges } from '@/lib/core/domains';
 import { listPublicPorts } from '@/lib/core/public-ports';
@@ -11,9 +12,10 @@ import { ServiceClient } from './service-client';
 
 export const metadata: Metadata = { title: 'Service' };
 
-export default async function ServicePage({ params }: { params: Promise<{ projectId: string; serviceId: string }> }) {
+export default async function ServicePage({ params, searchParams }: { params: Promise<{ projectId: string; serviceId: string }>; searchParams: Promise<{ notice?: string }> }) {
   const user = await requireUser();
   const { projectId, serviceId } = await params;
+  const { notice } = await searchParams;
   const db = await getDb();
   const data = await loadOrNotFound(async () => {
     const { service, role } = await getService(db, user.id, projectId, serviceId);
@@ -28,14 +30,23 @@ export default async function ServicePage({ params }: { params: Promise<{ projec
     const pendingRouting = await pendingDomainChanges(db, projectId);
     return { service, snapshot, masked, revealed, ports, domains, pendingRouting };
   });
-  return <ServiceClient
+  const { service } = data;
+  const entry = getCatalogEntry(service.type);
+  const scaling = service.mode === 'NON_HA' && entry.scaling.max > 1 ? entry.scaling : undefined;
+  return (
+    <ServiceClient
       initial={data.snapshot}
-      serviceId={data.service.id}
+      serviceId={service.id}
+      notice={notice?.slice(0, 300)}
+      displayName={entry.displayName}
+      resources={service.resources}
+      scaling={scaling ? { min: scaling.min, max: scaling.max } : undefined}
       env={data.masked}
       revealed={data.revealed}
       ports={data.ports.map((p) => ({ id: p.id, publicPort: p.publicPort, internalPort: p.internalPort, protocol: p.protocol, firewallPolicy: p.firewallPolicy, firewallRanges: p.firewallRanges }))}
-      routeFirewall={data.service.settings.httpFirewall as { policy: string; ranges: string[] } | undefined}
+      routeFirewall={service.settings.httpFirewall as { policy: string; ranges: string[] } | undefined}
       domains={data.domains.map((d) => ({ id: d.id, domain: d.domain, path: d.path, isSynced: d.isSynced, deleteOnSync: d.deleteOnSync }))}
       pendingRouting={data.pendingRouting}
-    />;
+    />
+  );
 }

@@ -1,116 +1,140 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
+import { CopyButton } from '@/components/projects/copy-button';
 import { EnvEditor } from '@/components/projects/env-editor';
 import { ProcessList } from '@/components/projects/process-list';
 import { ServiceIcon } from '@/components/projects/service-icon';
-import { LogsViewer } from '@/components/services/logs-viewer';
+import { ContainerCards } from '@/components/services/container-cards';
 import type { DomainRow } from '@/components/services/domains-panel';
+import { LogsViewer } from '@/components/services/logs-viewer';
 import { PublicAccess, type PortRow } from '@/components/services/public-access';
-import { ServiceControls } from '@/components/services/service-controls';
+import { ServiceCommand, ServiceControls } from '@/components/services/service-controls';
 import { StatsCharts } from '@/components/services/stats-charts';
+import { Alert } from '@/components/ui/alert';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { useProjectSnapshot } from '@/lib/query/projects/use-project-snapshot';
+import { latestByContainer, useStatsQuery } from '@/lib/query/stats/use-stats-query';
 import type { EnvView } from '@/lib/services/env';
 import type { ProjectSnapshot } from '@/lib/services/snapshot';
 
-export function ServiceClient({
-  initial,
-  serviceId,
-  env,
-  revealed,
-  ports,
-  routeFirewall,
-  domains,
-  pendingRouting,
-}: {
+interface Props {
   initial: ProjectSnapshot;
   serviceId: string;
+  notice?: string;
+  displayName: string;
+  resources: { cpu: number; memoryMb: number };
+  scaling?: { min: number; max: number };
   env: EnvView[];
   revealed?: Record<string, string>;
   ports: PortRow[];
   routeFirewall?: { policy: string; ranges: string[] };
   domains: DomainRow[];
   pendingRouting: number;
-}) {
-  const s = useProjectSnapshot(initial);
-  const service = s.services.find((x) => x.id === serviceId);
-  if (!service) return <p>This service was deleted. <Link href={`/projects/${s.project.id}`} className="underline">Back to the project</Link></p>;
-  const containers = s.containers.filter((c) => c.serviceId === serviceId);
+}
+
+export function ServiceClient(p: Props) {
+  const s = useProjectSnapshot(p.initial);
+  const [minutes, setMinutes] = useState(60);
+  const stats = useStatsQuery(s.project.id, p.serviceId, minutes);
+  const service = s.services.find((x) => x.id === p.serviceId);
+  if (!service) {
+    return (
+      <Card>
+        <p>
+          This service was deleted.{' '}
+          <Link href={`/projects/${s.project.id}`} className="underline">
+            Back to {s.project.name}
+          </Link>
+        </p>
+      </Card>
+    );
+  }
+  const containers = s.containers.filter((c) => c.serviceId === p.serviceId);
   const canWrite = s.role !== 'viewer';
-  const own = { ...s, processes: s.processes.filter((p) => p.serviceId === serviceId) };
+  const own = { ...s, processes: s.processes.filter((x) => x.serviceId === p.serviceId) };
+  const target = { projectId: s.project.id, serviceId: service.id };
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm text-slate-500">
-            <Link href="/projects" className="hover:underline">Projects</Link> /{' '}
-            <Link href={`/projects/${s.project.id}`} className="hover:underline">{s.project.name}</Link> /
-          </p>
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+            <Link href="/projects" className="hover:underline">
+              Projects
+            </Link>{' '}
+            /{' '}
+            <Link href={`/projects/${s.project.id}`} className="hover:underline">
+              {s.project.name}
+            </Link>{' '}
+            /
+          </nav>
           <h1 className="flex items-center gap-3 text-2xl font-semibold">
             <ServiceIcon type={service.type} /> {service.hostname}
           </h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-            <Badge tone={statusTone(service.status)}>{service.status}</Badge>
+            <Badge tone={statusTone(service.status)} label={`service status ${service.status}`}>
+              {service.status}
+            </Badge>
             {service.mode === 'HA' && <Badge tone="violet">HA</Badge>}
-            <span className="text-slate-500">{service.type}@{service.version}</span>
-            {service.ports.map((p) => (
-              <code key={p.port} className="rounded bg-slate-100 px-1.5 dark:bg-slate-800">{service.hostname}:{p.port}</code>
+            {!canWrite && <Badge>read only</Badge>}
+            <span className="text-slate-500">
+              {p.displayName} {service.version} · {p.resources.cpu} CPU · {p.resources.memoryMb} MB
+            </span>
+            {service.ports.map((port) => (
+              <code key={port.port} className="rounded bg-slate-100 px-1.5 dark:bg-slate-800">
+                {service.hostname}:{port.port}
+              </code>
             ))}
           </div>
           {service.publicUrl && (
-            <p className="mt-2 text-sm">
-              Public URL:{' '}
-              <a href={service.publicUrl} target="_blank" rel="noreferrer" className="font-mono text-indigo-600 underline dark:text-indigo-400">{service.publicUrl}</a>{' '}
-              <button type="button" className="text-xs underline" onClick={() => navigator.clipboard?.writeText(service.publicUrl!)}>Copy</button>
+            <p className="mt-2 flex items-center gap-2 text-sm">
+              Public URL:
+              <a href={service.publicUrl} target="_blank" rel="noreferrer" className="font-mono text-indigo-600 underline dark:text-indigo-400">
+                {service.publicUrl}
+              </a>
+              <CopyButton value={service.publicUrl} label="Copy public URL" />
             </p>
           )}
         </div>
-        {canWrite && (
-          <ServiceControls projectId={s.project.id} serviceId={service.id} hostname={service.hostname} running={service.running} scalable={service.type !== 'postgresql' && service.mode !== 'HA' && ['nodejs', 'python', 'go', 'php-nginx', 'static', 'nginx', 'debian'].includes(service.type)} containerCount={service.containerCount} />
-        )}
+        {canWrite && <ServiceControls {...target} hostname={service.hostname} running={service.running} scaling={p.scaling} containerCount={service.containerCount} />}
       </div>
 
+      {p.notice && <Alert tone="warn">{p.notice}</Alert>}
+
       <section aria-labelledby="containers-h" className="space-y-3">
-        <h2 id="containers-h" className="text-lg font-semibold">Containers</h2>
-        {containers.length === 0 && <p className="text-sm text-slate-500">Containers appear here as the process creates them.</p>}
-        <ul className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-          {containers.map((c) => (
-            <li key={c.name} aria-label={`Container ${c.name}`} className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-              <div className="flex items-center justify-between gap-2">
-                <code className="truncate text-xs">{c.name}</code>
-                <Badge tone={statusTone(c.status)} label={`status ${c.status}`}>{c.status}</Badge>
-              </div>
-              <dl className="mt-2 grid grid-cols-3 gap-2 text-xs">
-                <div><dt className="text-slate-500">Role</dt><dd>{c.role}</dd></div>
-                <div><dt className="text-slate-500">Health</dt><dd>{c.health ?? 'no check'}</dd></div>
-                <div><dt className="text-slate-500">Restarts</dt><dd>{c.restartCount}</dd></div>
-              </dl>
-            </li>
-          ))}
-        </ul>
+        <h2 id="containers-h" className="text-lg font-semibold">
+          Containers{' '}
+          <span className="text-sm font-normal text-slate-500">
+            {service.containersRunning}/{service.containersTotal} running
+          </span>
+        </h2>
+        <ContainerCards containers={containers} latest={latestByContainer(stats.data ?? [])} />
       </section>
 
-      <Card>
-        <PublicAccess
-          projectId={s.project.id}
-          serviceId={service.id}
-          address={s.project.address}
-          hasHttp={service.ports.some((p) => p.httpSupport)}
-          subdomainAccess={service.subdomainAccess}
-          routeFirewall={routeFirewall}
-          ports={ports}
-          defaultPort={service.ports[0]?.port}
-          canWrite={canWrite}
-          domains={domains}
-          pendingRouting={pendingRouting}
-        />
-      </Card>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <Card>
+          <EnvEditor
+            title="Environment variables"
+            {...target}
+            variables={p.env}
+            revealed={p.revealed}
+            canWrite={canWrite}
+            restart={<ServiceCommand {...target} command="restart" label="Restart to apply" />}
+          />
+        </Card>
+        <section aria-labelledby="sp-h" className="space-y-3">
+          <h2 id="sp-h" className="text-lg font-semibold">
+            Processes
+          </h2>
+          <ProcessList snapshot={own} canWrite={canWrite} />
+        </section>
+      </div>
 
       <Card>
         <h2 className="mb-3 text-lg font-semibold">Statistics</h2>
-        <StatsCharts projectId={s.project.id} serviceId={service.id} />
+        <StatsCharts samples={stats.data ?? []} minutes={minutes} setMinutes={setMinutes} error={stats.error?.message} />
       </Card>
 
       <Card>
@@ -118,15 +142,20 @@ export function ServiceClient({
         <LogsViewer projectId={s.project.id} serviceId={service.id} containers={containers.map((c) => c.name)} />
       </Card>
 
-      <div className="grid gap-8 lg:grid-cols-2">
-        <Card>
-          <EnvEditor title="Environment variables" projectId={s.project.id} serviceId={service.id} variables={env} revealed={revealed} canWrite={canWrite} />
-        </Card>
-        <section aria-labelledby="sp-h" className="space-y-3">
-          <h2 id="sp-h" className="text-lg font-semibold">Processes</h2>
-          <ProcessList snapshot={own} canWrite={canWrite} />
-        </section>
-      </div>
+      <Card>
+        <PublicAccess
+          {...target}
+          address={s.project.address}
+          hasHttp={service.ports.some((x) => x.httpSupport)}
+          subdomainAccess={service.subdomainAccess}
+          routeFirewall={p.routeFirewall}
+          ports={p.ports}
+          defaultPort={service.ports[0]?.port}
+          canWrite={canWrite}
+          domains={p.domains}
+          pendingRouting={p.pendingRouting}
+        />
+      </Card>
     </div>
   );
 }

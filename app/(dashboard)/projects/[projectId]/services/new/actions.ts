@@ -6,15 +6,28 @@ import { projectAction } from '@/lib/actions/action';
 import { AppError } from '@/lib/errors';
 import { addService } from '@/lib/services/services';
 import type { AddServiceInput } from '@/lib/validations/services';
+import { parseInput } from '@/lib/validations/parse';
+import { openPublicAccess, refuseTakenPorts } from './wizard-server';
+import { wizardSubmitSchema } from './wizard-state';
 
-/** The wizard's last step: the whole service as JSON, validated again on the server. */
-export const addServiceAction = projectAction(z.object({ projectId: z.string(), payload: z.string() }), 'write', async (input, { user, db }) => {
-  let body: AddServiceInput;
+function json(text: string): unknown {
   try {
-    body = JSON.parse(input.payload) as AddServiceInput;
+    return JSON.parse(text);
   } catch {
     throw new AppError('BAD_REQUEST', 'The form could not be read; reload the page and try again');
   }
-  const { service } = await addService(db, user.id, input.projectId, body);
-  redirect(`/projects/${input.projectId}/services/${service.id}`);
+}
+
+/**
+ * The wizard's last step: public access is checked first, so bad input creates nothing; then the
+ * service (validated again by addService), then its ports and firewall; then its page, where the
+ * `stack.create` process shows live.
+ */
+export const addServiceAction = projectAction(z.object({ projectId: z.string(), payload: z.string() }), 'write', async (input, { user, db }) => {
+  const body = parseInput(wizardSubmitSchema, json(input.payload));
+  await refuseTakenPorts(db, input.projectId, body.publicPorts);
+  const { service } = await addService(db, user.id, input.projectId, body.service as AddServiceInput);
+  const problem = await openPublicAccess(db, user.id, input.projectId, service.id, body);
+  const notice = problem ? `?notice=${encodeURIComponent(`The service was created, but ${problem}`)}` : '';
+  redirect(`/projects/${input.projectId}/services/${service.id}${notice}`);
 });

@@ -21,6 +21,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ projectI
         at: s.at.toISOString(),
         cpu: s.cpuPercent,
         memory: s.memoryBytes,
+        memoryLimit: s.memoryLimitBytes,
         netRx: s.netRxBytes,
         netTx: s.netTxBytes,
         blkRead: s.blockReadBytes,

@@ -1,0 +1,39 @@
+'use client';
+
+import { CreateProjectDialog } from '@/components/projects/create-project-dialog';
+import type { ProjectCardData } from '@/components/projects/project-card-data';
+import { ProjectCard } from '@/components/projects/project-card';
+import { Card } from '@/components/ui/card';
+import { useProjectsList } from '@/lib/query/projects/use-projects-list';
+
+export function ProjectsClient({ initial }: { initial: ProjectCardData[] }) {
+  const projects = useProjectsList(initial);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Projects</h1>
+          <p className="text-sm text-slate-500">Each project is a private network with its own address, core and services.</p>
+        </div>
+        <CreateProjectDialog />
+      </div>
+      {projects.length === 0 ? (
+        <Card className="text-center">
+          <h2 className="text-lg font-medium">No projects yet</h2>
+          <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
+            A project is a private network with its own address and core. Create your first project with <strong>New project</strong>, then add a database and
+            a runtime to it.
+          </p>
+        </Card>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Projects">
+          {projects.map((p) => (
+            <li key={p.id}>
+              <ProjectCard project={p} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

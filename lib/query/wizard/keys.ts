@@ -1,0 +1,3 @@
+export const wizardKeys = {
+  names: (projectId: string) => ['wizard', projectId, 'names'] as const,
+};
