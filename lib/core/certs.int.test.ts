@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -15,8 +14,10 @@ import { createProject, deleteProject } from '@/lib/services/projects';
 import { addService } from '@/lib/services/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
+import { startPebble, type Pebble } from '@/lib/testing/pebble';
 import { waitFor } from '@/lib/testing/wait';
-import { ensureCa, issueCertificate } from './ca';
+import { ensureCa } from './ca';
+import { accountKey, acmeClientIssuer } from './certs/acme';
 import { addDomain, listCertificates, publishRouting, registerProjectCore, useAcmeIssuer, type AcmeIssuer } from './index';
 
 const runtime = dockerRuntime();
@@ -55,25 +56,33 @@ describe('certificates: ACME for public custom domains, the internal CA otherwis
   const stamp = Date.now().toString(36);
   const good = `shop-${stamp}.berth-acme.dev`;
   const bad = `fails-${stamp}.berth-acme.dev`;
-  // Stands in for a public ACME CA (none is reachable here): it answers like one, through the
-  // same responder, and checks the HTTP-01 answer through the edge exactly as a CA would.
-  const acmeCa = ensureCa(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-fake-acme-')));
+  // A real ACME CA: Debian's pebble, validating HTTP-01 through Berth's edge, driven by the same
+  // acme-client issuer production uses. `bad` stands for a CA refusal (pebble resolves every name).
+  let pebble: Pebble;
   const challengesSeen: string[] = [];
-  const issuer: AcmeIssuer = {
-    async issue(domain, responder) {
-      if (domain === bad) throw new Error('urn:ietf:params:acme:error:dns: no such domain');
-      const token = crypto.randomBytes(32).toString('base64url');
-      await responder.set(token, `${token}.thumbprint`);
-      const seen = await edgeGet(domain, `/.well-known/acme-challenge/${token}`);
-      await responder.clear(token);
-      if (seen.body !== `${token}.thumbprint`) throw new Error(`challenge not served: ${seen.status}`);
-      challengesSeen.push(domain);
-      const pem = issueCertificate(acmeCa, [domain]);
-      return { ...pem, expiresAt: new Date(new crypto.X509Certificate(pem.certPem).validTo) };
-    },
-  };
-
+  let issuer: AcmeIssuer;
   beforeAll(async () => {
+    pebble = await startPebble({ httpPort: env.BERTH_HTTP_PORT });
+    const real = acmeClientIssuer({
+      email: 'ops@berth-acme.dev',
+      directoryUrl: pebble.directoryUrl,
+      accountKeyPem: accountKey(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-acme-account-'))),
+      caPem: pebble.listenerCaPem,
+    });
+    issuer = {
+      async issue(domain, responder) {
+        if (domain === bad) throw new Error('urn:ietf:params:acme:error:dns: no such domain');
+        return real.issue(domain, {
+          set: async (token, keyAuthorization) => {
+            await responder.set(token, keyAuthorization);
+            // What pebble will fetch: the answer through the edge, by Host header.
+            const seen = await edgeGet(domain, `/.well-known/acme-challenge/${token}`);
+            if (seen.body === keyAuthorization) challengesSeen.push(domain);
+          },
+          clear: (token) => responder.clear(token),
+        });
+      },
+    };
     useAcmeIssuer(issuer);
     tdb = await createTestDb('pglite');
     worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
@@ -91,15 +100,17 @@ describe('certificates: ACME for public custom domains, the internal CA otherwis
     await waitProcess(tdb.db, process.id);
     await worker?.stop();
     await tdb?.dispose();
+    await pebble?.stop();
   });
 
-  it('a published public domain gets its ACME certificate (HTTP-01 answered through the edge) and serves it by SNI', async () => {
+  it('a published public domain gets a certificate from a real ACME CA (pebble; HTTP-01 validated through the edge) and serves it by SNI', async () => {
     for (const domain of [good, bad]) await addDomain(tdb.db, userId, projectId, { serviceId, domain });
     const { process } = await publishRouting(tdb.db, userId, projectId);
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     expect(challengesSeen).toEqual([good]);
+    const pebbleRoot = await pebble.issuingRoot();
     const res = await waitFor('https with the ACME certificate', async () => {
-      const r = await tlsGet(good, acmeCa.certPem);
+      const r = await tlsGet(good, pebbleRoot);
       return r.status === 200 ? r : undefined;
     }, 20_000);
     expect(res.status).toBe(200);

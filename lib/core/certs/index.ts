@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
@@ -33,7 +34,12 @@ export function useAcmeIssuer(issuer: AcmeIssuer | undefined): void {
 export function configuredAcmeIssuer(): AcmeIssuer | undefined {
   if (replacement) return replacement;
   if (!env.BERTH_ACME_EMAIL) return undefined;
-  defaultIssuer ??= acmeClientIssuer({ email: env.BERTH_ACME_EMAIL, directoryUrl: env.BERTH_ACME_DIRECTORY, accountKeyPem: accountKey(path.join(dataDir, 'acme')) });
+  defaultIssuer ??= acmeClientIssuer({
+    email: env.BERTH_ACME_EMAIL,
+    directoryUrl: env.BERTH_ACME_DIRECTORY,
+    accountKeyPem: accountKey(path.join(dataDir, 'acme')),
+    caPem: env.BERTH_ACME_CA_FILE ? fs.readFileSync(env.BERTH_ACME_CA_FILE, 'utf8') : undefined,
+  });
   return defaultIssuer;
 }
 
