@@ -34,9 +34,13 @@ const schema = z.object({
   BERTH_CORE_HTTP_PORT: port(10080),
   /** Port each project balancer terminates TLS on (the edge passes TLS through to it by SNI). */
   BERTH_CORE_HTTPS_PORT: port(10443),
+  /** Port the project's logger (rsyslog in the core) receives the project's log lines on (TCP, RFC 5424). */
+  BERTH_CORE_LOG_PORT: port(10514),
   BERTH_ACME_EMAIL: opt(z.string().email().optional()),
   /** ACME directory URL for custom-domain certificates; unset = Let's Encrypt production. */
   BERTH_ACME_DIRECTORY: opt(z.string().url().optional()),
+  /** PEM file with the root of a private ACME CA's HTTPS endpoint (trusted beside the public roots). */
+  BERTH_ACME_CA_FILE: opt(z.string().optional()),
   /** Run the process worker, watcher and reconciler inside the web server. */
   BERTH_WORKER: flag(true),
   BERTH_RECONCILE_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(30_000)),

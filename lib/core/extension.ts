@@ -6,6 +6,7 @@ import { registerProjectExtension, type ExtensionContext } from '@/lib/provision
 import { L, baseLabels, containerName, networkName, specHash } from '@/lib/provisioner/labels';
 import type { ContainerSpec, WantedContainer } from '@/lib/provisioner/spec';
 import { ensureEdge } from './edge';
+import { LOG_DIR, LOGGER, ensureLogger, logVolume, loggerHost, loggerSpec } from './logger';
 import { coreImage } from './image';
 import { configuredAcmeIssuer, ensureCertificates, type ServedCerts } from './certs';
 import { isAcmeToken, type ChallengeResponder } from './certs/acme';
@@ -17,7 +18,8 @@ const log = logger('core');
 /** Which balancers a project should run: LIGHT one; SERIOUS two; during the upgrade all three. */
 export function balancerNames(project: Pick<Project, 'corePackage' | 'settings'>): string[] {
   if (project.corePackage === 'LIGHT') return ['core-balancer-0'];
-  if (project.settings.coreUpgrade === 'starting') return ['core-balancer-0', 'core-balancer-1', 'core-balancer-2'];
+  const phase = project.settings.coreUpgrade;
+  if (phase === 'starting' || phase === 'logger') return ['core-balancer-0', 'core-balancer-1', 'core-balancer-2'];
   return ['core-balancer-1', 'core-balancer-2'];
 }
 
@@ -27,7 +29,8 @@ function balancerSpec(project: Project, local: string): WantedContainer {
     ...coreImage(env.BERTH_IMAGE_SOURCE),
     env: {},
     labels: baseLabels(project.id, { [L.kind]: 'core', [L.role]: 'balancer', [L.container]: local }),
-    mounts: [],
+    // The Light core also hosts the project's logger, whose archive lives on the project's log volume.
+    mounts: local === 'core-balancer-0' ? [{ volume: logVolume(project.id).name, path: LOG_DIR }] : [],
     network: { mode: 'host' },
     limits: { nanoCpus: 0, memoryBytes: 256 * 1024 * 1024 },
     restart: 'unless-stopped',
@@ -152,6 +155,7 @@ export async function syncCore(ctx: ExtensionContext, opts: { includeDrafts?: bo
   const certs = await ensureCertificates(ctx.db, ctx.project.id, certInput);
   await pushToBalancers(ctx, r, certs);
   await ensureEdge(ctx.db, ctx.runtime).catch((err) => log.warn('edge not updated', { error: err instanceof Error ? err.message : String(err) }));
+  await ensureLogger(ctx.runtime, ctx.project).catch((err) => log.warn('project logger not started', { error: err instanceof Error ? err.message : String(err) }));
   if (opts.includeDrafts || !certInput.issuer) return;
   const after = await ensureCertificates(ctx.db, ctx.project.id, { ...certInput, issueAcme: true, responder: challengeResponder(ctx) });
   const changed = [...after.byDomain].some(([d, pem]) => certs.byDomain.get(d)?.certPem !== pem.certPem) || after.byDomain.size !== certs.byDomain.size;
@@ -163,7 +167,9 @@ export function registerCoreExtension(): void {
     name: 'core',
     async wanted(ctx) {
       if (!ctx.project.address) return { containers: [], volumes: [] };
-      return { containers: balancerNames(ctx.project).map((n) => balancerSpec(ctx.project, n)), volumes: [] };
+      const containers = balancerNames(ctx.project).map((n) => balancerSpec(ctx.project, n));
+      if (loggerHost(ctx.project) === LOGGER && env.BERTH_IMAGE_SOURCE === 'local') containers.push(loggerSpec(ctx.project, coreImage(env.BERTH_IMAGE_SOURCE)));
+      return { containers, volumes: [logVolume(ctx.project.id)] };
     },
     afterApply: (ctx) => syncCore(ctx),
     // The project is DELETING by now: the edge stops sending its names before its balancers go.

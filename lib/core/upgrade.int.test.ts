@@ -43,7 +43,7 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
     return project.id;
   }
 
-  /** The end state of every run: SERIOUS, ACTIVE, same address, exactly the two Serious balancers running. */
+  /** The end state of every run: SERIOUS, ACTIVE, same address, exactly the two Serious balancers and the logger running. */
   async function expectUpgraded(projectId: string, address: string | null, where: string) {
     const [row] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
     expect({ core: row!.corePackage, status: row!.status, address: row!.address, upgrade: row!.settings.coreUpgrade ?? null }, where).toEqual({
@@ -53,7 +53,7 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
       upgrade: null,
     });
     const core = (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-core-'));
-    expect(core.map((n) => n.slice(-1)), where).toEqual(['1', '2']);
+    expect(core.map((n) => n.split('-core-')[1]).sort(), where).toEqual(['balancer-1', 'balancer-2', 'logger']);
     for (const n of core) expect((await runtime.inspectContainer(n))?.state, `${n} ${where}`).toBe('running');
   }
 
@@ -77,8 +77,8 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
   });
 
   it('has the steps an upgrade should have', () => {
-    expect(reference).toEqual(expect.arrayContaining(['converge', 'light balancer stopped', 'converged', 'end']));
-    expect(reference.filter((b) => b.startsWith('apply createContainer')).map((b) => b.slice(-1))).toEqual(['1', '2']);
+    expect(reference).toEqual(expect.arrayContaining(['converge', 'light logger stopped', 'light balancer stopped', 'converged', 'end']));
+    expect(reference.filter((b) => b.startsWith('apply createContainer')).map((b) => b.split('-core-')[1])).toEqual(['balancer-1', 'balancer-2', 'logger']);
   });
 
   it('a worker killed at every step boundary in turn: the upgrade resumes and ends SERIOUS with the same address', async () => {

@@ -10,6 +10,9 @@ import type { Db } from '@/lib/db/client';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess } from '@/lib/processes/enqueue';
 import { audit } from '@/lib/services/audit';
+import net from 'node:net';
+import { env } from '@/lib/env';
+import { ensureLogger, stopRsyslog } from './logger';
 import { nginxRunning } from './push-config';
 
 /** Queues LIGHT → SERIOUS. Downgrade does not exist (as in Zerops). */
@@ -24,7 +27,10 @@ export async function upgradeCore(db: Db, userId: string, projectId: string) {
   });
 }
 
-async function setCore(ctx: ProcessContext, projectId: string, patch: { status?: Project['status']; corePackage?: Project['corePackage']; coreUpgrade?: 'starting' | null }) {
+/** Upgrade phases: `starting` (three balancers, logger in the Light one), `logger` (the logger moves to its own container). */
+type Phase = 'starting' | 'logger' | null;
+
+async function setCore(ctx: ProcessContext, projectId: string, patch: { status?: Project['status']; corePackage?: Project['corePackage']; coreUpgrade?: Phase }) {
   const { coreUpgrade, ...columns } = patch;
   // Merged into settings, so a concurrent settings change (log forwarding, …) is never overwritten.
   const settings = coreUpgrade === undefined ? {} : { settings: sql`${projects.settings} || ${JSON.stringify({ coreUpgrade })}::jsonb` };
@@ -43,23 +49,63 @@ async function waitServing(ctx: ProcessContext, projectId: string, locals: strin
   }
 }
 
+/** True once something accepts TCP on the logger's address and port. */
+function listening(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function project(ctx: ProcessContext, projectId: string): Promise<Project> {
+  const [row] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
+  if (!row) throw new Error('project not found');
+  return row;
+}
+
 /**
  * The upgrade: start the two Serious balancers beside the Light one (all share the address with
  * reuseport), wait until they serve the same routes, stop the old one gracefully (SIGQUIT lets
- * its in-flight requests finish), then remove it. Address, variables, logs and statistics stay.
+ * its in-flight requests finish), then remove it. The logger moves from the Light container to its
+ * own, on the same log volume (its archive carries over; lines sent meanwhile are delivered once it
+ * listens again). Address, variables, logs and statistics stay.
  * Every step can run again: a worker that dies anywhere in it is resumed and finishes the job.
  */
 async function upgradeHandler(ctx: ProcessContext): Promise<void> {
   const projectId = ctx.process.projectId!;
-  const [project] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
-  if (!project) throw new Error('project not found');
-  if (project.corePackage === 'SERIOUS' && project.status !== 'UPGRADING') return ctx.log('already Serious', { step: 'core' });
-  if (project.corePackage === 'LIGHT' || project.settings.coreUpgrade === 'starting') {
+  const start = await project(ctx, projectId);
+  if (start.corePackage === 'SERIOUS' && start.status !== 'UPGRADING') return ctx.log('already Serious', { step: 'core' });
+  if (start.corePackage === 'LIGHT' || start.settings.coreUpgrade === 'starting') {
     await setCore(ctx, projectId, { status: 'UPGRADING', corePackage: 'SERIOUS', coreUpgrade: 'starting' });
     await ctx.log('starting two Serious balancers beside the Light one', { step: 'core' });
     await converge(ctx, projectId);
     await waitServing(ctx, projectId, ['core-balancer-1', 'core-balancer-2']);
-    await ctx.log('Serious balancers serve the project address; retiring the Light one gracefully', { step: 'core' });
+    await ctx.log('Serious balancers serve the project address; moving the logger to its own container', { step: 'core' });
+    const light = await ctx.runtime.inspectContainer(containerName(projectId, 'core-balancer-0'));
+    if (light?.state === 'running') await stopRsyslog(ctx.runtime, containerName(projectId, 'core-balancer-0'));
+    await ctx.checkpoint('light logger stopped');
+    await setCore(ctx, projectId, { coreUpgrade: 'logger' });
+  }
+  if ((await project(ctx, projectId)).settings.coreUpgrade === 'logger') {
+    await converge(ctx, projectId); // creates the logger on the project's log volume
+    const p = await project(ctx, projectId);
+    await ensureLogger(ctx.runtime, p);
+    if (env.BERTH_IMAGE_SOURCE === 'local' && p.address) {
+      const address = p.address;
+      await retryUntil(
+        () => listening(address, env.BERTH_CORE_LOG_PORT),
+        (ok) => ok,
+        () => new Error('the Serious logger did not start listening'),
+        { timeoutMs: Math.max(1_000, ctx.deadline - Date.now()), intervalMs: 25, maxIntervalMs: 400, between: () => ctx.checkpoint('wait for the Serious logger') },
+      );
+    }
+    await ctx.log('the logger runs in its own container; retiring the Light balancer gracefully', { step: 'core' });
     const old = await ctx.runtime.inspectContainer(containerName(projectId, 'core-balancer-0'));
     if (old?.state === 'running') await ctx.runtime.stopContainer(old.id, 20);
     await ctx.checkpoint('light balancer stopped');

@@ -4,6 +4,7 @@ import { logLines, projects } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import { L } from '@/lib/provisioner/labels';
 import type { Runtime } from '@/lib/provisioner/runtime';
+import { shipOnce } from './ship';
 import { formatSyslog, sendSyslog, type LogForward } from './syslog';
 
 const log = logger('logs');
@@ -88,6 +89,19 @@ export function startLogCollector(db: Db, runtime: Runtime, intervalMs = 500): {
       .catch((err) => log.warn('log collection failed', { error: err instanceof Error ? err.message : String(err) }))
       .finally(() => (busy = false));
   }, intervalMs);
-  return { stop: () => clearInterval(timer) };
+  // Delivery to each project's logger runs on its own beat, so a slow logger never delays collection.
+  let shipping = false;
+  const shipper = setInterval(() => {
+    if (shipping) return;
+    shipping = true;
+    shipOnce(db)
+      .catch((err) => log.warn('log delivery to the project loggers failed', { error: err instanceof Error ? err.message : String(err) }))
+      .finally(() => (shipping = false));
+  }, intervalMs * 2);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearInterval(shipper);
+    },
+  };
 }
-

@@ -17,7 +17,8 @@ export type LogForward = z.infer<typeof logForwardSchema>;
 export function formatSyslog(line: { at: string; container: string; stream: string; message: string }, hostname = os.hostname()): string {
   const pri = 8 + (line.stream === 'stderr' ? 3 : 6);
   const app = line.container.replace(/[^\x21-\x7e]/g, '').slice(0, 48) || '-';
-  return `<${pri}>1 ${line.at} ${hostname} ${app} - - - ${line.message}`;
+  const at = line.at.replace(/(\.\d{6})\d+/, '$1'); // RFC 5424 TIME-SECFRAC: at most 6 digits
+  return `<${pri}>1 ${at} ${hostname} ${app} - - - ${line.message}`;
 }
 
 /** Sends messages over UDP to the user's syslog endpoint (fire and forget, one socket per batch). */

@@ -1,4 +1,4 @@
-import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { projects } from './projects';
 
 /**
@@ -22,3 +22,16 @@ export const logLines = pgTable(
 );
 
 export type LogLineRow = typeof logLines.$inferSelect;
+
+/**
+ * How far each project's log lines have been delivered to its logger (the core's rsyslog archive):
+ * lines with a larger id are (re)sent, so a logger that is restarting or moving (the upgrade)
+ * receives everything once it listens again.
+ */
+export const logShipCursors = pgTable('log_ship_cursors', {
+  projectId: uuid()
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  shippedId: bigint({ mode: 'number' }).notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projects, type Project } from '@/lib/db/schema';
+import { startLogCollector } from '@/lib/logs/collector';
+import { registerCoreHandlers } from '@/lib/processes/handlers';
+import { startWorker, type Worker } from '@/lib/processes/worker';
+import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { L, containerName, networkName } from '@/lib/provisioner/labels';
+import { createProject, deleteProject } from '@/lib/services/projects';
+import { addService } from '@/lib/services/services';
+import { createTestDb, type TestDb } from '@/lib/testing/db';
+import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
+import { waitFor } from '@/lib/testing/wait';
+import { registerProjectCore, upgradeCore } from './index';
+import { LOGGER, readArchive } from './logger';
+
+const runtime = dockerRuntime();
+registerCoreHandlers();
+registerProjectCore();
+
+describe('the project logger: an archive in the Light core, its own container in the Serious one', () => {
+  let tdb: TestDb;
+  let worker: Worker;
+  let collector: { stop(): void };
+  let userId: string;
+  let projectId: string;
+  let appIp: string;
+  const row = async (): Promise<Project> => (await tdb.db.select().from(projects).where(eq(projects.id, projectId)))[0]!;
+  const print = async (marker: string) => void (await fetch(`http://${appIp}:3000/${marker}`));
+  const inArchive = (marker: string) =>
+    waitFor(`${marker} in the project's log archive`, async () => (await readArchive(runtime, await row(), 5_000)).find((l) => l.includes(marker)), 20_000, 50);
+
+  beforeAll(async () => {
+    tdb = await createTestDb('postgres');
+    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    collector = startLogCollector(tdb.db, runtime, 200);
+    userId = (await createTestUser(tdb.db)).id;
+    const { project, process } = await createProject(tdb.db, userId, { name: `logger ${Date.now().toString(36)}` });
+    projectId = project.id;
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    const { process: p } = await addService(tdb.db, userId, projectId, { hostname: 'app', type: 'nodejs@18' });
+    expect((await waitProcess(tdb.db, p.id)).status).toBe('FINISHED');
+    const app = (await labelAudit(runtime, projectId)).containers.find((n) => n.includes('-app-'))!;
+    appIp = (await runtime.inspectContainer(app))!.ips[networkName(projectId)]!;
+  }, 180_000);
+  afterAll(async () => {
+    collector?.stop();
+    if (projectId) await waitProcess(tdb.db, (await deleteProject(tdb.db, userId, projectId)).process.id);
+    await worker?.stop();
+    await tdb?.dispose();
+  });
+
+  it('LIGHT: a printed line reaches the logger inside the one core container, with its service and container', async () => {
+    const marker = `light-${Date.now()}`;
+    await print(marker);
+    const line = await inArchive(marker);
+    expect(line).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\S+ app berth-\\S+-app-\\S+ .*${marker}`));
+    const core = (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-core-'));
+    expect(core).toEqual([containerName(projectId, 'core-balancer-0')]);
+  });
+
+  it('LIGHT → SERIOUS: the logger moves to its own container with the archive, and lines printed during the move arrive', async () => {
+    const before = `before-${Date.now()}`;
+    await print(before);
+    await inArchive(before);
+    const { process } = await upgradeCore(tdb.db, userId, projectId);
+    const during: string[] = [];
+    while ((await waitProcess(tdb.db, process.id, 100).catch(() => undefined)) === undefined && during.length < 200) {
+      const m = `during-${during.length}-${Date.now()}`;
+      during.push(m);
+      await print(m);
+    }
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    const logger = await runtime.inspectContainer(containerName(projectId, LOGGER));
+    expect(logger?.state).toBe('running');
+    expect(logger?.labels[L.role]).toBe('logger');
+    const core = (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-core-')).sort();
+    expect(core).toEqual([containerName(projectId, 'core-balancer-1'), containerName(projectId, 'core-balancer-2'), containerName(projectId, LOGGER)].sort());
+
+    const after = `after-${Date.now()}`;
+    await print(after);
+    await inArchive(after);
+    const archive = await readArchive(runtime, await row(), 100_000);
+    expect(archive.some((l) => l.includes(before))).toBe(true); // carried over on the log volume
+    const missing = during.filter((m) => !archive.some((l) => l.includes(m)));
+    expect(missing).toEqual([]);
+    console.log(`logger move: ${during.length} lines printed during the upgrade, ${missing.length} missing from the archive`);
+  });
+});

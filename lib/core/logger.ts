@@ -1,0 +1,123 @@
+import type { Project } from '@/lib/db/schema';
+import { env } from '@/lib/env';
+import { L, baseLabels, containerName, specHash, volumeName } from '@/lib/provisioner/labels';
+import type { Runtime } from '@/lib/provisioner/runtime';
+import type { ContainerSpec, WantedContainer, WantedVolume } from '@/lib/provisioner/spec';
+import { retryUntil } from '@/lib/provisioner/clock';
+import { pushFile } from './push-config';
+
+/**
+ * The project's logger: rsyslog (Debian's) receiving the project's log lines over TCP on the
+ * project address and keeping them in a size-bounded archive on the project's log volume. In a
+ * LIGHT core it runs inside the one core container; in a SERIOUS core in a container of its own.
+ * The volume moves with it, so the upgrade carries the archive over.
+ */
+export const LOG_DIR = '/var/log/berth';
+export const ARCHIVE = `${LOG_DIR}/project.log`;
+export const LOGGER = 'core-logger';
+const CONF = '/etc/berth/rsyslog.conf';
+const PID = '/run/berth-rsyslogd.pid';
+/** Each of the archive's two files (current and rotated) is at most this big. */
+export const ARCHIVE_FILE_BYTES = 32 * 1024 * 1024;
+
+export const logVolume = (projectId: string): WantedVolume => ({ name: volumeName(projectId, 'core-logs'), labels: baseLabels(projectId) });
+
+/** Which core container hosts the logger: the Light one until the upgrade moves it. */
+export function loggerHost(project: Pick<Project, 'corePackage' | 'settings'>): string {
+  if (project.corePackage === 'LIGHT' || project.settings.coreUpgrade === 'starting') return 'core-balancer-0';
+  return LOGGER;
+}
+
+export function renderLoggerConfig(input: { address: string; port: number; fileBytes?: number }): string {
+  return [
+    '# Rendered by Berth: the project logger. Lines arrive as RFC 5424 over TCP from Berth.',
+    'global(workDirectory="/var/lib/berth-rsyslog" maxMessageSize="16k")',
+    'module(load="imtcp" maxSessions="200")',
+    'template(name="berthLine" type="string" string="%timereported:::date-rfc3339% %hostname% %app-name% %msg%\\n")',
+    `$outchannel berthArchive,${ARCHIVE},${input.fileBytes ?? ARCHIVE_FILE_BYTES},/usr/local/bin/berth-log-rotate`,
+    'ruleset(name="berth") {',
+    '  :omfile:$berthArchive;berthLine',
+    '  stop',
+    '}',
+    `input(type="imtcp" address="${input.address}" port="${input.port}" ruleset="berth")`,
+    '',
+  ].join('\n');
+}
+
+/** The dedicated logger of a SERIOUS core (host networking, like the balancers, on the project address). */
+export function loggerSpec(project: Project, image: { image: string }): WantedContainer {
+  const spec: ContainerSpec = {
+    name: containerName(project.id, LOGGER),
+    image: image.image,
+    cmd: ['logger'],
+    env: {},
+    labels: baseLabels(project.id, { [L.kind]: 'core', [L.role]: 'logger', [L.container]: LOGGER }),
+    mounts: [{ volume: logVolume(project.id).name, path: LOG_DIR }],
+    network: { mode: 'host' },
+    limits: { nanoCpus: 0, memoryBytes: 128 * 1024 * 1024 },
+    restart: 'unless-stopped',
+    stopSignal: 'SIGTERM',
+    running: true,
+  };
+  return { spec, hash: specHash(spec) };
+}
+
+/**
+ * Containers (by id and start time, so a restarted one is checked again) whose rsyslogd was seen
+ * running lately: a periodic reconcile with nothing changed then costs no `docker exec`.
+ */
+const seenRunning = new Map<string, number>();
+const TRUST_MS = 60_000;
+
+async function rsyslogRunning(runtime: Runtime, container: string): Promise<boolean> {
+  const r = await runtime.exec(container, ['pgrep', '-x', 'rsyslogd']).catch(() => undefined);
+  return r?.exitCode === 0;
+}
+
+/**
+ * Puts the logger config into the container that hosts the logger and makes sure rsyslogd runs
+ * with it. The dedicated logger starts rsyslogd itself once the config is there (and Docker
+ * restarts it); in the Light core Berth starts it next to nginx.
+ */
+export async function ensureLogger(runtime: Runtime, project: Project): Promise<void> {
+  // The official nginx image has no rsyslog: with that source the lines stay in Berth's database only.
+  if (!project.address || env.BERTH_IMAGE_SOURCE === 'official') return;
+  const local = loggerHost(project);
+  const name = containerName(project.id, local);
+  const c = await runtime.inspectContainer(name);
+  if (c?.state !== 'running') return;
+  const config = renderLoggerConfig({ address: project.address, port: env.BERTH_CORE_LOG_PORT });
+  const changed = await pushFile(runtime, { name, id: c.id }, CONF, config);
+  const key = `${c.id}:${c.startedAt ?? ''}`;
+  if (changed) {
+    seenRunning.delete(key);
+    if (await rsyslogRunning(runtime, name)) await stopRsyslog(runtime, name);
+  }
+  if (local === LOGGER) return; // its entry point starts rsyslogd with the config, and Docker restarts it
+  if (Date.now() - (seenRunning.get(key) ?? 0) < TRUST_MS) return;
+  if (!(await rsyslogRunning(runtime, name))) {
+    const r = await runtime.exec(name, ['rsyslogd', '-f', CONF, '-i', PID]);
+    if (r.exitCode !== 0) throw new Error(`the project logger did not start in ${local}: ${(r.stderr || r.stdout).trim()}`);
+  }
+  seenRunning.set(key, Date.now());
+}
+
+/** Stops rsyslogd in a container and waits until it is gone (its port is free for the next one). */
+export async function stopRsyslog(runtime: Runtime, container: string): Promise<void> {
+  seenRunning.clear();
+  await runtime.exec(container, ['pkill', '-x', 'rsyslogd']).catch(() => undefined);
+  await retryUntil(
+    () => rsyslogRunning(runtime, container),
+    (running) => !running,
+    () => new Error(`rsyslogd in ${container} did not stop`),
+    { timeoutMs: 10_000, intervalMs: 25, maxIntervalMs: 200 },
+  );
+}
+
+/** The last lines of the project's archive (newest last), read from the logger wherever it runs. */
+export async function readArchive(runtime: Runtime, project: Project, lines = 1000): Promise<string[]> {
+  const name = containerName(project.id, loggerHost(project));
+  const r = await runtime.exec(name, ['tail', '-n', String(Math.min(Math.max(lines, 1), 100_000)), ARCHIVE]).catch(() => undefined);
+  if (!r || r.exitCode !== 0) return [];
+  return r.stdout.split('\n').filter(Boolean);
+}
