@@ -3,12 +3,16 @@
  * HTTP through the edge (by subdomain) and TCP exchanges through a public TCP port of the project
  * address (the balancer's stream module). Prints requests sent and failed, the longest gap without
  * a success, and whether the project's logs and statistics from before the upgrade are still
- * readable after it (from the project log and the statistics store, not from the containers).
+ * readable after it (from the project log and the statistics store, not from the containers), and
+ * whether the logger's archive moved with the logger into its own Serious container.
  * Last line: one JSON object.
  */
 import { startBenchEngine } from './engine';
 import { addPublicPort, upgradeCore } from '@/lib/core';
 import { edgeName } from '@/lib/core/edge';
+import { readArchive } from '@/lib/core/logger';
+import { projects } from '@/lib/db/schema';
+import { eq } from 'drizzle-orm';
 import { queryStats, sampleOnce } from '@/lib/stats/sampler';
 import { env } from '@/lib/env';
 import { startLogCollector } from '@/lib/logs/collector';
@@ -40,6 +44,8 @@ const tLog = performance.now();
 await fetch(`http://${(await runtime.inspectContainer(app))!.ips[`berth-${project.id}`]}:3000${marker}`);
 await waitFor('marker in the project log', async () => (await readLogs(db, user.id, project.id, { q: marker })).length > 0, 30_000, 20);
 const logVisibleMs = Math.round(performance.now() - tLog);
+const archived = async () => (await readArchive(runtime, (await db.select().from(projects).where(eq(projects.id, project.id)))[0]!, 100_000)).some((l) => l.includes(marker));
+await waitFor("marker in the logger's archive", archived, 30_000, 50);
 for (let i = 0; i < 3; i++) await sampleOnce(db, runtime, new Date(Date.now() - (3 - i) * 1000));
 const statsBefore = (await queryStats(db, { projectId: project.id, serviceId: service.id, sinceMs: 3_600_000 })).length;
 
@@ -63,6 +69,7 @@ const http = await httpLoad.stop();
 const tcp = await tcpLoad.stop();
 
 const logsKept = (await readLogs(db, user.id, project.id, { q: marker })).length === 1;
+const archiveKept = await archived(); // now read from the Serious core's own logger container
 const statsAfter = (await queryStats(db, { projectId: project.id, serviceId: service.id, sinceMs: 3_600_000 })).length;
 const balancers = (await labelAudit(runtime, project.id)).containers.filter((n) => n.includes('-core-')).map((n) => n.slice(n.indexOf('-core-') + 1));
 collector.stop();
@@ -83,6 +90,7 @@ console.log(
     },
     logLineVisibleMs: logVisibleMs,
     logsBeforeUpgradeKept: logsKept,
+    loggerArchiveKept: archiveKept,
     statsBeforeUpgradeKept: statsBefore > 0 && statsAfter >= statsBefore,
     target: { failed: 0, longestGapMs: 100 },
   }),

@@ -76,7 +76,11 @@ export function LogsViewer({ projectId, serviceId, containers }: { projectId: st
       </pre>
       <p className="text-xs text-slate-500">
         {lines.length} line{lines.length === 1 ? '' : 's'}
-        {follow ? ' · following' : ' · paused'}; lines marked ! came from stderr.
+        {follow ? ' · following' : ' · paused'}; lines marked ! came from stderr.{' '}
+        <a className="text-indigo-600 underline dark:text-indigo-400" href={`/api/v1/projects/${projectId}/logs/archive?lines=100000`} download>
+          Download the project&apos;s log archive
+        </a>{' '}
+        (the project logger&apos;s files in the core, up to 64 MB, kept beyond this view&apos;s retention).
       </p>
     </section>
   );

@@ -72,6 +72,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
       };
       const result = await fn(ctx);
       if (result === undefined) return new Response(null, { status: 204 });
+      if (result instanceof Response) return result; // a download (text), not JSON
       return Response.json(result, { status: opts.status ?? 200 });
     } catch (err) {
       return errorResponse(err);

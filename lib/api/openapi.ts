@@ -83,6 +83,12 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     post: { summary: 'Stage a domain (and path) for a service; publish to apply', status: 201, body: bodyOf(domainSchema) },
   },
   '/projects/{projectId}/domains/{domainId}': { delete: { summary: 'Stage the removal of a domain; publish to apply', status: 204 } },
+  '/projects/{projectId}/logs': {
+    get: { summary: "The project's collected log lines, oldest first (?service=&container=&q=&since=&until=&limit=, times in ISO 8601)" },
+  },
+  '/projects/{projectId}/logs/archive': {
+    get: { summary: "The last lines of the project logger's archive as text/plain (?lines=1..100000, default 1000)" },
+  },
   '/projects/{projectId}/log-forwarding': {
     put: { summary: "Forward the project's logs to a syslog endpoint (UDP, RFC 5424)", body: bodyOf(logForwardSchema) },
     delete: { summary: 'Stop forwarding logs', status: 204 },

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useDbHandle } from '@/lib/db';
 import { projects, type Project } from '@/lib/db/schema';
 import { startLogCollector } from '@/lib/logs/collector';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
@@ -9,7 +10,9 @@ import { L, containerName, networkName } from '@/lib/provisioner/labels';
 import { createProject, deleteProject } from '@/lib/services/projects';
 import { addService } from '@/lib/services/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
+import { createApiToken } from '@/lib/services/api-tokens';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
+import { callRoute, listRouteFiles } from '@/lib/testing/routes';
 import { waitFor } from '@/lib/testing/wait';
 import { registerProjectCore, upgradeCore } from './index';
 import { LOGGER, readArchive } from './logger';
@@ -32,6 +35,7 @@ describe('the project logger: an archive in the Light core, its own container in
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
+    useDbHandle(tdb);
     worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
     collector = startLogCollector(tdb.db, runtime, 200);
     userId = (await createTestUser(tdb.db)).id;
@@ -57,6 +61,27 @@ describe('the project logger: an archive in the Light core, its own container in
     expect(line).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\S+ app berth-\\S+-app-\\S+ .*${marker}`));
     const core = (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-core-'));
     expect(core).toEqual([containerName(projectId, 'core-balancer-0')]);
+  });
+
+  it('REST: the collected lines and the archive download; bad input and strangers refused', async () => {
+    const routes = listRouteFiles();
+    const file = (t: string) => routes.find((r) => r.template === t)!.file;
+    const marker = `rest-${Date.now()}`;
+    await print(marker);
+    await inArchive(marker);
+    const token = (await createApiToken(tdb.db, userId, { name: 'logs' })).token;
+    const stranger = (await createApiToken(tdb.db, (await createTestUser(tdb.db)).id, { name: 'x' })).token;
+    const lines = await callRoute(file('/projects/{projectId}/logs'), 'GET', { projectId }, { token, query: `?q=${marker}` });
+    expect(lines.status).toBe(200);
+    expect((lines.json as { lines: { line: string }[] }).lines.some((l) => l.line.includes(marker))).toBe(true);
+    const archive = await callRoute(file('/projects/{projectId}/logs/archive'), 'GET', { projectId }, { token, query: '?lines=50' });
+    expect(archive.status).toBe(200);
+    expect(archive.text).toContain(marker);
+    const bad = await callRoute(file('/projects/{projectId}/logs/archive'), 'GET', { projectId }, { token, query: '?lines=0' });
+    expect(bad).toMatchObject({ status: 422, json: { error: { fields: { lines: [expect.any(String)] } } } });
+    const badTime = await callRoute(file('/projects/{projectId}/logs'), 'GET', { projectId }, { token, query: '?since=yesterday' });
+    expect(badTime).toMatchObject({ status: 422, json: { error: { fields: { since: [expect.any(String)] } } } });
+    expect((await callRoute(file('/projects/{projectId}/logs/archive'), 'GET', { projectId }, { token: stranger })).status).toBe(404);
   });
 
   it('LIGHT → SERIOUS: the logger moves to its own container with the archive, and lines printed during the move arrive', async () => {

@@ -2,6 +2,8 @@ import { and, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { logLines } from '@/lib/db/schema';
 import { requireProjectAccess } from '@/lib/authz/project-access';
+import { readArchive } from '@/lib/core/logger';
+import type { Runtime } from '@/lib/provisioner/runtime';
 
 export interface LogLine {
   at: string;
@@ -43,3 +45,12 @@ export async function readLogs(db: Db, userId: string, projectId: string, query:
     .sort((a, b) => a.at.localeCompare(b.at));
 }
 
+
+/**
+ * The last `lines` lines of the project logger's archive (the core's rsyslog files, which outlive
+ * the database's bounded retention): `<time> <service> <container> <message>` per line.
+ */
+export async function readLogArchive(db: Db, runtime: Runtime, userId: string, projectId: string, lines = 1000): Promise<string[]> {
+  const { project } = await requireProjectAccess(db, userId, projectId, 'read');
+  return readArchive(runtime, project, lines);
+}

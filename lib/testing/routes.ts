@@ -48,7 +48,7 @@ export async function callRoute(
   method: string,
   params: Record<string, string>,
   opts: { token?: string; body?: unknown; rawBody?: string; query?: string } = {},
-): Promise<{ status: number; json: unknown }> {
+): Promise<{ status: number; json: unknown; text: string }> {
   const mod = (await import(file)) as Record<string, Handler>;
   const handler = mod[method];
   if (!handler) throw new Error(`${file} has no ${method}`);
@@ -58,5 +58,6 @@ export async function callRoute(
   const req = new Request(`http://berth.test/api/v1/x${opts.query ?? ''}`, { method, headers, body: method === 'GET' ? undefined : body });
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+  const isJson = (res.headers.get('content-type') ?? '').includes('json');
+  return { status: res.status, json: text && isJson ? JSON.parse(text) : undefined, text };
 }

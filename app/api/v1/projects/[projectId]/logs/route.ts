@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { apiRoute } from '@/lib/api/handler';
+import { AppError } from '@/lib/errors';
+import { readLogs } from '@/lib/services/logs';
+
+type P = { projectId: string };
+
+const querySchema = z.object({
+  service: z.string().uuid('service must be a service id').optional(),
+  container: z.string().max(200).optional(),
+  q: z.string().max(500, 'q is at most 500 characters').optional(),
+  since: z.iso.datetime({ offset: true, message: 'since must be an ISO 8601 time' }).optional(),
+  until: z.iso.datetime({ offset: true, message: 'until must be an ISO 8601 time' }).optional(),
+  limit: z.coerce.number().int().min(1, 'limit is 1 to 5000').max(5000, 'limit is 1 to 5000').optional(),
+});
+
+/** GET: the project's collected logs (per service or container, by time and text). */
+export const GET = apiRoute<P>(async ({ db, user, params, query }) => {
+  const parsed = querySchema.safeParse(Object.fromEntries(query));
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]]));
+    throw new AppError('VALIDATION', parsed.error.issues.map((i) => i.message).join('; '), fields);
+  }
+  const q = parsed.data;
+  const lines = await readLogs(db, user.id, params.projectId, {
+    serviceId: q.service,
+    container: q.container,
+    q: q.q,
+    since: q.since ? new Date(q.since) : undefined,
+    until: q.until ? new Date(q.until) : undefined,
+    limit: q.limit,
+  });
+  return { lines };
+});
