@@ -9,6 +9,16 @@ export class ProcessCanceled extends Error {
   }
 }
 
+/**
+ * This worker no longer owns the process: it stalled past the heartbeat window and another worker
+ * took it over. It stops at the step boundary without touching the process row.
+ */
+export class ProcessTakenOver extends Error {
+  constructor(by: string | null) {
+    super(`taken over by ${by ?? 'nobody'}`);
+  }
+}
+
 /** Thrown by a test hook to emulate a worker dying at a step boundary. */
 export class SimulatedCrash extends Error {}
 
@@ -41,8 +51,9 @@ export function createContext(db: Db, runtime: Runtime, process: ProcessRow, hoo
     },
     async checkpoint(name = 'step', { cancelable = true } = {}) {
       await hooks.atBoundary?.(process, boundary++, name);
+      const [row] = await db.select({ c: processes.cancelRequested, w: processes.workerId }).from(processes).where(eq(processes.id, process.id));
+      if (process.workerId && row?.w !== process.workerId) throw new ProcessTakenOver(row?.w ?? null);
       if (!cancelable) return;
-      const [row] = await db.select({ c: processes.cancelRequested }).from(processes).where(eq(processes.id, process.id));
       if (row?.c) throw new ProcessCanceled();
       if (Date.now() > deadline) {
         throw new Error(`Deadline of ${deadlineMs >= 1000 ? `${Math.round(deadlineMs / 1000)} s` : `${deadlineMs} ms`} passed`);

@@ -96,6 +96,22 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
     expect(log.map((l) => l.message)).toContain('resumed (attempt 2)');
   });
 
+  it('a worker that stalled and lost its process to another worker stops at its next step boundary', async () => {
+    const p = await enqueue(await project('stalled'), 'stalled');
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 50 });
+    await waitFor('the handler to start', async () => ran().includes('start stalled'));
+    // What a takeover leaves behind: the row belongs to another worker now.
+    await tdb.db.update(processes).set({ workerId: 'rescuer', attempts: 2, heartbeatAt: new Date() }).where(eq(processes.id, p.id));
+    await release('stalled');
+    await w.idle();
+    await w.stop();
+    expect(ran()).not.toContain('end stalled'); // the step after the boundary never ran twice
+    const row = await statusOf(p.id);
+    expect({ status: row.status, workerId: row.workerId }).toEqual({ status: 'RUNNING', workerId: 'rescuer' });
+    const log = await tdb.db.select().from(processLogs).where(eq(processLogs.processId, p.id));
+    expect(log.map((l) => l.message)).not.toContain('finished');
+  });
+
   it('fails a process past its deadline with a clear error, and one with no handler', async () => {
     const p = await enqueue(await project('deadline'), 'd', 'stack.restart', { deadlineMs: 300 });
     const [unknown] = await tdb.db

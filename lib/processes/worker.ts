@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { processes, type ProcessRow } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import type { Runtime } from '@/lib/provisioner/runtime';
-import { ProcessCanceled, SimulatedCrash, createContext, type WorkerHooks } from './context';
+import { ProcessCanceled, ProcessTakenOver, SimulatedCrash, createContext, type WorkerHooks } from './context';
 import { onEnqueue } from './enqueue';
 import { handlerFor } from './registry';
 
@@ -127,6 +127,11 @@ export function startWorker(opts: WorkerOptions): Worker {
       if (err instanceof SimulatedCrash) {
         // Emulates a dead worker: no status change, heartbeat stops; another worker resumes it.
         log.warn('simulated crash', { process: p.id });
+        return;
+      }
+      if (err instanceof ProcessTakenOver) {
+        // It stalled and another worker owns the process now: stop here, leave the row to the owner.
+        log.warn('process taken over by another worker; stopping', { process: p.id, error: err.message });
         return;
       }
       if (err instanceof ProcessCanceled) {
