@@ -117,6 +117,9 @@ test('a new user creates a project, adds PostgreSQL and Node.js, opens the publi
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('listitem', { name: 'project.upgradeCore FINISHED' })).toBeVisible();
   await expect(page.getByText('Serious: 2 balancers on one address')).toBeVisible();
+  const coreList = page.getByRole('list', { name: 'Core containers' });
+  for (const c of ['core-balancer-1', 'core-balancer-2', 'core-logger']) await expect(coreList).toContainText(c, { timeout: 30_000 });
+  await expect(coreList).not.toContainText('core-balancer-0', { timeout: 30_000 });
   await site.evaluate(() => ((window as unknown as { stopPolling?: boolean }).stopPolling = true));
   const polled = await polling;
   expect(polled.ok).toBeGreaterThan(10);

@@ -17,8 +17,8 @@ function UpgradeFacts({ address }: { address: string | null }) {
     <ul className="list-disc space-y-1 pl-5 text-sm" aria-label="What the upgrade does">
       <li>
         <strong>Containers added:</strong> 2 balancer containers (core-balancer-1 and core-balancer-2) start beside the current one and serve the same
-        address together; the Light balancer then retires gracefully. Logs and statistics stay with Berth&apos;s collector and sampler, which serve both
-        packages, so no separate logger container is added.
+        address together, and the project logger moves into its own container (core-logger) with its archive; the Light container then retires
+        gracefully.
       </li>
       <li>
         <strong>Address unchanged:</strong> the project keeps {address ?? 'its address'}.
@@ -27,7 +27,8 @@ function UpgradeFacts({ address }: { address: string | null }) {
         <strong>No downtime expected:</strong> requests in flight on the old balancer finish before it stops.
       </li>
       <li>
-        <strong>Logs and statistics are kept.</strong>
+        <strong>Logs and statistics are kept:</strong> the logger&apos;s archive moves on its volume, and lines written during the move are delivered
+        once the new logger listens.
       </li>
       <li>
         <strong>It cannot be undone:</strong> there is no downgrade to Light.
@@ -62,11 +63,11 @@ export function CorePanel({ snapshot }: { snapshot: ProjectSnapshot }) {
       </div>
       <dl className="grid grid-cols-2 gap-2 text-sm">
         <dt className="text-slate-500">Package</dt>
-        <dd>{project.corePackage === 'SERIOUS' ? 'Serious: 2 balancers on one address' : 'Lightweight: 1 core container'}</dd>
+        <dd>{project.corePackage === 'SERIOUS' ? 'Serious: 2 balancers on one address and a logger' : 'Lightweight: 1 core container (balancer and logger)'}</dd>
         <dt className="text-slate-500">Address</dt>
         <dd className="font-mono">{project.address}</dd>
         <dt className="text-slate-500">Serves</dt>
-        <dd>HTTP routing with TLS, public TCP/UDP ports, firewall; logs and statistics are collected by Berth</dd>
+        <dd>HTTP routing with TLS, public TCP/UDP ports, firewall; the project logger&apos;s archive; statistics sampled by Berth</dd>
       </dl>
       {core.length === 0 ? (
         <p className="text-sm text-slate-500">The core starts with the project&apos;s first process.</p>
