@@ -5,6 +5,7 @@ import { ActionForm } from '@/components/projects/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import type { DomainCertificate } from '@/lib/core/certs/types';
 
 export interface DomainRow {
   id: string;
@@ -12,6 +13,19 @@ export interface DomainRow {
   path: string;
   isSynced: boolean;
   deleteOnSync: boolean;
+  certificate?: DomainCertificate;
+}
+
+function CertificateNote({ cert }: { cert: DomainCertificate }) {
+  const until = cert.expiresAt ? new Date(cert.expiresAt).toISOString().slice(0, 10) : undefined;
+  if (cert.issuer === 'acme' && cert.status === 'active') return <span className="text-xs text-slate-500">ACME certificate{until ? ` until ${until}` : ''}</span>;
+  if (cert.issuer === 'acme')
+    return (
+      <span className="text-xs text-amber-700 dark:text-amber-400" title={cert.error ?? undefined}>
+        ACME {cert.status === 'failed' ? 'failed, retried hourly' : 'pending'}; internal CA serves it meanwhile{cert.error ? `: ${cert.error.slice(0, 120)}` : ''}
+      </span>
+    );
+  return <span className="text-xs text-slate-500">internal CA certificate{until ? ` until ${until}` : ''}</span>;
 }
 
 /** Custom domains of a service: changes are staged, then published together. */
@@ -33,7 +47,10 @@ export function DomainsPanel({ projectId, serviceId, domains, pending, canWrite 
         <ul className="space-y-1 text-sm">
           {domains.map((d) => (
             <li key={d.id} className="flex items-center justify-between gap-2">
-              <span className="font-mono">{d.domain}{d.path}</span>
+              <span className="flex flex-col">
+                <span className="font-mono">{d.domain}{d.path}</span>
+                {d.certificate && d.isSynced && <CertificateNote cert={d.certificate} />}
+              </span>
               <span className="flex items-center gap-2">
                 <Badge tone={d.deleteOnSync ? 'red' : d.isSynced ? 'green' : 'amber'}>{d.deleteOnSync ? 'removal staged' : d.isSynced ? 'live' : 'staged'}</Badge>
                 {canWrite && !d.deleteOnSync && (

@@ -83,6 +83,9 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     post: { summary: 'Stage a domain (and path) for a service; publish to apply', status: 201, body: bodyOf(domainSchema) },
   },
   '/projects/{projectId}/domains/{domainId}': { delete: { summary: 'Stage the removal of a domain; publish to apply', status: 204 } },
+  '/projects/{projectId}/certificates': {
+    get: { summary: "The project's certificates (internal CA and ACME per custom domain): issuer, status, expiry, last ACME error; never keys" },
+  },
   '/projects/{projectId}/logs': {
     get: { summary: "The project's collected log lines, oldest first (?service=&container=&q=&since=&until=&limit=, times in ISO 8601)" },
   },

@@ -14,9 +14,13 @@ import { createProject, deleteProject } from '@/lib/services/projects';
 import { addService } from '@/lib/services/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
+import { useDbHandle } from '@/lib/db';
+import { createApiToken } from '@/lib/services/api-tokens';
 import { startPebble, type Pebble } from '@/lib/testing/pebble';
+import { callRoute, listRouteFiles } from '@/lib/testing/routes';
 import { waitFor } from '@/lib/testing/wait';
 import { ensureCa } from './ca';
+import { certificateOf } from './certs';
 import { accountKey, acmeClientIssuer } from './certs/acme';
 import { addDomain, listCertificates, publishRouting, registerProjectCore, useAcmeIssuer, type AcmeIssuer } from './index';
 
@@ -85,6 +89,7 @@ describe('certificates: ACME for public custom domains, the internal CA otherwis
     };
     useAcmeIssuer(issuer);
     tdb = await createTestDb('pglite');
+    useDbHandle(tdb);
     worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     const { project, process } = await createProject(tdb.db, userId, { name: `certs ${stamp}` });
@@ -126,6 +131,16 @@ describe('certificates: ACME for public custom domains, the internal CA otherwis
     expect(failed).toMatchObject({ issuer: 'acme', status: 'failed' });
     expect(failed!.error).toMatch(/no such domain/);
     expect(await tlsGet(bad, ensureCa().certPem)).toEqual({ status: 200 });
+    // What the dashboard and the API show per domain: ACME for one, the failure (and the internal stand-in) for the other.
+    const certs = await listCertificates(tdb.db, userId, projectId);
+    expect(certificateOf(good, certs)).toMatchObject({ issuer: 'acme', status: 'active', error: null });
+    expect(certificateOf(bad, certs)).toMatchObject({ issuer: 'acme', status: 'failed', error: expect.stringMatching(/no such domain/) });
+    const token = (await createApiToken(tdb.db, userId, { name: 'certs' })).token;
+    const file = listRouteFiles().find((r) => r.template === '/projects/{projectId}/certificates')!.file;
+    const res = await callRoute(file, 'GET', { projectId }, { token });
+    expect(res.status).toBe(200);
+    expect(res.text).not.toMatch(/PRIVATE KEY|keyEncrypted/);
+    expect((res.json as { certificates: { name: string }[] }).certificates.map((c) => c.name).sort()).toEqual([bad, good, 'internal'].sort());
     // Subdomains always use the internal CA.
     const [project] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
     expect(await tlsGet(`app-${project!.slug}.${env.BERTH_DOMAIN}`, ensureCa().certPem)).toEqual({ status: 200 });

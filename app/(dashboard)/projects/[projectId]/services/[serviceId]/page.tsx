@@ -3,6 +3,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { getCatalogEntry } from '@/lib/catalog';
 import { getDb } from '@/lib/db';
 import { listDomains, pendingDomainChanges } from '@/lib/core/domains';
+import { certificateOf, listCertificates } from '@/lib/core/certs';
 import { listPublicPorts } from '@/lib/core/public-ports';
 import { loadOrNotFound } from '@/lib/page-data';
 import { listEnv } from '@/lib/services/env';
@@ -28,7 +29,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
     const ports = (await listPublicPorts(db, user.id, projectId)).filter((p) => p.serviceId === service.id);
     const domains = (await listDomains(db, user.id, projectId)).filter((d) => d.serviceId === service.id);
     const pendingRouting = await pendingDomainChanges(db, projectId);
-    return { service, snapshot, masked, revealed, ports, domains, pendingRouting };
+    const certificates = await listCertificates(db, user.id, projectId);
+    return { service, snapshot, masked, revealed, ports, domains, pendingRouting, certificates };
   });
   const { service } = data;
   const entry = getCatalogEntry(service.type);
@@ -45,7 +47,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       revealed={data.revealed}
       ports={data.ports.map((p) => ({ id: p.id, publicPort: p.publicPort, internalPort: p.internalPort, protocol: p.protocol, firewallPolicy: p.firewallPolicy, firewallRanges: p.firewallRanges }))}
       routeFirewall={service.settings.httpFirewall as { policy: string; ranges: string[] } | undefined}
-      domains={data.domains.map((d) => ({ id: d.id, domain: d.domain, path: d.path, isSynced: d.isSynced, deleteOnSync: d.deleteOnSync }))}
+      domains={data.domains.map((d) => ({ id: d.id, domain: d.domain, path: d.path, isSynced: d.isSynced, deleteOnSync: d.deleteOnSync, certificate: certificateOf(d.domain, data.certificates) }))}
       pendingRouting={data.pendingRouting}
     />
   );
