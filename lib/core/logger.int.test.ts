@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDbHandle } from '@/lib/db';
+import { env } from '@/lib/env';
 import { projects, type Project } from '@/lib/db/schema';
 import { startLogCollector } from '@/lib/logs/collector';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
@@ -110,5 +112,23 @@ describe('the project logger: an archive in the Light core, its own container in
     const missing = during.filter((m) => !archive.some((l) => l.includes(m)));
     expect(missing).toEqual([]);
     console.log(`logger move: ${during.length} lines printed during the upgrade, ${missing.length} missing from the archive`);
+  });
+
+  it('a project created SERIOUS starts with its own logger container, listening on the project address', async () => {
+    const { project, process } = await createProject(tdb.db, userId, { name: `serious logger ${Date.now().toString(36)}`, corePackage: 'SERIOUS' });
+    try {
+      expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+      const core = (await labelAudit(runtime, project.id)).containers.filter((n) => n.includes('-core-')).map((n) => n.split('-core-')[1]).sort();
+      expect(core).toEqual(['balancer-1', 'balancer-2', 'logger']);
+      const listening = () =>
+        new Promise<boolean>((resolve) => {
+          const s = net.connect({ host: project.address!, port: env.BERTH_CORE_LOG_PORT });
+          s.once('connect', () => (s.destroy(), resolve(true)));
+          s.once('error', () => resolve(false));
+        });
+      await waitFor('the Serious logger to listen', listening, 20_000, 50);
+    } finally {
+      await waitProcess(tdb.db, (await deleteProject(tdb.db, userId, project.id)).process.id);
+    }
   });
 });
