@@ -120,6 +120,13 @@ test('a new user creates a project, adds PostgreSQL and Node.js, opens the publi
   const coreList = page.getByRole('list', { name: 'Core containers' });
   for (const c of ['core-balancer-1', 'core-balancer-2', 'core-logger']) await expect(coreList).toContainText(c, { timeout: 30_000 });
   await expect(coreList).not.toContainText('core-balancer-0', { timeout: 30_000 });
+  // The logger's archive moved with it: the line the app printed before the upgrade is in the download.
+  const archiveHref = await page.getByRole('link', { name: "Download the project's log archive" }).first().getAttribute('href');
+  await expect(async () => {
+    const res = await page.request.get(archiveHref!);
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain('listening on :3000');
+  }).toPass({ timeout: 30_000 });
   await site.evaluate(() => ((window as unknown as { stopPolling?: boolean }).stopPolling = true));
   const polled = await polling;
   expect(polled.ok).toBeGreaterThan(10);
