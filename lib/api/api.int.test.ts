@@ -52,6 +52,15 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
   const methodsOf = async (file: string) =>
     Object.keys(await import(file)).filter((k): k is (typeof HTTP_METHODS)[number] => (HTTP_METHODS as readonly string[]).includes(k));
 
+  it('refuses a field the request does not have, naming it, and creates nothing', async () => {
+    const before = (await tdb.db.select({ n: count() }).from(projects))[0]!.n;
+    const res = await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, body: { name: 'Typo', corePakage: 'SERIOUS' } });
+    expect(res).toMatchObject({ status: 422, json: { error: { code: 'VALIDATION', fields: { corePakage: [expect.stringMatching(/not a field.*corePackage/)] } } } });
+    expect((await tdb.db.select({ n: count() }).from(projects))[0]!.n).toBe(before);
+    const env = await callRoute(route('/projects/{projectId}/env'), 'PUT', { projectId: ids.projectId! }, { token: tokens.owner, body: { key: 'A', value: '1', secrett: true } });
+    expect(env).toMatchObject({ status: 422, json: { error: { fields: { secrett: [expect.any(String)] } } } });
+  });
+
   it('answers 401 without a token and with a revoked one', async () => {
     expect((await callRoute(route('/projects'), 'GET', {}, { token: tokens.revoked })).status).toBe(401);
     const res = await callRoute(route('/projects'), 'GET', {}, { token: 'berth_nope' });

@@ -1,5 +1,6 @@
 import { deleteEnv, listEnv, setEnv } from '@/lib/services/env';
 import { apiRoute } from './handler';
+import { envEntrySchema } from '@/lib/validations/projects';
 
 type P = { projectId: string; serviceId?: string; key?: string };
 
@@ -9,7 +10,7 @@ export const envRoutes = {
     variables: await listEnv(db, user.id, params.projectId, params.serviceId ?? null, { reveal: query.get('reveal') === '1' }),
   })),
   PUT: apiRoute<P>(async ({ db, user, params, body }) => {
-    const b = await body();
+    const b = await body(envEntrySchema);
     return setEnv(db, user.id, params.projectId, params.serviceId ?? null, { key: b.key, value: b.value, secret: b.secret ?? false });
   }),
   DELETE: apiRoute<P>(async ({ db, user, params }) => deleteEnv(db, user.id, params.projectId, params.serviceId ?? null, params.key ?? '')),

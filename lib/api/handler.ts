@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import type { User } from '@/lib/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
+import { requireProjectAccess } from '@/lib/authz/project-access';
 import { userForToken } from '@/lib/services/api-tokens';
 
 const log = logger('api');
@@ -15,8 +17,11 @@ export interface ApiContext<P> {
   params: P;
   user: Pick<User, 'id' | 'email' | 'role'>;
   db: Db;
-  /** The JSON body; malformed JSON is a 400 with code BAD_REQUEST. */
-  body(): Promise<Record<string, unknown>>;
+  /**
+   * The JSON body; malformed JSON is a 400 with code BAD_REQUEST. With the request's schema, a
+   * field the schema does not have is refused (422 naming it) instead of being silently ignored.
+   */
+  body(schema?: z.ZodType): Promise<Record<string, unknown>>;
   query: URLSearchParams;
 }
 
@@ -42,6 +47,28 @@ async function authenticate(req: Request, db: Db): Promise<Pick<User, 'id' | 'em
   return session.user;
 }
 
+const fieldCache = new WeakMap<z.ZodType, string[]>();
+
+/** The top-level fields a request schema accepts (from the same JSON Schema the OpenAPI document shows). */
+export function schemaFields(schema: z.ZodType): string[] {
+  let fields = fieldCache.get(schema);
+  if (!fields) {
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+    fields = Object.keys(json.properties ?? {});
+    fieldCache.set(schema, fields);
+  }
+  return fields;
+}
+
+function refuseUnknownFields(body: Record<string, unknown>, schema: z.ZodType): void {
+  const allowed = schemaFields(schema);
+  if (!allowed.length) return;
+  const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
+  if (!unknown.length) return;
+  const rule = `is not a field of this request (fields: ${allowed.join(', ')})`;
+  throw new AppError('VALIDATION', unknown.map((k) => `${k} ${rule}`).join('; '), Object.fromEntries(unknown.map((k) => [k, [rule]])));
+}
+
 /** The one wrapper for /api/v1 route handlers: authenticate → run → JSON (or a mapped error). */
 export function apiRoute<P extends Record<string, string> = Record<string, string>>(
   fn: (ctx: ApiContext<P>) => Promise<unknown>,
@@ -52,22 +79,30 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
       const db = await getDb();
       const user = await authenticate(req, db);
       const params = await route.params;
+      // Project routes authorize before they look at the body: a stranger gets 404 and a viewer 403
+      // whatever they send. The domain functions check again at the level each one needs.
+      if (typeof params.projectId === 'string') {
+        await requireProjectAccess(db, user.id, params.projectId, req.method === 'GET' ? 'read' : 'write');
+      }
       const ctx: ApiContext<P> = {
         req,
         params,
         user,
         db,
         query: new URL(req.url).searchParams,
-        async body() {
+        async body(schema?: z.ZodType) {
           const text = await req.text();
           if (text.length > MAX_BODY) throw new AppError('BAD_REQUEST', `The request body is over ${MAX_BODY} bytes`);
+          let value: Record<string, unknown>;
           try {
-            const value: unknown = JSON.parse(text);
-            if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-            return value as Record<string, unknown>;
+            const parsed: unknown = JSON.parse(text);
+            if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+            value = parsed as Record<string, unknown>;
           } catch {
             throw new AppError('BAD_REQUEST', 'The request body must be a JSON object');
           }
+          if (schema) refuseUnknownFields(value, schema);
+          return value;
         },
       };
       const result = await fn(ctx);

@@ -1,7 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
 import { createProject, listProjects } from '@/lib/services/projects';
 import type { CreateProjectInput } from '@/lib/validations/projects';
+import { createProjectSchema } from '@/lib/validations/projects';
 
 export const GET = apiRoute(async ({ db, user }) => ({ projects: await listProjects(db, user.id) }));
 
-export const POST = apiRoute(async ({ db, user, body }) => createProject(db, user.id, (await body()) as CreateProjectInput), { status: 202 });
+export const POST = apiRoute(async ({ db, user, body }) => createProject(db, user.id, (await body(createProjectSchema)) as CreateProjectInput), { status: 202 });

@@ -1,7 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
 import { createApiToken, listApiTokens } from '@/lib/services/api-tokens';
+import { tokenNameSchema } from '@/lib/validations/members';
 
 export const GET = apiRoute(async ({ db, user }) => ({ tokens: await listApiTokens(db, user.id) }));
 
 /** The token is in this response only. */
-export const POST = apiRoute(async ({ db, user, body }) => createApiToken(db, user.id, { name: (await body()).name }), { status: 201 });
+export const POST = apiRoute(async ({ db, user, body }) => createApiToken(db, user.id, { name: (await body(tokenNameSchema)).name }), { status: 201 });

@@ -1,9 +1,10 @@
 import { apiRoute } from '@/lib/api/handler';
 import { scaleService } from '@/lib/services/services';
+import { scaleSchema } from '@/lib/validations/services';
 
 type P = { projectId: string; serviceId: string };
 
 export const PUT = apiRoute<P>(
-  async ({ db, user, params, body }) => scaleService(db, user.id, params.projectId, params.serviceId, (await body()) as { containerCount: unknown }),
+  async ({ db, user, params, body }) => scaleService(db, user.id, params.projectId, params.serviceId, (await body(scaleSchema)) as { containerCount: unknown }),
   { status: 202 },
 );
