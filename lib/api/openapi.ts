@@ -19,6 +19,7 @@ const str = (name: string) => ({ name, in: 'path', required: true, schema: { typ
 function bodyOf(schema: z.ZodType): Record<string, unknown> {
   const json = { ...(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>) };
   delete json.$schema;
+  if (json.type === 'object') json.additionalProperties = false; // the API refuses unknown fields
   return json;
 }
 const envBody = bodyOf(envEntrySchema);
