@@ -5,7 +5,7 @@ import { ActionForm } from '@/components/projects/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField } from '@/components/ui/field';
 
 interface TokenRow {
   id: string;
@@ -14,7 +14,16 @@ interface TokenRow {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
 }
+
+const LIFETIMES: [string, string][] = [
+  ['7 days', '7'],
+  ['30 days', '30'],
+  ['90 days', '90'],
+  ['1 year', '365'],
+  ['Never', '0'],
+];
 
 export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
   return (
@@ -26,6 +35,13 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
           <>
             <div className="flex items-end gap-2">
               <Field label="Token name" name="name" errors={state.fieldErrors?.name} placeholder="ci-deploy" />
+              <SelectField label="Expires after" name="expiresInDays" defaultValue="90" errors={state.fieldErrors?.expiresInDays}>
+                {LIFETIMES.map(([label, value]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </SelectField>
               <Button type="submit" disabled={pending}>Create token</Button>
             </div>
             {state.ok && state.data?.token && (
@@ -44,7 +60,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
         <p className="text-sm text-slate-500">No tokens yet.</p>
       ) : (
         <table className="w-full text-sm">
-          <thead><tr className="text-left text-xs text-slate-500"><th>Name</th><th>Token</th><th>Created</th><th>Last used</th><th className="sr-only">Actions</th></tr></thead>
+          <thead><tr className="text-left text-xs text-slate-500"><th>Name</th><th>Token</th><th>Created</th><th>Last used</th><th>Expires</th><th className="sr-only">Actions</th></tr></thead>
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id} className="border-t border-slate-100 dark:border-slate-800">
@@ -52,6 +68,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
                 <td className="font-mono">{t.prefix}…</td>
                 <td>{new Date(t.createdAt).toLocaleString()}</td>
                 <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
+                <td>{!t.expiresAt ? 'never' : new Date(t.expiresAt) <= new Date() ? <span className="text-red-600">expired</span> : new Date(t.expiresAt).toLocaleDateString()}</td>
                 <td className="text-right">
                   {t.revokedAt ? (
                     <span className="text-xs text-slate-500">revoked</span>

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '@/lib/api/openapi';
 import { useDbHandle } from '@/lib/db';
-import { projectMembers, projects, services, users } from '@/lib/db/schema';
+import { apiTokens, projectMembers, projects, services, users } from '@/lib/db/schema';
 import { createApiToken, revokeApiToken } from '@/lib/services/api-tokens';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
@@ -51,6 +51,21 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
   const projectScoped = routes.filter((r) => r.template.startsWith('/projects/{projectId}'));
   const methodsOf = async (file: string) =>
     Object.keys(await import(file)).filter((k): k is (typeof HTTP_METHODS)[number] => (HTTP_METHODS as readonly string[]).includes(k));
+
+  it('tokens expire: 90 days by default, a chosen lifetime, never with 0; an expired token gets 401', async () => {
+    const made = await callRoute(route('/tokens'), 'POST', {}, { token: tokens.owner, body: { name: 'short', expiresInDays: 7 } });
+    expect(made.status).toBe(201);
+    const { token, id, expiresAt } = made.json as { token: string; id: string; expiresAt: string };
+    expect(Math.round((Date.parse(expiresAt) - Date.now()) / 86_400_000)).toBe(7);
+    const byDefault = await createApiToken(tdb.db, ids.userId!, { name: 'default' });
+    expect(Math.round((byDefault.expiresAt!.getTime() - Date.now()) / 86_400_000)).toBe(90);
+    expect((await createApiToken(tdb.db, ids.userId!, { name: 'forever', expiresInDays: 0 })).expiresAt).toBeNull();
+    const bad = await callRoute(route('/tokens'), 'POST', {}, { token: tokens.owner, body: { name: 'x', expiresInDays: 400 } });
+    expect(bad).toMatchObject({ status: 422, json: { error: { fields: { expiresInDays: [expect.any(String)] } } } });
+    expect((await callRoute(route('/projects'), 'GET', {}, { token })).status).toBe(200);
+    await tdb.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, id));
+    expect(await callRoute(route('/projects'), 'GET', {}, { token })).toMatchObject({ status: 401, json: { error: { message: expect.stringMatching(/expired/) } } });
+  });
 
   it('refuses a field the request does not have, naming it, and creates nothing', async () => {
     const before = (await tdb.db.select({ n: count() }).from(projects))[0]!.n;

@@ -38,7 +38,7 @@ async function authenticate(req: Request, db: Db): Promise<Pick<User, 'id' | 'em
   if (header) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const user = token ? await userForToken(db, token) : undefined;
-    if (!user) throw new AppError('UNAUTHORIZED', 'The API token is invalid or revoked');
+    if (!user) throw new AppError('UNAUTHORIZED', 'The API token is invalid, expired or revoked');
     return user;
   }
   const { auth } = await import('@/lib/auth');

@@ -27,6 +27,8 @@ export const apiTokens = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
+    /** null: never expires. */
+    expiresAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
