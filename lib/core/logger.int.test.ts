@@ -114,6 +114,15 @@ describe('the project logger: an archive in the Light core, its own container in
     console.log(`logger move: ${during.length} lines printed during the upgrade, ${missing.length} missing from the archive`);
   });
 
+  it('SERIOUS: a logger that crashes comes back with its archive, and lines printed while it was down arrive', async () => {
+    const name = containerName(projectId, LOGGER);
+    await runtime.exec(name, ['pkill', '-KILL', '-x', 'rsyslogd']); // the container exits with it
+    const down = `while-down-${Date.now()}`;
+    await print(down);
+    await inArchive(down); // Docker restarts it (unless-stopped); the cursor re-sends what it missed
+    expect((await readArchive(runtime, await row(), 100_000)).some((l) => l.includes('before-'))).toBe(true);
+  });
+
   it('a project created SERIOUS starts with its own logger container, listening on the project address', async () => {
     const { project, process } = await createProject(tdb.db, userId, { name: `serious logger ${Date.now().toString(36)}`, corePackage: 'SERIOUS' });
     try {
