@@ -1,3 +1,4 @@
+import { markIntendedStop } from './intended';
 import { L } from './labels';
 import type { Runtime } from './runtime';
 import type { Step } from './steps';
@@ -12,8 +13,14 @@ const executors: { [A in Step['action']]: Executor<A> } = {
     await rt.createContainer(s.target, { ...s.target.labels, [L.specHash]: s.hash });
   },
   startContainer: (rt, s) => rt.startContainer(s.current.id),
-  stopContainer: (rt, s) => rt.stopContainer(s.current.id),
-  removeContainer: (rt, s) => rt.removeContainer(s.current.id),
+  stopContainer: (rt, s) => {
+    markIntendedStop(s.current.name);
+    return rt.stopContainer(s.current.id);
+  },
+  removeContainer: (rt, s) => {
+    markIntendedStop(s.current.name);
+    return rt.removeContainer(s.current.id);
+  },
   removeVolume: (rt, s) => rt.removeVolume(s.current.name),
   removeNetwork: (rt, s) => rt.removeNetwork(s.current.id),
 };

@@ -110,4 +110,19 @@ describe('self-healing', () => {
     expect((await runtime.exec(name, ['printenv', 'GREETING'])).stdout.trim()).toBe('hello');
     expect(await restarts()).toBe(3); // a restart someone asked for is not counted as a crash
   });
+
+  it("a replacement made by the periodic reconcile is not counted as a restart; a crash after it is", async () => {
+    const [svc] = await tdb.db.select().from(services).where(eq(services.projectId, projectId));
+    const before = await healthy();
+    const counted = (await restarts())!;
+    // The wanted spec changes without a process (what a Berth upgrade with a new spec does).
+    await tdb.db.update(services).set({ resources: { cpu: 0.4, memoryMb: 300 } }).where(eq(services.id, svc!.id));
+    await healProject(tdb.db, runtime, projectId); // what the periodic reconcile does
+    const replaced = await waitFor('the replacement to be healthy', healthy, 60_000);
+    expect(replaced.id).not.toBe(before?.id);
+    await docker().getContainer(name).kill({ signal: 'SIGKILL' });
+    await waitFor('killed container to run again', async () => ((await healthy())?.startedAt !== replaced.startedAt ? healthy() : undefined), 60_000);
+    await waitFor('the crash to be recorded', async () => (await restarts())! > counted);
+    expect(await restarts()).toBe(counted + 1); // the crash; the replacement's death was not counted
+  });
 });

@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { containers, processes, projects } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import { reconcileProject } from '@/lib/provisioner';
+import { takeIntendedStop } from '@/lib/provisioner/intended';
 import { L } from '@/lib/provisioner/labels';
 import { sweepOrphans } from '@/lib/provisioner/orphans';
 import type { EngineEvent, Runtime } from '@/lib/provisioner/runtime';
@@ -74,9 +75,9 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
   async function onEvent(e: EngineEvent) {
     const projectId = e.labels[L.project];
     if (!projectId || !WATCHED.has(e.action) || !(await known(projectId))) return;
-    if (e.action === 'die' && e.labels.name && !(await busy(projectId))) {
-      // Died with no process of its project running: not a stop, restart or replacement that
-      // someone asked for, so it counts as a restart (Docker's or the healer's).
+    if (e.action === 'die' && e.labels.name && !takeIntendedStop(e.labels.name) && !(await busy(projectId))) {
+      // Died with no process of its project running and not stopped by Berth itself (a reconcile's
+      // replacement): not a stop, restart or replacement anyone asked for, so it counts as a restart.
       await db
         .update(containers)
         .set({ restartCount: sql`${containers.restartCount} + 1`, status: 'restarting', updatedAt: new Date() })
