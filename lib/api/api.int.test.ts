@@ -67,6 +67,12 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
     expect(await callRoute(route('/projects'), 'GET', {}, { token })).toMatchObject({ status: 401, json: { error: { message: expect.stringMatching(/expired/) } } });
   });
 
+  it('a static route works when Next passes no params (as the built server does)', async () => {
+    const mod = (await import(route('/projects'))) as { GET: (req: Request, ctx: object) => Promise<Response> };
+    const res = await mod.GET(new Request('http://berth.test/api/v1/projects', { headers: { authorization: `Bearer ${tokens.owner}` } }), {});
+    expect(res.status).toBe(200);
+  });
+
   it('refuses a field the request does not have, naming it, and creates nothing', async () => {
     const before = (await tdb.db.select({ n: count() }).from(projects))[0]!.n;
     const res = await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, body: { name: 'Typo', corePakage: 'SERIOUS' } });
