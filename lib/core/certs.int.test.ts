@@ -119,7 +119,11 @@ describe('certificates: ACME for public custom domains, the internal CA otherwis
       return r.status === 200 ? r : undefined;
     }, 20_000);
     expect(res.status).toBe(200);
-    expect((await tlsGet(good, ensureCa().certPem)).error).toMatch(/certificate/i); // not the internal root's
+    // Not the internal root's any more: nginx reloads asynchronously, so old workers may still
+    // answer a connection or two with the previous certificate; wait until none does.
+    const internalRefused = await waitFor('no worker serving the internal certificate for it', async () => (await tlsGet(good, ensureCa().certPem)).error, 20_000);
+    expect(internalRefused).toMatch(/certificate/i);
+    expect(await tlsGet(good, pebbleRoot)).toEqual({ status: 200 });
     const certs = await listCertificates(tdb.db, userId, projectId);
     expect(certs.find((c) => c.name === good)).toMatchObject({ issuer: 'acme', status: 'active', error: null });
     expect(certs.find((c) => c.name === 'internal')).toMatchObject({ issuer: 'internal', status: 'active' });
