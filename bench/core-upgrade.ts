@@ -46,6 +46,7 @@ await waitFor('marker in the project log', async () => (await readLogs(db, user.
 const logVisibleMs = Math.round(performance.now() - tLog);
 const archived = async () => (await readArchive(runtime, (await db.select().from(projects).where(eq(projects.id, project.id)))[0]!, 100_000)).some((l) => l.includes(marker));
 await waitFor("marker in the logger's archive", archived, 30_000, 50);
+const archiveVisibleMs = Math.round(performance.now() - tLog);
 for (let i = 0; i < 3; i++) await sampleOnce(db, runtime, new Date(Date.now() - (3 - i) * 1000));
 const statsBefore = (await queryStats(db, { projectId: project.id, serviceId: service.id, sinceMs: 3_600_000 })).length;
 
@@ -89,6 +90,7 @@ console.log(
       tcp: { sent: baseline.tcp.sent, failed: baseline.tcp.failed, longestGapMs: baseline.tcp.maxGapMs },
     },
     logLineVisibleMs: logVisibleMs,
+    logLineInArchiveMs: archiveVisibleMs,
     logsBeforeUpgradeKept: logsKept,
     loggerArchiveKept: archiveKept,
     statsBeforeUpgradeKept: statsBefore > 0 && statsAfter >= statsBefore,

@@ -58,8 +58,10 @@ describe('the project logger: an archive in the Light core, its own container in
 
   it('LIGHT: a printed line reaches the logger inside the one core container, with its service and container', async () => {
     const marker = `light-${Date.now()}`;
+    const t0 = performance.now();
     await print(marker);
     const line = await inArchive(marker);
+    console.log(`line in the logger's archive after ${Math.round(performance.now() - t0)} ms`);
     expect(line).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\S+ app berth-\\S+-app-\\S+ .*${marker}`));
     const core = (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-core-'));
     expect(core).toEqual([containerName(projectId, 'core-balancer-0')]);

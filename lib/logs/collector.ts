@@ -97,7 +97,7 @@ export function startLogCollector(db: Db, runtime: Runtime, intervalMs = 500): {
     shipOnce(db)
       .catch((err) => log.warn('log delivery to the project loggers failed', { error: err instanceof Error ? err.message : String(err) }))
       .finally(() => (shipping = false));
-  }, intervalMs * 2);
+  }, intervalMs);
   return {
     stop: () => {
       clearInterval(timer);

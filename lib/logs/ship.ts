@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { and, asc, eq, gt, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { logLines, logShipCursors, projects, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
@@ -57,12 +57,25 @@ async function shipProject(db: Db, project: { id: string; address: string }, por
   return rows.length;
 }
 
-/** One pass over every project with an address; a logger that is not listening is retried next pass. */
+/** One pass over the projects with undelivered lines; a logger that is not listening is retried next pass. */
 export async function shipOnce(db: Db, port = env.BERTH_CORE_LOG_PORT): Promise<{ shipped: number; waiting: string[] }> {
+  // One query finds the projects with lines past their cursor, so an idle pass costs one round trip.
   const list = await db
     .select({ id: projects.id, address: projects.address })
     .from(projects)
-    .where(and(isNotNull(projects.address), ne(projects.status, 'DELETING')));
+    .leftJoin(logShipCursors, eq(logShipCursors.projectId, projects.id))
+    .where(
+      and(
+        isNotNull(projects.address),
+        ne(projects.status, 'DELETING'),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(logLines)
+            .where(and(eq(logLines.projectId, projects.id), gt(logLines.id, sql`coalesce(${logShipCursors.shippedId}, 0)`))),
+        ),
+      ),
+    );
   let shipped = 0;
   const waiting: string[] = [];
   for (const p of list) {
