@@ -118,12 +118,16 @@ test('API tokens: created and shown once, listed, revoked; a disabled user canno
   await signIn(page, bob);
   await page.getByRole('link', { name: 'Account' }).click();
   await page.getByLabel('Token name').fill('ci-deploy');
+  await expect(page.getByLabel('Expires after')).toHaveValue('90'); // tokens expire unless chosen otherwise
+  await page.getByLabel('Expires after').selectOption({ label: '30 days' });
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = (await page.getByLabel('New token', { exact: true }).textContent()) ?? '';
   expect(token).toMatch(/^berth_/);
   await expect(page.getByRole('button', { name: 'Copy token' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'ci-deploy', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: `${token.slice(0, 12)}…` })).toBeVisible();
+  const expiry = await page.evaluate(() => new Date(Date.now() + 30 * 86_400_000).toLocaleDateString());
+  await expect(page.getByRole('row', { name: /ci-deploy/ })).toContainText(expiry);
 
   const withToken = { headers: { authorization: `Bearer ${token}` } };
   expect((await request.get('/api/v1/projects', withToken)).status()).toBe(200);
