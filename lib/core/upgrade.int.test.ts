@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processes, projects } from '@/lib/db/schema';
-import { SimulatedCrash } from '@/lib/processes/context';
+import { startRecordingWorker, startWorkerDyingAt } from '@/lib/processes/testing/crash-at';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
@@ -14,19 +14,6 @@ import { registerProjectCore, upgradeCore } from './index';
 const runtime = dockerRuntime();
 registerCoreHandlers();
 registerProjectCore();
-
-/** Boundary names with repeats of the previous one (polling waits) collapsed. */
-function boundaryTracker() {
-  const seen: string[] = [];
-  return {
-    seen,
-    visit(name: string): number {
-      if (seen.at(-1) === name) return -1;
-      seen.push(name);
-      return seen.length - 1;
-    },
-  };
-}
 
 describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
   let tdb: TestDb;
@@ -61,12 +48,11 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
     tdb = await createTestDb('postgres');
     userId = (await createTestUser(tdb.db)).id;
     const projectId = await lightProject();
-    const tracker = boundaryTracker();
-    const w = startWorker({ db: tdb.db, runtime, pollMs: 50, hooks: { atBoundary: (p, _i, name) => void (p.action === 'project.upgradeCore' && tracker.visit(name)) } });
+    const { worker: w, seen } = startRecordingWorker({ db: tdb.db, runtime, action: 'project.upgradeCore', pollMs: 50 });
     const { process } = await upgradeCore(tdb.db, userId, projectId);
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     await w.stop();
-    reference = tracker.seen;
+    reference = seen;
   }, 120_000);
   afterAll(async () => {
     const w: Worker = startWorker({ db: tdb.db, runtime, pollMs: 50 });
@@ -85,24 +71,7 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
     for (let boundary = 0; boundary < reference.length; boundary++) {
       const projectId = await lightProject();
       const [before] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
-      let crashed!: (name: string) => void;
-      const crash = new Promise<string>((r) => (crashed = r));
-      const tracker = boundaryTracker();
-      const dying = startWorker({
-        db: tdb.db,
-        runtime,
-        pollMs: 50,
-        staleMs: 60_000,
-        hooks: {
-          atBoundary: (p, _i, name) => {
-            if (p.action !== 'project.upgradeCore' || p.attempts !== 1) return;
-            if (tracker.visit(name) === boundary) {
-              crashed(name);
-              throw new SimulatedCrash(`crash at boundary ${boundary} (${name})`);
-            }
-          },
-        },
-      });
+      const { worker: dying, crash } = startWorkerDyingAt({ db: tdb.db, runtime, action: 'project.upgradeCore', boundary, pollMs: 50 });
       const { process } = await upgradeCore(tdb.db, userId, projectId);
       const where = `after a crash at ${await crash}`;
       await dying.stop();

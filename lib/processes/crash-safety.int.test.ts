@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { processLogs, processes, services, type ProcessRow } from '@/lib/db/schema';
-import { SimulatedCrash } from '@/lib/processes/context';
+import { startRecordingWorker, startWorkerDyingAt } from '@/lib/processes/testing/crash-at';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
@@ -29,23 +29,6 @@ async function expectExactlyWanted(db: Db, projectId: string) {
   expect(audit.networks).toEqual([wanted.network?.name]);
 }
 
-/**
- * Boundary names of one process, with repeated polls (the health wait) collapsed to one entry:
- * crashing at the first occurrence of each entry covers every distinct step boundary.
- */
-function boundaryTracker() {
-  const seen: string[] = [];
-  return {
-    seen,
-    /** Returns the collapsed index of this boundary, or -1 for a repeat of the previous one. */
-    visit(name: string): number {
-      if (seen.at(-1) === name) return -1;
-      seen.push(name);
-      return seen.length - 1;
-    },
-  };
-}
-
 describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
   let tdb: TestDb;
   let userId: string;
@@ -55,13 +38,7 @@ describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
   beforeAll(async () => {
     tdb = await createTestDb(driver);
     userId = (await createTestUser(tdb.db)).id;
-    const tracker = boundaryTracker();
-    const w = startWorker({
-      db: tdb.db,
-      runtime,
-      pollMs: 100,
-      hooks: { atBoundary: (p, _i, name) => void (p.action === 'stack.create' && tracker.visit(name)) },
-    });
+    const { worker: w, seen } = startRecordingWorker({ db: tdb.db, runtime, action: 'stack.create' });
     const { project, process } = await createProject(tdb.db, userId, { name: `crash ${driver}` });
     projectId = project.id;
     await waitProcess(tdb.db, process.id);
@@ -69,7 +46,7 @@ describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
     const ref = await addService(tdb.db, userId, projectId, { hostname: 'ref', type: 'nodejs@18' });
     expect((await waitProcess(tdb.db, ref.process.id)).status).toBe('FINISHED');
     await w.stop();
-    reference = tracker.seen;
+    reference = seen;
   });
   afterAll(async () => {
     const w = startWorker({ db: tdb.db, runtime, pollMs: 100 });
@@ -89,24 +66,7 @@ describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
     const db = tdb.db;
     for (let boundary = 0; boundary < reference.length; boundary++) {
       const hostname = `web${boundary}`;
-      let crashed!: (name: string) => void;
-      const crash = new Promise<string>((r) => (crashed = r));
-      const tracker = boundaryTracker();
-      const dying = startWorker({
-        db,
-        runtime,
-        pollMs: 100,
-        staleMs: 60_000,
-        hooks: {
-          atBoundary: (p, _i, name) => {
-            if (p.action !== 'stack.create' || p.attempts !== 1) return;
-            if (tracker.visit(name) === boundary) {
-              crashed(name);
-              throw new SimulatedCrash(`crash at boundary ${boundary} (${name})`);
-            }
-          },
-        },
-      });
+      const { worker: dying, crash } = startWorkerDyingAt({ db, runtime, action: 'stack.create', boundary });
       const { process } = await addService(db, userId, projectId, { hostname, type: 'nodejs@18' });
       const where = await crash;
       await dying.stop();
