@@ -102,42 +102,43 @@ const roles = [
   { role: 'sentinel', count: 3 },
 ];
 
-const redisVersions = [{ version: '7.0', default: true, images: { local: 'berth/redis:7.0', official: 'redis:7.0' } }];
+/** The Redis-protocol store entry: Redis and Valkey differ in name, versions and binaries only. */
+function redisProtocolStore(def: Pick<CatalogEntry, 'type' | 'displayName' | 'versions' | 'sourceNotes'> & { server: string; sentinel: string }): CatalogEntry {
+  return {
+    type: def.type,
+    displayName: def.displayName,
+    category: 'database',
+    managed: 'full',
+    versions: def.versions,
+    ...(def.sourceNotes ? { sourceNotes: def.sourceNotes } : {}),
+    ports: [{ port: PORT, protocol: 'tcp', http: false, name: 'redis' }],
+    volumes: [{ name: 'data', mountPath: '/data' }],
+    resources: { cpu: 0.5, memoryMb: 256 },
+    ha: { roles, available: true },
+    scaling: { min: 1, max: 1 },
+    generate,
+    containersFor: containersFor(def.versions, def.server, def.sentinel),
+  };
+}
 
 /** Redis (Debian bookworm ships 7.0, the version that actually runs in the local image). */
-export const redis: CatalogEntry = {
+export const redis = redisProtocolStore({
   type: 'redis',
   displayName: 'Redis',
-  category: 'database',
-  managed: 'full',
-  versions: redisVersions,
-  ports: [{ port: PORT, protocol: 'tcp', http: false, name: 'redis' }],
-  volumes: [{ name: 'data', mountPath: '/data' }],
-  resources: { cpu: 0.5, memoryMb: 256 },
-  ha: { roles, available: true },
-  scaling: { min: 1, max: 1 },
-  generate,
-  containersFor: containersFor(redisVersions, 'redis-server', 'redis-sentinel'),
-};
-
-const valkeyVersions = [{ version: '7.2', default: true, images: { official: 'valkey/valkey:7.2' } }];
+  versions: [{ version: '7.0', default: true, images: { local: 'berth/redis:7.0', official: 'redis:7.0' } }],
+  server: 'redis-server',
+  sentinel: 'redis-sentinel',
+});
 
 /**
  * Valkey, Zerops' name for its Redis-compatible store (`valkey@7.2` in import files). Debian bookworm
  * has no Valkey package, so the local source cannot provide it; redis@7.0 speaks the same protocol.
  */
-export const valkey: CatalogEntry = {
+export const valkey = redisProtocolStore({
   type: 'valkey',
   displayName: 'Valkey',
-  category: 'database',
-  managed: 'full',
-  versions: valkeyVersions,
+  versions: [{ version: '7.2', default: true, images: { official: 'valkey/valkey:7.2' } }],
   sourceNotes: { local: 'Debian bookworm has no Valkey package; redis@7.0 is the local Redis-protocol store' },
-  ports: [{ port: PORT, protocol: 'tcp', http: false, name: 'redis' }],
-  volumes: [{ name: 'data', mountPath: '/data' }],
-  resources: { cpu: 0.5, memoryMb: 256 },
-  ha: { roles, available: true },
-  scaling: { min: 1, max: 1 },
-  generate,
-  containersFor: containersFor(valkeyVersions, 'valkey-server', 'valkey-sentinel'),
-};
+  server: 'valkey-server',
+  sentinel: 'valkey-sentinel',
+});
