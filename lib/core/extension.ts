@@ -3,8 +3,9 @@ import { httpDomains, publicPorts, services, type Project } from '@/lib/db/schem
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { registerProjectExtension, type ExtensionContext } from '@/lib/provisioner/extensions';
-import { L, baseLabels, containerName, networkName, specHash } from '@/lib/provisioner/labels';
-import type { ContainerSpec, WantedContainer } from '@/lib/provisioner/spec';
+import { L, containerName, networkName } from '@/lib/provisioner/labels';
+import type { WantedContainer } from '@/lib/provisioner/spec';
+import { coreContainer } from './container';
 import { ensureEdge } from './edge';
 import { LOG_DIR, LOGGER, ensureLogger, logVolume, loggerHost, loggerSpec } from './logger';
 import { coreImage } from './image';
@@ -24,20 +25,14 @@ export function balancerNames(project: Pick<Project, 'corePackage' | 'settings'>
 }
 
 function balancerSpec(project: Project, local: string): WantedContainer {
-  const spec: ContainerSpec = {
-    name: containerName(project.id, local),
-    ...coreImage(env.BERTH_IMAGE_SOURCE),
-    env: {},
-    labels: baseLabels(project.id, { [L.kind]: 'core', [L.role]: 'balancer', [L.container]: local }),
+  return coreContainer(project, local, {
+    role: 'balancer',
+    image: coreImage(env.BERTH_IMAGE_SOURCE),
     // The Light core also hosts the project's logger, whose archive lives on the project's log volume.
     mounts: local === 'core-balancer-0' ? [{ volume: logVolume(project.id).name, path: LOG_DIR }] : [],
-    network: { mode: 'host' },
-    limits: { nanoCpus: 0, memoryBytes: 256 * 1024 * 1024 },
-    restart: 'unless-stopped',
+    memoryMb: 256,
     stopSignal: 'SIGQUIT',
-    running: true,
-  };
-  return { spec, hash: specHash(spec) };
+  });
 }
 
 /** Running containers' addresses on the project network, for one service. */
@@ -168,7 +163,7 @@ export function registerCoreExtension(): void {
     async wanted(ctx) {
       if (!ctx.project.address) return { containers: [], volumes: [] };
       const containers = balancerNames(ctx.project).map((n) => balancerSpec(ctx.project, n));
-      if (loggerHost(ctx.project) === LOGGER && env.BERTH_IMAGE_SOURCE === 'local') containers.push(loggerSpec(ctx.project, coreImage(env.BERTH_IMAGE_SOURCE)));
+      if (loggerHost(ctx.project) === LOGGER && env.BERTH_IMAGE_SOURCE === 'local') containers.push(loggerSpec(ctx.project));
       return { containers, volumes: [logVolume(ctx.project.id)] };
     },
     afterApply: (ctx) => syncCore(ctx),

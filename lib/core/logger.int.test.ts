@@ -1,8 +1,6 @@
 import { eq } from 'drizzle-orm';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDbHandle } from '@/lib/db';
-import { env } from '@/lib/env';
 import { projects, type Project } from '@/lib/db/schema';
 import { startLogCollector } from '@/lib/logs/collector';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
@@ -17,7 +15,7 @@ import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { callRoute, listRouteFiles } from '@/lib/testing/routes';
 import { waitFor } from '@/lib/testing/wait';
 import { registerProjectCore, upgradeCore } from './index';
-import { LOGGER, readArchive } from './logger';
+import { LOGGER, loggerListening, readArchive } from './logger';
 
 const runtime = dockerRuntime();
 registerCoreHandlers();
@@ -131,13 +129,7 @@ describe('the project logger: an archive in the Light core, its own container in
       expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
       const core = (await labelAudit(runtime, project.id)).containers.filter((n) => n.includes('-core-')).map((n) => n.split('-core-')[1]).sort();
       expect(core).toEqual(['balancer-1', 'balancer-2', 'logger']);
-      const listening = () =>
-        new Promise<boolean>((resolve) => {
-          const s = net.connect({ host: project.address!, port: env.BERTH_CORE_LOG_PORT });
-          s.once('connect', () => (s.destroy(), resolve(true)));
-          s.once('error', () => resolve(false));
-        });
-      await waitFor('the Serious logger to listen', listening, 20_000, 50);
+      await waitFor('the Serious logger to listen', () => loggerListening(project.address!), 20_000, 50);
     } finally {
       await waitProcess(tdb.db, (await deleteProject(tdb.db, userId, project.id)).process.id);
     }

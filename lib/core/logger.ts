@@ -1,9 +1,12 @@
+import net from 'node:net';
 import type { Project } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { L, baseLabels, containerName, specHash, volumeName } from '@/lib/provisioner/labels';
+import { baseLabels, containerName, volumeName } from '@/lib/provisioner/labels';
 import type { Runtime } from '@/lib/provisioner/runtime';
-import type { ContainerSpec, WantedContainer, WantedVolume } from '@/lib/provisioner/spec';
+import type { WantedContainer, WantedVolume } from '@/lib/provisioner/spec';
 import { retryUntil } from '@/lib/provisioner/clock';
+import { coreContainer } from './container';
+import { coreImage } from './image';
 import { pushFile } from './push-config';
 
 /**
@@ -44,22 +47,30 @@ export function renderLoggerConfig(input: { address: string; port: number; fileB
   ].join('\n');
 }
 
-/** The dedicated logger of a SERIOUS core (host networking, like the balancers, on the project address). */
-export function loggerSpec(project: Project, image: { image: string }): WantedContainer {
-  const spec: ContainerSpec = {
-    name: containerName(project.id, LOGGER),
-    image: image.image,
+/** The dedicated logger of a SERIOUS core (local image only: the official nginx image has no rsyslog). */
+export function loggerSpec(project: Pick<Project, 'id'>): WantedContainer {
+  return coreContainer(project, LOGGER, {
+    role: 'logger',
+    image: coreImage('local'),
     cmd: ['logger'],
-    env: {},
-    labels: baseLabels(project.id, { [L.kind]: 'core', [L.role]: 'logger', [L.container]: LOGGER }),
     mounts: [{ volume: logVolume(project.id).name, path: LOG_DIR }],
-    network: { mode: 'host' },
-    limits: { nanoCpus: 0, memoryBytes: 128 * 1024 * 1024 },
-    restart: 'unless-stopped',
+    memoryMb: 128,
     stopSignal: 'SIGTERM',
-    running: true,
-  };
-  return { spec, hash: specHash(spec) };
+  });
+}
+
+/** True once the project's logger accepts TCP on the project address. */
+export function loggerListening(address: string, port = env.BERTH_CORE_LOG_PORT): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: address, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 /**

@@ -10,9 +10,8 @@ import type { Db } from '@/lib/db/client';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess } from '@/lib/processes/enqueue';
 import { audit } from '@/lib/services/audit';
-import net from 'node:net';
 import { env } from '@/lib/env';
-import { ensureLogger, stopRsyslog } from './logger';
+import { ensureLogger, loggerListening, stopRsyslog } from './logger';
 import { nginxRunning } from './push-config';
 
 /** Queues LIGHT → SERIOUS. Downgrade does not exist (as in Zerops). */
@@ -47,20 +46,6 @@ async function waitServing(ctx: ProcessContext, projectId: string, locals: strin
       { timeoutMs: Math.max(1_000, ctx.deadline - Date.now()), intervalMs: 25, maxIntervalMs: 400, between: () => ctx.checkpoint('wait for the Serious balancers') },
     );
   }
-}
-
-/** True once something accepts TCP on the logger's address and port. */
-function listening(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
 }
 
 async function project(ctx: ProcessContext, projectId: string): Promise<Project> {
@@ -99,7 +84,7 @@ async function upgradeHandler(ctx: ProcessContext): Promise<void> {
     if (env.BERTH_IMAGE_SOURCE === 'local' && p.address) {
       const address = p.address;
       await retryUntil(
-        () => listening(address, env.BERTH_CORE_LOG_PORT),
+        () => loggerListening(address),
         (ok) => ok,
         () => new Error('the Serious logger did not start listening'),
         { timeoutMs: Math.max(1_000, ctx.deadline - Date.now()), intervalMs: 25, maxIntervalMs: 400, between: () => ctx.checkpoint('wait for the Serious logger') },
