@@ -79,8 +79,9 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
       const db = await getDb();
       const user = await authenticate(req, db);
       const params = ((await route?.params) ?? {}) as P; // static routes get no params
-      // Project routes authorize before they look at the body: a stranger gets 404 and a viewer 403
-      // whatever they send. The domain functions check again at the level each one needs.
+      // Project routes authorize before they look at the body or the query: a stranger gets 404 and
+      // a viewer 403 whatever they send. The domain functions check again at the level each needs
+      // (one indexed lookup more per request, so that no route can validate input first).
       if (typeof (params as Record<string, unknown>).projectId === 'string') {
         await requireProjectAccess(db, user.id, (params as Record<string, string>).projectId!, req.method === 'GET' ? 'read' : 'write');
       }

@@ -37,9 +37,8 @@ export function sendFrames(host: string, port: number, frames: string[]): Promis
   });
 }
 
-async function shipProject(db: Db, project: { id: string; address: string }, port: number): Promise<number> {
-  const [cursor] = await db.select().from(logShipCursors).where(eq(logShipCursors.projectId, project.id));
-  const after = cursor?.shippedId ?? 0;
+async function shipProject(db: Db, project: { id: string; address: string; after: number }, port: number): Promise<number> {
+  const { after } = project;
   const rows = await db
     .select({ id: logLines.id, at: logLines.at, stream: logLines.stream, container: logLines.containerName, message: logLines.message, hostname: services.hostname })
     .from(logLines)
@@ -61,7 +60,7 @@ async function shipProject(db: Db, project: { id: string; address: string }, por
 export async function shipOnce(db: Db, port = env.BERTH_CORE_LOG_PORT): Promise<{ shipped: number; waiting: string[] }> {
   // One query finds the projects with lines past their cursor, so an idle pass costs one round trip.
   const list = await db
-    .select({ id: projects.id, address: projects.address })
+    .select({ id: projects.id, address: projects.address, after: logShipCursors.shippedId })
     .from(projects)
     .leftJoin(logShipCursors, eq(logShipCursors.projectId, projects.id))
     .where(
@@ -80,7 +79,7 @@ export async function shipOnce(db: Db, port = env.BERTH_CORE_LOG_PORT): Promise<
   const waiting: string[] = [];
   for (const p of list) {
     try {
-      shipped += await shipProject(db, { id: p.id, address: p.address! }, port);
+      shipped += await shipProject(db, { id: p.id, address: p.address!, after: p.after ?? 0 }, port);
     } catch {
       waiting.push(p.id);
     }

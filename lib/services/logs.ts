@@ -45,7 +45,6 @@ export async function readLogs(db: Db, userId: string, projectId: string, query:
     .sort((a, b) => a.at.localeCompare(b.at));
 }
 
-
 /**
  * The last `lines` lines of the project logger's archive (the core's rsyslog files, which outlive
  * the database's bounded retention): `<time> <service> <container> <message>` per line.
