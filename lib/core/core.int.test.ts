@@ -16,7 +16,7 @@ import { docker } from '@/lib/provisioner/docker/connection';
 import { containerName } from '@/lib/provisioner/labels';
 import { edgeName } from './edge';
 import { startEdgeWatcher } from './edge-watch';
-import { pushNginxConfig } from './push-config';
+import { pushNginxConfig, reloadNginx } from './push-config';
 import type { Runtime } from '@/lib/provisioner/runtime';
 import { registerProjectCore, syncCore, upgradeCore } from './index';
 
@@ -84,6 +84,21 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
     // An Upgrade request goes through both hops (the placeholder answers it as a plain request; the
     // header forwarding itself is checked in render.test.ts).
     expect(await post({ connection: 'Upgrade', upgrade: 'websocket' }, Buffer.alloc(0))).toBe(200);
+  });
+
+  it('a reload returns only once every accepting nginx worker is a new one (no request meets the old config after it)', async () => {
+    const balancer = containerName(ids[1]!, 'core-balancer-0');
+    const workers = async () =>
+      (await runtime.exec(balancer, ['ps', '-e', '-o', 'pid=,args='])).stdout
+        .split('\n')
+        .filter((l) => /nginx: worker process\s*$/.test(l))
+        .map((l) => l.trim().split(/\s+/)[0]);
+    const before = await workers();
+    expect(before.length).toBeGreaterThan(0);
+    await reloadNginx(runtime, balancer);
+    const after = await workers();
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.filter((pid) => before.includes(pid))).toEqual([]);
   });
 
   it('a reconcile with nothing changed runs no command in the balancers or the edge', async () => {

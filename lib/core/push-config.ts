@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '@/lib/errors';
+import { retryUntil } from '@/lib/provisioner/clock';
 import type { Runtime } from '@/lib/provisioner/runtime';
 
 const DIR = '/etc/berth';
@@ -74,10 +75,33 @@ export async function pushFile(runtime: Runtime, to: string | Target, file: stri
   return current.exitCode !== 0 || current.stdout !== content;
 }
 
-/** Graceful reload (new workers pick up changed certificates; old ones finish their requests). */
+/** PIDs of the nginx workers that accept connections (not those shutting down); undefined without `ps`. */
+async function acceptingWorkers(runtime: Runtime, container: string): Promise<string[] | undefined> {
+  const r = await runtime.exec(container, ['ps', '-e', '-o', 'pid=,args=']).catch(() => undefined);
+  if (!r || r.exitCode !== 0) return undefined;
+  return r.stdout
+    .split('\n')
+    .map((l) => /^\s*(\d+)\s+nginx: worker process\s*$/.exec(l)?.[1])
+    .filter((pid): pid is string => Boolean(pid));
+}
+
+/**
+ * Graceful reload (new workers pick up the config and certificates; old ones finish their
+ * requests). `nginx -s reload` only signals the master, so this waits until every worker that
+ * accepts connections is a new one: when it returns, no request is answered by the old config.
+ * (An image without `ps`, such as the official nginx one, gets the signal only.)
+ */
 export async function reloadNginx(runtime: Runtime, container: string): Promise<void> {
+  const before = await acceptingWorkers(runtime, container);
   const reload = await runtime.exec(container, ['nginx', '-c', `${DIR}/nginx.conf`, '-s', 'reload']);
   if (reload.exitCode !== 0) throw new Error(`nginx reload failed in ${container}: ${reload.stderr.trim()}`);
+  if (!before) return;
+  await retryUntil(
+    () => acceptingWorkers(runtime, container),
+    (now) => Boolean(now && now.length > 0 && !now.some((pid) => before.includes(pid))),
+    () => new Error(`nginx in ${container} did not switch to the new configuration`),
+    { timeoutMs: 15_000, intervalMs: 10, maxIntervalMs: 200 },
+  );
 }
 
 /** True once the container's nginx master is up (its pid file exists). */
