@@ -47,8 +47,10 @@ export default defineConfig({
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       BERTH_LOG_LEVEL: 'warn',
       BERTH_STATS_INTERVAL_MS: '2000',
-      BERTH_HTTP_PORT: '18080',
-      BERTH_HTTPS_PORT: '18443',
+      // Overridable so that several checkouts can run their e2e tiers on one machine at once.
+      BERTH_HTTP_PORT: process.env.E2E_EDGE_HTTP_PORT ?? '18080',
+      BERTH_HTTPS_PORT: process.env.E2E_EDGE_HTTPS_PORT ?? '18443',
+      ...(process.env.E2E_IP_POOL ? { BERTH_IP_POOL: process.env.E2E_IP_POOL } : {}),
       // Label what the e2e server creates, so an interrupted run's leftovers are found and removed.
       BERTH_RUN_ID: `e2e${Date.now().toString(36)}`,
       BERTH_TEST_PID: String(process.pid),
