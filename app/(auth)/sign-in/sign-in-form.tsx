@@ -1,12 +1,12 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { signInWithPassword } from '@/lib/auth/client';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { signInErrorMessage } from '@/lib/auth/messages';
 import { signInSchema } from '@/lib/validations/auth';
@@ -31,10 +31,10 @@ export function SignInForm({ callbackUrl, created }: { callbackUrl: string; crea
     setFieldErrors({});
     setError(undefined);
     setPending(true);
-    const res = await signIn('credentials', { ...parsed.data, redirect: false }).catch(() => undefined);
-    if (!res || res.error) {
+    const failure = await signInWithPassword(parsed.data.email, parsed.data.password);
+    if (failure) {
       setPending(false);
-      setError(signInErrorMessage(res?.error));
+      setError(signInErrorMessage(failure));
       return;
     }
     router.replace(safeCallbackUrl(callbackUrl));
