@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 /**
- * Optimistic check only (STYLE rule 8): signed-out visitors of dashboard pages go to sign-in, and
+ * Optimistic check only: signed-out visitors of dashboard pages go to sign-in, and
  * /api/v1 requests with neither a session cookie nor a bearer token get 401 JSON. Every page,
  * action and route handler still checks the session (and project access) itself.
  */

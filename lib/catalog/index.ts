@@ -1,4 +1,3 @@
-// NOTE (07:50): two sessions are editing issue 3 at once; see /work/notes/catalog-twin.md for the split by path.
 import { AppError } from '@/lib/errors';
 import { mariadb } from './entries/mariadb';
 import { postgresql } from './entries/postgresql';

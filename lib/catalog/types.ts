@@ -99,7 +99,7 @@ export interface CatalogEntry {
   ha: { roles: HaRole[]; available: boolean; sources?: ImageSource[] } | null;
   /** Runtimes scale horizontally within these bounds; managed types are fixed at 1 (or the HA topology). */
   scaling: { min: number; max: number };
-  /** Generated variables (spec §3.3), computed once at service creation and stored encrypted. */
+  /** Generated variables (connection details, passwords), computed once at service creation and stored encrypted. */
   generate(ctx: GenerateContext): Record<string, GeneratedVar>;
   /** Every container the service needs, in start order. */
   containersFor(input: ContainersForInput): ContainerTemplate[];
