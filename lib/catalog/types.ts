@@ -3,7 +3,7 @@
  * The catalog says WHAT runs for a service; the provisioner adds names, labels, networks,
  * resource limits, logging and restart policy, and converges Docker to it.
  */
-export type Category = 'database' | 'broker' | 'runtime' | 'static' | 'linux' | 'storage';
+export type Category = 'database' | 'search' | 'broker' | 'runtime' | 'static' | 'linux' | 'storage';
 export type ImageSource = 'local' | 'official';
 
 export interface PortDef {
