@@ -3,7 +3,9 @@
  * Docker) with 30 minutes of statistics, serves the built app on them, signs in, and measures the
  * server render time (full HTML response) of the projects page and of a 20-service project page
  * (median and p95 over N requests after 3 warm-ups) and each page's first-load JS (all scripts the
- * HTML loads, uncompressed).
+ * HTML loads, uncompressed). Then the control plane's resident memory (`npm start`'s whole process
+ * tree) with 20 projects on the real engine, after start-up and after an idle period
+ * (`npm run bench:dashboard -- [requests] [idle minutes]`, default 40 requests and 10 minutes).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,9 +14,11 @@ import { hashPassword } from '@/lib/auth/password';
 import { openDb } from '@/lib/db/client';
 import { containers, projectMembers, projects, services, statsSamples, users } from '@/lib/db/schema';
 import { waitFor } from '@/lib/testing/wait';
+import { idleMemory } from './idle-memory';
 
 const PORT = 3190;
 const N = Number(process.argv[2] ?? 40);
+const IDLE_MINUTES = Number(process.argv[3] ?? 10);
 const dir = path.resolve('.test-data', `bench-dashboard-${Date.now().toString(36)}`);
 const base = `http://127.0.0.1:${PORT}`;
 if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npx next build` first (npm start does it once).');
@@ -100,7 +104,9 @@ try {
   }
   const projectsPage = await measure('/projects');
   const projectPage = await measure(`/projects/${projectRows[0]!.id}`);
-  console.log(JSON.stringify({ requests: N, projectsPage, projectPage20Services: projectPage }));
+  server.kill('SIGTERM');
+  const memory = await idleMemory({ projects: 20, idleMs: IDLE_MINUTES * 60_000, port: PORT + 1 });
+  console.log(JSON.stringify({ requests: N, projectsPage, projectPage20Services: projectPage, memory }));
 } finally {
   server.kill('SIGTERM');
   fs.rmSync(dir, { recursive: true, force: true });
