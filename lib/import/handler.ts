@@ -1,0 +1,100 @@
+import { and, eq } from 'drizzle-orm';
+import { getCatalogEntry } from '@/lib/catalog';
+import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
+import { projects, services, type Service } from '@/lib/db/schema';
+import { converge, waitHealthy } from '@/lib/processes/converge';
+import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
+import { registerHandler } from '@/lib/processes/registry';
+import { addServiceRow } from '@/lib/services/services';
+import { deploysOf, startImportDeploys } from './deploy-hook';
+import { priorityGroups } from './plan';
+import type { PlannedService } from './plan-types';
+
+/** The planned services travel in the process payload encrypted: they hold secret values. */
+export const sealServices = (list: PlannedService[]) => encryptSecret(JSON.stringify(list));
+const openServices = (sealed: unknown): PlannedService[] => {
+  if (typeof sealed !== 'string') throw new Error('the import process has no plan');
+  return JSON.parse(decryptSecret(sealed)) as PlannedService[];
+};
+
+/** The service of the plan, created now or (when the process resumes) found from before. */
+async function ensureService(ctx: ProcessContext, userId: string, projectId: string, s: PlannedService): Promise<Service> {
+  const [existing] = await ctx.db.select().from(services).where(and(eq(services.projectId, projectId), eq(services.hostname, s.hostname)));
+  if (existing) return existing;
+  const runtime = getCatalogEntry(s.type).category;
+  const scalable = runtime === 'runtime' || runtime === 'static' || runtime === 'linux';
+  return addServiceRow(
+    ctx.db,
+    userId,
+    projectId,
+    {
+      hostname: s.hostname,
+      type: `${s.type}@${s.version}`,
+      mode: s.mode,
+      containerCount: scalable ? s.containers : 1,
+      resources: s.resources,
+      env: s.env.map((e) => ({ key: e.key, value: e.value, secret: e.secret })),
+      subdomainAccess: s.subdomainAccess,
+      port: s.port,
+    },
+    { settings: s.settings, multilineEnv: true },
+  );
+}
+
+const setServiceStatus = (ctx: ProcessContext, id: string, status: Service['status']) =>
+  ctx.db.update(services).set({ status, updatedAt: new Date() }).where(eq(services.id, id));
+
+async function createGroup(ctx: ProcessContext, userId: string, projectId: string, group: PlannedService[]) {
+  const hosts = group.map((s) => s.hostname).join(', ');
+  await ctx.checkpoint(`create ${hosts}`);
+  await ctx.log(`priority ${group[0]!.priority}: creating ${hosts}`, { step: 'services' });
+  const created = await Promise.all(group.map((s) => ensureService(ctx, userId, projectId, s)));
+  try {
+    await converge(ctx, projectId);
+    await Promise.all(
+      created.map(async (svc) => {
+        try {
+          await waitHealthy(ctx, projectId, svc.id);
+        } catch (err) {
+          if (!(err instanceof SimulatedCrash || err instanceof ProcessCanceled)) await setServiceStatus(ctx, svc.id, 'FAILED');
+          throw new Error(`${svc.hostname} did not become ready: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        await setServiceStatus(ctx, svc.id, 'ACTIVE');
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof SimulatedCrash || err instanceof ProcessCanceled)) {
+      await ctx.log(`stopped after creating ${hosts}: ${err instanceof Error ? err.message : String(err)}`, { step: 'services', level: 'error' });
+    }
+    throw err;
+  }
+}
+
+/**
+ * `project.import`: the project and its core (when the import creates it), then the services in
+ * descending priority, each priority group created and awaited together, then the deploys. It
+ * stops at a step boundary on failure; what exists stays and a rerun skips it.
+ */
+export function registerImportHandler(): void {
+  registerHandler('project.import', async (ctx) => {
+    const projectId = ctx.process.projectId;
+    const userId = ctx.process.createdBy;
+    if (!projectId || !userId) throw new Error('project.import needs a project and the importing user');
+    const plan = openServices(ctx.process.payload.services);
+    if (ctx.process.payload.createsProject) {
+      const setStatus = (status: 'CREATING' | 'ACTIVE' | 'FAILED') => ctx.db.update(projects).set({ status, updatedAt: new Date() }).where(eq(projects.id, projectId));
+      try {
+        await setStatus('CREATING');
+        await ctx.log('creating the project network and core', { step: 'project' });
+        await converge(ctx, projectId);
+        await setStatus('ACTIVE');
+      } catch (err) {
+        if (!(err instanceof SimulatedCrash)) await setStatus(err instanceof ProcessCanceled ? 'ACTIVE' : 'FAILED').catch(() => {});
+        throw err;
+      }
+    }
+    for (const group of priorityGroups(plan.filter((s) => !s.override))) await createGroup(ctx, userId, projectId, group);
+    await startImportDeploys(ctx, projectId, deploysOf(plan));
+    await ctx.log(`import finished: ${plan.length} service${plan.length === 1 ? '' : 's'}`, { step: 'done' });
+  });
+}
