@@ -93,7 +93,11 @@ export async function exportProject(db: Db, userId: string, projectId: string, o
         envVariables: envMap(vars.filter((v) => !v.serviceId), includeSecrets),
       }).filter(([, v]) => v !== undefined),
     ),
-    services: list.filter((s) => s.status !== 'DELETING').map((s) => serviceDoc(s, vars.filter((v) => v.serviceId === s.id), includeSecrets)),
+    // Creation order (priority, highest first), then by hostname: the same project always exports the same text.
+    services: list
+      .filter((s) => s.status !== 'DELETING')
+      .map((s) => serviceDoc(s, vars.filter((v) => v.serviceId === s.id), includeSecrets))
+      .sort((a, b) => Number(b.priority ?? 0) - Number(a.priority ?? 0) || String(a.hostname).localeCompare(String(b.hostname))),
   };
   if (includeSecrets) await audit(db, { userId, projectId, action: 'project.export', target: project.name, details: { includeSecrets: true } });
   return toYaml(doc);
