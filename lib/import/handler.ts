@@ -44,13 +44,24 @@ async function ensureService(ctx: ProcessContext, userId: string, projectId: str
 const setServiceStatus = (ctx: ProcessContext, id: string, status: Service['status']) =>
   ctx.db.update(services).set({ status, updatedAt: new Date() }).where(eq(services.id, id));
 
-async function createGroup(ctx: ProcessContext, userId: string, projectId: string, group: PlannedService[]) {
+/** Hooks around the first converge of a new project: its network and core come up with the first group. */
+interface ProjectSteps {
+  started(): Promise<void>;
+  converged(): Promise<void>;
+  failed(err: unknown): Promise<void>;
+}
+
+async function createGroup(ctx: ProcessContext, userId: string, projectId: string, group: PlannedService[], project?: ProjectSteps) {
   const hosts = group.map((s) => s.hostname).join(', ');
-  await ctx.checkpoint(`create ${hosts}`);
-  await ctx.log(`priority ${group[0]!.priority}: creating ${hosts}`, { step: 'services' });
+  if (group.length) {
+    await ctx.checkpoint(`create ${hosts}`);
+    await ctx.log(`priority ${group[0]!.priority}: creating ${hosts}`, { step: 'services' });
+  }
   const created = await Promise.all(group.map((s) => ensureService(ctx, userId, projectId, s)));
   try {
+    await project?.started();
     await converge(ctx, projectId);
+    await project?.converged();
     await Promise.all(
       created.map(async (svc) => {
         try {
@@ -63,11 +74,31 @@ async function createGroup(ctx: ProcessContext, userId: string, projectId: strin
       }),
     );
   } catch (err) {
+    await project?.failed(err);
     if (!(err instanceof SimulatedCrash || err instanceof ProcessCanceled)) {
       await ctx.log(`stopped after creating ${hosts}: ${err instanceof Error ? err.message : String(err)}`, { step: 'services', level: 'error' });
     }
     throw err;
   }
+}
+
+function projectSteps(ctx: ProcessContext, projectId: string): ProjectSteps {
+  let active = false;
+  const setStatus = (status: 'CREATING' | 'ACTIVE' | 'FAILED') => ctx.db.update(projects).set({ status, updatedAt: new Date() }).where(eq(projects.id, projectId));
+  return {
+    async started() {
+      await setStatus('CREATING');
+      await ctx.log('creating the project network and core', { step: 'project' });
+    },
+    async converged() {
+      active = true;
+      await setStatus('ACTIVE');
+    },
+    async failed(err) {
+      // Canceled: ACTIVE, so the self-healer finishes the network and core in the background.
+      if (!active && !(err instanceof SimulatedCrash)) await setStatus(err instanceof ProcessCanceled ? 'ACTIVE' : 'FAILED').catch(() => {});
+    },
+  };
 }
 
 /**
@@ -81,19 +112,11 @@ export function registerImportHandler(): void {
     const userId = ctx.process.createdBy;
     if (!projectId || !userId) throw new Error('project.import needs a project and the importing user');
     const plan = openServices(ctx.process.payload.services);
-    if (ctx.process.payload.createsProject) {
-      const setStatus = (status: 'CREATING' | 'ACTIVE' | 'FAILED') => ctx.db.update(projects).set({ status, updatedAt: new Date() }).where(eq(projects.id, projectId));
-      try {
-        await setStatus('CREATING');
-        await ctx.log('creating the project network and core', { step: 'project' });
-        await converge(ctx, projectId);
-        await setStatus('ACTIVE');
-      } catch (err) {
-        if (!(err instanceof SimulatedCrash)) await setStatus(err instanceof ProcessCanceled ? 'ACTIVE' : 'FAILED').catch(() => {});
-        throw err;
-      }
-    }
-    for (const group of priorityGroups(plan.filter((s) => !s.override))) await createGroup(ctx, userId, projectId, group);
+    const groups = priorityGroups(plan.filter((s) => !s.override));
+    // A new project's network and core converge together with the first group (one round less).
+    const project = ctx.process.payload.createsProject ? projectSteps(ctx, projectId) : undefined;
+    if (project && !groups.length) await createGroup(ctx, userId, projectId, [], project);
+    for (const [i, group] of groups.entries()) await createGroup(ctx, userId, projectId, group, i === 0 ? project : undefined);
     await startImportDeploys(ctx, projectId, deploysOf(plan));
     await ctx.log(`import finished: ${plan.length} service${plan.length === 1 ? '' : 's'}`, { step: 'done' });
   });

@@ -115,7 +115,7 @@ function planProject(src: Source, file: ImportFile, ctx: PlanContext, issues: Is
   };
 }
 
-function planService(src: Source, s: ImportService, i: number, ctx: PlanContext, issues: Issues): PlannedService | null {
+function planService(src: Source, s: ImportService, i: number, ctx: PlanContext, issues: Issues, keys: Map<string, string[]>): PlannedService | null {
   const path: Path = ['services', i];
   const existing = ctx.existing?.find((e) => e.hostname === s.hostname);
   if (s.override && ctx.target !== 'services') issues.add(path, 'override applies to a service import into an existing project', 'override');
@@ -165,6 +165,7 @@ function planService(src: Source, s: ImportService, i: number, ctx: PlanContext,
   if (resources && (resources.cpu < 0.1 || resources.cpu > 16)) issues.add([...path, 'verticalAutoscaling'], 'CPU must be 0.1 to 16 cores');
   if (resources && (resources.memoryMb < 64 || resources.memoryMb > 65536)) issues.add([...path, 'verticalAutoscaling'], 'minRam must be 0.0625 to 64 GB');
   const generatedKeys = Object.keys(entry.generate({ hostname: s.hostname, serviceId: '-', projectId: '-', mode, password: () => '-' }));
+  keys.set(s.hostname, generatedKeys);
   const deploy = s.buildFromGit || s.zeropsSetup || s.zeropsYaml ? { buildFromGit: s.buildFromGit, zeropsSetup: s.zeropsSetup, zeropsYaml: s.zeropsYaml } : null;
   const settings: Record<string, unknown> = Object.fromEntries(
     Object.entries({ priority: s.priority, maxContainers: s.maxContainers, verticalAutoscaling: va, mount: s.mount, startWithoutCode: s.startWithoutCode, deploy }).filter(([, v]) => v !== undefined && v !== null),
@@ -211,12 +212,13 @@ export function planImport(src: Source, ctx: PlanContext): { plan: ImportPlan; p
     if (first !== undefined) issues.add(['services', i], `duplicate hostname "${s.hostname}" (also services[${first}])`, 'hostname');
     else seen.set(s.hostname, i);
   });
-  const services = list.map((s, i) => (seen.get(s.hostname) === i ? planService(src, s, i, ctx, issues) : null));
+  const generatedKeys = new Map<string, string[]>();
+  const services = list.map((s, i) => (seen.get(s.hostname) === i ? planService(src, s, i, ctx, issues, generatedKeys) : null));
   const planned = services.filter((s): s is PlannedService => s !== null);
   checkReferences(planned, project, ctx.existing ?? [], ctx.existingProjectEnv ?? [], (i, key, message) => {
     const index = list.findIndex((s) => s.hostname === planned[i]!.hostname);
     issues.add(['services', index], message, key);
-  });
+  }, generatedKeys);
   if (issues.list.length) throw new SourceErrors(issues.list);
   // Stable sort: descending priority, file order within a priority.
   const ordered = planned.map((s, i) => ({ s, i })).sort((a, b) => b.s.priority - a.s.priority || a.i - b.i).map((x) => x.s);

@@ -15,11 +15,13 @@ export function checkReferences(
   existing: ExistingService[],
   existingProjectEnv: string[],
   report: (index: number, key: string, message: string) => void,
+  generatedKeys: Map<string, string[]> = new Map(),
 ): void {
   const keysOf = new Map<string, Set<string> | null>();
   for (const e of existing) keysOf.set(e.hostname, null);
   for (const s of services) {
-    const generated = Object.keys(getCatalogEntry(s.type).generate({ hostname: s.hostname, serviceId: '-', projectId: '-', mode: s.mode, password: () => '-' }));
+    const generated =
+      generatedKeys.get(s.hostname) ?? Object.keys(getCatalogEntry(s.type).generate({ hostname: s.hostname, serviceId: '-', projectId: '-', mode: s.mode, password: () => '-' }));
     keysOf.set(s.hostname, new Set([...generated, ...s.env.map((e) => e.key)]));
   }
   const projectKeys = new Set([...(project?.env.map((e) => e.key) ?? []), ...existingProjectEnv]);

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visitAsync, type Document, type Node, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import type { ErrorIssue } from '@/lib/errors';
 import { isPreprocessed, newScope, preprocessValue, PreprocessError } from './preprocessor';
 
@@ -72,21 +72,24 @@ export async function readSource(text: string): Promise<Source> {
   if (preprocessed) {
     const scope = newScope();
     const issues: ErrorIssue[] = [];
-    await visitAsync(doc, {
-      async Scalar(key, node, path) {
-        if (key === 'key' || typeof node.value !== 'string') return;
-        const value = node.value;
-        if (!/[<>\\]/.test(value)) return;
-        try {
-          const out = await preprocessValue(value, scope);
-          if (out !== value) node.value = out;
-          if (/<@/.test(value)) generated.add(node);
-        } catch (err) {
-          if (!(err instanceof PreprocessError)) throw err;
-          issues.push({ ...pos(errorOffset(text, node, value, err.offset)), path: formatPath(visitPath([...path, node])), message: `preprocessor: ${err.message}` });
-        }
+    // Collect the values with expressions in document order (sync), then evaluate them one by one.
+    const todo: { node: Scalar<string>; path: Path }[] = [];
+    visit(doc, {
+      Scalar(key, node, path) {
+        if (key !== 'key' && typeof node.value === 'string' && /[<>\\]/.test(node.value)) todo.push({ node: node as Scalar<string>, path: visitPath([...path, node]) });
       },
     });
+    for (const { node, path } of todo) {
+      const value = node.value;
+      try {
+        const out = await preprocessValue(value, scope);
+        if (out !== value) node.value = out;
+        if (value.includes('<@')) generated.add(node);
+      } catch (err) {
+        if (!(err instanceof PreprocessError)) throw err;
+        issues.push({ ...pos(errorOffset(text, node, value, err.offset)), path: formatPath(path), message: `preprocessor: ${err.message}` });
+      }
+    }
     if (issues.length) throw new SourceErrors(issues);
   }
   return {

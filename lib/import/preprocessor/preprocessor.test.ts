@@ -57,7 +57,7 @@ describe('preprocessor', () => {
     expect(argon).toMatch(/^\$argon2id\$v=19\$m=65536,t=2,p=2\$/);
     expect(await argon2Verify({ password: 'secret', hash: argon })).toBe(true);
     expect(await run('<My normal <And My NeStED| upper> strings| sha256>')).toBe('57193af2e03136a21a6a88aace7a5ec5260689665a46b4eca5074656ac67a949');
-  });
+  }, 30_000);
 
   it('keeps static spaces, trims around function modifiers, and honours escapes', async () => {
     expect(await run('This is < my string | upper>.')).toBe('This is  MY STRING .');
