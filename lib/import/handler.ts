@@ -7,6 +7,7 @@ import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/proc
 import { registerHandler } from '@/lib/processes/registry';
 import { addServiceRow } from '@/lib/services/services';
 import { deploysOf, startImportDeploys } from './deploy-hook';
+import { watchReady } from './early-ready';
 import { priorityGroups } from './plan';
 import type { PlannedService } from './plan-types';
 
@@ -17,12 +18,12 @@ const openServices = (sealed: unknown): PlannedService[] => {
   return JSON.parse(decryptSecret(sealed)) as PlannedService[];
 };
 
+const scalable = (type: string) => ['runtime', 'static', 'linux'].includes(getCatalogEntry(type).category);
+
 /** The service of the plan, created now or (when the process resumes) found from before. */
 async function ensureService(ctx: ProcessContext, userId: string, projectId: string, s: PlannedService): Promise<Service> {
   const [existing] = await ctx.db.select().from(services).where(and(eq(services.projectId, projectId), eq(services.hostname, s.hostname)));
   if (existing) return existing;
-  const runtime = getCatalogEntry(s.type).category;
-  const scalable = runtime === 'runtime' || runtime === 'static' || runtime === 'linux';
   return addServiceRow(
     ctx.db,
     userId,
@@ -31,7 +32,7 @@ async function ensureService(ctx: ProcessContext, userId: string, projectId: str
       hostname: s.hostname,
       type: `${s.type}@${s.version}`,
       mode: s.mode,
-      containerCount: scalable ? s.containers : 1,
+      containerCount: scalable(s.type) ? s.containers : 1,
       resources: s.resources,
       env: s.env.map((e) => ({ key: e.key, value: e.value, secret: e.secret })),
       subdomainAccess: s.subdomainAccess,
@@ -57,11 +58,16 @@ async function createGroup(ctx: ProcessContext, userId: string, projectId: strin
     await ctx.checkpoint(`create ${hosts}`);
     await ctx.log(`priority ${group[0]!.priority}: creating ${hosts}`, { step: 'services' });
   }
-  const created = await Promise.all(group.map((s) => ensureService(ctx, userId, projectId, s)));
+  // Managed services first: the reconciler creates containers in row order, and they take longest to be ready.
+  const ordered = [...group].sort((a, b) => Number(scalable(a.type)) - Number(scalable(b.type)));
+  const created: Service[] = [];
+  for (const s of ordered) created.push(await ensureService(ctx, userId, projectId, s));
+  const watches = created.map((svc) => watchReady(ctx.runtime, projectId, svc.id, ctx.deadline));
   try {
     await project?.started();
     await converge(ctx, projectId);
     await project?.converged();
+    await Promise.all(watches.map((w) => w.done));
     await Promise.all(
       created.map(async (svc) => {
         try {
@@ -75,6 +81,7 @@ async function createGroup(ctx: ProcessContext, userId: string, projectId: strin
     );
   } catch (err) {
     await project?.failed(err);
+    for (const w of watches) w.stop();
     if (!(err instanceof SimulatedCrash || err instanceof ProcessCanceled)) {
       await ctx.log(`stopped after creating ${hosts}: ${err instanceof Error ? err.message : String(err)}`, { step: 'services', level: 'error' });
     }
