@@ -105,6 +105,11 @@ function planProject(src: Source, file: ImportFile, ctx: PlanContext, issues: Is
     return null;
   }
   const droppedKeys = unsupported(p, UNSUPPORTED_PROJECT_KEYS, ['project'], issues, Boolean(ctx.acceptDroppedKeys));
+  const seen = new Set<string>();
+  for (const key of Object.keys(p.envVariables ?? {})) {
+    if (seen.has(key.toLowerCase())) issues.add(['project', 'envVariables'], `duplicate variable ${key} (keys are unique regardless of case)`, key);
+    seen.add(key.toLowerCase());
+  }
   return {
     name: p.name,
     description: p.description ?? '',

@@ -2,7 +2,6 @@ import { EvalError, FUNCTIONS, render, text, type Scope, type Value } from './fu
 import { MODIFIERS } from './modifiers';
 import { SyntaxError, parseTemplate, type Arg, type Modifier, type Part } from './syntax';
 
-export { hasExpression } from './syntax';
 export type { Scope } from './functions';
 export const PREPROCESSOR_HEADER = '#yamlPreprocessor=on';
 /** A file may call at most this many functions (key generation and hashing are costly). */

@@ -68,7 +68,6 @@ function parseParts(r: Reader, stops: string): Part[] {
       parts.push(parseItem(r));
       continue;
     }
-    if (ch === '>' && !stops.includes('>')) throw new SyntaxError('">" without an opening "<" (escape it as \\>)', r.pos);
     text += ch;
     r.pos++;
   }
@@ -161,5 +160,3 @@ export function parseTemplate(src: string): Part[] {
   return parts;
 }
 
-/** Whether a value has anything for the preprocessor (cheap pre-check). */
-export const hasExpression = (src: string) => src.includes('<') || src.includes('\\') || src.includes('>');
