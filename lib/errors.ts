@@ -15,16 +15,27 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** One problem in a submitted document (an import file), located by line, column and key path. */
+export interface ErrorIssue {
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   /** Per-field messages, e.g. { hostname: ['must be [a-z0-9], at most 25 characters'] }. */
   readonly fieldErrors?: Record<string, string[]>;
+  /** Located problems of a document, every one of them (not only the first). */
+  readonly issues?: ErrorIssue[];
 
-  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>) {
+  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>, issues?: ErrorIssue[]) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.issues = issues;
   }
 
   get status(): number {

@@ -27,7 +27,8 @@ export interface ApiContext<P> {
 
 export function errorResponse(err: unknown): Response {
   if (isAppError(err)) {
-    return Response.json({ error: { code: err.code, message: err.message, fields: err.fieldErrors } }, { status: err.status });
+    const issues = err.issues ? { issues: err.issues } : {};
+    return Response.json({ error: { code: err.code, message: err.message, fields: err.fieldErrors, ...issues } }, { status: err.status });
   }
   log.error('unhandled API error', { error: err instanceof Error ? err.message : String(err) });
   return Response.json({ error: { code: 'INTERNAL', message: 'Internal error; see the server log' } }, { status: 500 });

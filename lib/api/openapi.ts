@@ -4,6 +4,7 @@ import { createProjectSchema, envEntrySchema } from '@/lib/validations/projects'
 import { addServiceSchema, scaleSchema } from '@/lib/validations/services';
 import { logForwardSchema } from '@/lib/logs/syslog';
 import { domainSchema } from '@/lib/validations/domains';
+import { importRequestSchema } from '@/lib/validations/import';
 import { version } from '@/lib/version';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -34,6 +35,18 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
       body: bodyOf(createProjectSchema),
     },
   },
+  '/projects/import': {
+    post: {
+      summary: 'Import a project from a Zerops import YAML (dryRun: 200 with the preview; else 202 with the project.import process; 422 lists line/column/path/message)',
+      status: 202,
+      body: bodyOf(importRequestSchema),
+    },
+  },
+  '/projects/{projectId}/services/import': {
+    post: { summary: 'Import services into the project from a Zerops import YAML (services only; override: true redeploys a runtime)', status: 202, body: bodyOf(importRequestSchema) },
+  },
+  '/projects/{projectId}/export': { get: { summary: 'The project as import YAML (secrets as generator placeholders; ?includeSecrets=true writes values, audited)' } },
+  '/projects/{projectId}/services/{serviceId}/export': { get: { summary: 'One service as import YAML (?includeSecrets=true writes secret values, audited)' } },
   '/projects/{projectId}': { get: { summary: 'Get a project' }, delete: { summary: 'Delete a project (starts project.delete)', status: 202 } },
   '/projects/{projectId}/services': {
     get: { summary: 'List services' },
@@ -109,7 +122,11 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
 const paramFor = (name: string) => (name === 'action' || name === 'key' ? str(name) : id(name));
 
 export function openApiDocument() {
-  const errorSchema = { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object' } } } } };
+  const issue = { type: 'object', properties: { line: { type: 'integer' }, column: { type: 'integer' }, path: { type: 'string' }, message: { type: 'string' } } };
+  const errorSchema = {
+    type: 'object',
+    properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object' }, issues: { type: 'array', items: issue } } } },
+  };
   const paths = Object.fromEntries(
     Object.entries(apiPaths).map(([path, ops]) => {
       const parameters = [...path.matchAll(/\{(\w+)\}/g)].map((m) => paramFor(m[1]!));

@@ -104,3 +104,4 @@ export function containerCount(entry: CatalogEntry, mode: 'HA' | 'NON_HA', reque
   if (mode === 'HA' && entry.ha) return entry.ha.roles.reduce((n, r) => n + r.count, 0);
   return Math.min(Math.max(requested, entry.scaling.min), entry.scaling.max);
 }
+export { nearestVersion } from './nearest-version';

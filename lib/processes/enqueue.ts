@@ -15,6 +15,7 @@ export const PROCESS_ACTIONS = [
   'stack.updateEnv',
   'stack.updatePorts',
   'project.publishRouting',
+  'project.import',
 ] as const;
 export type ProcessAction = (typeof PROCESS_ACTIONS)[number];
 

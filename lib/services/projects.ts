@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { AppError, conflict } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess } from '@/lib/processes/enqueue';
-import { createProjectSchema, type CreateProjectInput } from '@/lib/validations/projects';
+import { createProjectMultilineSchema, createProjectSchema, type CreateProjectInput } from '@/lib/validations/projects';
 import { parseInput } from '@/lib/validations/parse';
 import { allocateAddress } from './address-pool';
 import { audit } from './audit';
@@ -25,9 +25,18 @@ function assertUniqueKeys(entries: { key: string }[], field = 'env') {
   }
 }
 
+export interface CreateProjectOptions {
+  /** `project.import` creates the project and then the file's services in one process. */
+  action?: 'project.create' | 'project.import';
+  payload?: Record<string, unknown>;
+  settings?: Record<string, unknown>;
+  /** Variables may span lines (values from an import file). */
+  multilineEnv?: boolean;
+}
+
 /** Creates a project with its address, owner, variables and a `project.create` process, atomically. */
-export async function createProject(db: Db, userId: string, raw: CreateProjectInput) {
-  const input = parseInput(createProjectSchema, raw);
+export async function createProject(db: Db, userId: string, raw: CreateProjectInput, opts: CreateProjectOptions = {}) {
+  const input = parseInput(opts.multilineEnv ? createProjectMultilineSchema : createProjectSchema, raw);
   assertUniqueKeys(input.env);
   let slugTaken = false;
   for (let attempt = 0; ; attempt++) {
@@ -37,7 +46,7 @@ export async function createProject(db: Db, userId: string, raw: CreateProjectIn
         const address = await allocateAddress(tx, env.BERTH_IP_POOL);
         const [project] = await tx
           .insert(projects)
-          .values({ name: input.name, slug, description: input.description, corePackage: input.corePackage, address, status: 'NEW', createdBy: userId })
+          .values({ name: input.name, slug, description: input.description, corePackage: input.corePackage, address, status: 'NEW', createdBy: userId, settings: opts.settings ?? {} })
           .returning();
         await tx.insert(projectMembers).values({ projectId: project!.id, userId, role: 'owner' });
         if (input.env.length) {
@@ -52,8 +61,9 @@ export async function createProject(db: Db, userId: string, raw: CreateProjectIn
             })),
           );
         }
-        const process = await enqueueProcess(tx, { projectId: project!.id, projectName: project!.name, action: 'project.create', createdBy: userId });
-        await audit(tx, { userId, projectId: project!.id, action: 'project.create', target: project!.name });
+        const action = opts.action ?? 'project.create';
+        const process = await enqueueProcess(tx, { projectId: project!.id, projectName: project!.name, action, createdBy: userId, payload: opts.payload });
+        await audit(tx, { userId, projectId: project!.id, action, target: project!.name });
         return { project: project!, process };
       });
     } catch (err) {

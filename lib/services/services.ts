@@ -7,7 +7,7 @@ import { env } from '@/lib/env';
 import { AppError, conflict, invalid, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess, type ProcessAction } from '@/lib/processes/enqueue';
-import { addServiceSchema, scaleSchema, type AddServiceInput } from '@/lib/validations/services';
+import { addServiceMultilineSchema, addServiceSchema, scaleSchema, type AddServiceInput } from '@/lib/validations/services';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
 import { lockProjectForChange, requireId, requireNotDeleting } from './ids';
@@ -15,15 +15,34 @@ import { isUniqueViolation } from './errors';
 
 const hostnameTaken = (hostname: string) => conflict(`A service with hostname "${hostname}" already exists in this project`, 'hostname');
 
+export interface AddServiceOptions {
+  /** Import keys kept on the service (Git source, scaling bounds) so an export writes them back. */
+  settings?: Record<string, unknown>;
+  /** Variables may span lines (values from an import file). */
+  multilineEnv?: boolean;
+}
+
 /**
  * Adds a service: validates against the catalog, stores generated variables (encrypted), and
  * writes the service with its `stack.create` process in one transaction. Two racing adds of one
  * hostname: the unique index lets exactly one win; the other gets CONFLICT.
  */
-export async function addService(db: Db, userId: string, projectId: string, raw: AddServiceInput) {
+export async function addService(db: Db, userId: string, projectId: string, raw: AddServiceInput, opts: AddServiceOptions = {}) {
+  const { service, process } = await writeService(db, userId, projectId, raw, { ...opts, enqueue: true });
+  return { service, process: process! };
+}
+
+/**
+ * The service row and its variables without a process: for a process (an import) that converges
+ * and waits for the services itself.
+ */
+export const addServiceRow = (db: Db, userId: string, projectId: string, raw: AddServiceInput, opts: AddServiceOptions = {}) =>
+  writeService(db, userId, projectId, raw, { ...opts, enqueue: false }).then((r) => r.service);
+
+async function writeService(db: Db, userId: string, projectId: string, raw: AddServiceInput, opts: AddServiceOptions & { enqueue: boolean }) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
   requireNotDeleting(project);
-  const input = parseInput(addServiceSchema, raw);
+  const input = parseInput(opts.multilineEnv ? addServiceMultilineSchema : addServiceSchema, raw);
   const { entry, version } = resolveTypeVersion(input.version ? `${input.type.split('@')[0]}@${input.version}` : input.type);
   assertModeAllowed(entry, input.mode);
   imageFor(entry, version, env.BERTH_IMAGE_SOURCE);
@@ -58,6 +77,7 @@ export async function addService(db: Db, userId: string, projectId: string, raw:
           resources: input.resources ?? entry.resources,
           ports: entry.ports.map((p) => ({ port: entry.category === 'runtime' && input.port ? input.port : p.port, protocol: p.protocol, httpSupport: p.http })),
           subdomainAccess: input.subdomainAccess,
+          settings: opts.settings ?? {},
         })
         .returning();
       const generated = entry.generate({ hostname: input.hostname, serviceId: service!.id, projectId, mode: input.mode, password: () => randomPassword() });
@@ -82,7 +102,9 @@ export async function addService(db: Db, userId: string, projectId: string, raw:
           kind: r.kind,
         })),
       );
-      const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId: service!.id, action: 'stack.create', createdBy: userId });
+      const process = opts.enqueue
+        ? await enqueueProcess(tx, { projectId, projectName: project.name, serviceId: service!.id, action: 'stack.create', createdBy: userId })
+        : null;
       await audit(tx, { userId, projectId, action: 'stack.create', target: input.hostname, details: { type: `${entry.type}@${version}`, mode: input.mode } });
       return { service: service!, process };
     });

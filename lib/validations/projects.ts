@@ -17,6 +17,13 @@ export const envValueSchema = z
 
 export const envEntrySchema = z.object({ key: envKeySchema, value: envValueSchema, secret: z.boolean().default(false) });
 
+/** Values from an import file may span lines (PEM keys, certificates); still printable ASCII. */
+export const envMultilineValueSchema = z
+  .string()
+  .max(MAX_ENV_VALUE, `Use at most ${MAX_ENV_VALUE} bytes`)
+  .regex(/^[\x20-\x7e\t\r\n]*$/, 'Use printable ASCII');
+export const envMultilineEntrySchema = envEntrySchema.extend({ value: envMultilineValueSchema });
+
 export const projectNameSchema = z.string().trim().min(1, 'Enter a name').max(60, 'Use at most 60 characters');
 
 export const createProjectSchema = z.object({
@@ -26,6 +33,7 @@ export const createProjectSchema = z.object({
   env: z.array(envEntrySchema).max(200).default([]),
 });
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
+export const createProjectMultilineSchema = createProjectSchema.extend({ env: z.array(envMultilineEntrySchema).max(200).default([]) });
 
 /** `MY_KEY=value` lines (a .env paste); blank lines and # comments are skipped. */
 export function parseDotEnv(text: string): { key: string; value: string }[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envEntrySchema } from './projects';
+import { envEntrySchema, envMultilineEntrySchema } from './projects';
 
 /** Names the project core and Berth itself use inside a project network. */
 export const RESERVED_HOSTNAMES = ['core', 'balancer', 'logger', 'stats', 'edge', 'berth', 'gateway', 'localhost', 'host'];
@@ -36,6 +36,7 @@ export const addServiceSchema = z.object({
   port: portSchema.optional(),
 });
 export type AddServiceInput = z.input<typeof addServiceSchema>;
+export const addServiceMultilineSchema = addServiceSchema.extend({ env: z.array(envMultilineEntrySchema).max(200).default([]) });
 
 export const scaleSchema = z.object({
   containerCount: z.coerce.number().int('Enter a whole number').min(1, 'Use 1 to 10 containers').max(10, 'Use 1 to 10 containers'),

@@ -6,6 +6,7 @@ import { loadProjectVars } from '@/lib/provisioner/wanted';
 import { converge, waitHealthy } from '../converge';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
 import { registerHandler } from '../registry';
+import { registerImportHandler } from '@/lib/import/handler';
 
 type ServiceStatus = (typeof services.$inferSelect)['status'];
 
@@ -57,6 +58,7 @@ async function serviceChange(ctx: ProcessContext, during: ServiceStatus, wantHea
 }
 
 export function registerCoreHandlers(): void {
+  registerImportHandler();
   registerHandler('project.create', async (ctx) => {
     const projectId = ctx.process.projectId!;
     const setStatus = (status: 'CREATING' | 'ACTIVE' | 'FAILED') =>

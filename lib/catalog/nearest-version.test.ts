@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { nearestVersion } from './nearest-version';
+
+describe('nearestVersion', () => {
+  it('prefers the closest version of the same major', () => {
+    expect(nearestVersion('7.2', ['6.2', '7.0', '7.5', '8.0'])).toBe('7.0');
+    expect(nearestVersion('7.2', ['7.0', '7.4'])).toBe('7.4'); // a tie goes to the newer one
+    expect(nearestVersion('3.12', ['3.9', '3.11', '4.0'])).toBe('3.11');
+    expect(nearestVersion('3.10', ['3.9', '3.11'])).toBe('3.11');
+  });
+  it('takes the nearest newer major when the major is missing', () => {
+    expect(nearestVersion('14', ['12', '15', '16'])).toBe('15');
+    expect(nearestVersion('1.1', ['2.0', '3.0'])).toBe('2.0');
+  });
+  it('falls back to the newest older version when nothing newer exists', () => {
+    expect(nearestVersion('22', ['16', '18'])).toBe('18');
+    expect(nearestVersion('17', ['15'])).toBe('15');
+  });
+  it('proposes nothing for names or an empty list', () => {
+    expect(nearestVersion('stable', ['1.78'])).toBeNull();
+    expect(nearestVersion('18', [])).toBeNull();
+  });
+});
