@@ -21,6 +21,10 @@ const labels: Record<string, string> = {
   'stack.scale': 'Scale service',
   'stack.updateEnv': 'Update service variables',
   'stack.updatePorts': 'Update public access',
+  'project.publishRouting': 'Publish domain changes',
+  'project.import': 'Import project from YAML',
+  'service.deploy': 'Build and deploy',
+  'service.activateVersion': 'Activate app version',
 };
 
 const FILTERS = {

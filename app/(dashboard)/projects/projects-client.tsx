@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { CreateProjectDialog } from '@/components/projects/create-project-dialog';
 import type { ProjectCardData } from '@/components/projects/project-card-data';
 import { ProjectCard } from '@/components/projects/project-card';
@@ -15,7 +16,12 @@ export function ProjectsClient({ initial }: { initial: ProjectCardData[] }) {
           <h1 className="text-2xl font-semibold">Projects</h1>
           <p className="text-sm text-slate-500">Each project is a private network with its own address, core and services.</p>
         </div>
-        <CreateProjectDialog />
+        <div className="flex items-center gap-2">
+          <Link href="/projects/import" className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+            Import project
+          </Link>
+          <CreateProjectDialog />
+        </div>
       </div>
       {projects.length === 0 ? (
         <Card className="text-center">

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { CorePanel } from '@/components/projects/core-panel';
+import { ExportButton } from '@/components/import/export-button';
 import { DeleteProjectDialog } from '@/components/projects/delete-project-dialog';
 import { EnvEditor } from '@/components/projects/env-editor';
 import { LogForwarding } from '@/components/projects/log-forwarding';
@@ -37,7 +38,10 @@ export function ProjectClient({ initial, env, revealed, members }: { initial: Pr
             <span className="font-mono text-sm text-slate-500">{project.address}</span>
           </div>
         </div>
-        {s.role === 'owner' && <DeleteProjectDialog projectId={project.id} name={project.name} serviceCount={s.services.length} />}
+        <div className="flex items-center gap-2">
+          <ExportButton url={`/api/v1/projects/${project.id}/export`} filename={`${project.slug}-import.yml`} label="Export as YAML" />
+          {s.role === 'owner' && <DeleteProjectDialog projectId={project.id} name={project.name} serviceCount={s.services.length} />}
+        </div>
       </div>
 
       <section aria-labelledby="services-h" className="space-y-3">
@@ -46,9 +50,14 @@ export function ProjectClient({ initial, env, revealed, members }: { initial: Pr
             Services
           </h2>
           {canWrite && (
-            <Link href={`/projects/${project.id}/services/new`} className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
-              Add service
-            </Link>
+            <div className="flex items-center gap-2">
+              <Link href={`/projects/${project.id}/import`} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
+                Import services
+              </Link>
+              <Link href={`/projects/${project.id}/services/new`} className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500">
+                Add service
+              </Link>
+            </div>
           )}
         </div>
         {s.services.length === 0 ? (

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { ExportButton } from '@/components/import/export-button';
 import { CopyButton } from '@/components/projects/copy-button';
 import { EnvEditor } from '@/components/projects/env-editor';
 import { ProcessList } from '@/components/projects/process-list';
@@ -98,7 +99,10 @@ export function ServiceClient(p: Props) {
             </p>
           )}
         </div>
-        {canWrite && <ServiceControls {...target} hostname={service.hostname} running={service.running} scaling={p.scaling} containerCount={service.containerCount} />}
+        <div className="flex flex-wrap items-start gap-2">
+          <ExportButton url={`/api/v1/projects/${s.project.id}/services/${service.id}/export`} filename={`${service.hostname}-import.yml`} label="Export as YAML" />
+          {canWrite && <ServiceControls {...target} hostname={service.hostname} running={service.running} scaling={p.scaling} containerCount={service.containerCount} />}
+        </div>
       </div>
 
       {p.notice && <Alert tone="warn">{p.notice}</Alert>}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ImportPanel } from '@/components/import/import-panel';
+import { Card } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/guards';
+
+export const metadata: Metadata = { title: 'Import a project' };
+
+/** A new project from a Zerops import YAML (zerops-project-import.yml). */
+export default async function ImportProjectPage() {
+  await requireUser();
+  return (
+    <div className="space-y-6">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <Link href="/projects" className="hover:underline">
+            Projects
+          </Link>{' '}
+          /
+        </nav>
+        <h1 className="text-2xl font-semibold">Import a project</h1>
+        <p className="text-sm text-slate-500">Paste or upload a Zerops import YAML. Check it to see what will be created before anything is.</p>
+      </div>
+      <Card>
+        <ImportPanel target={{ kind: 'project' }} />
+      </Card>
+    </div>
+  );
+}
