@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Breadcrumbs } from '@/components/shell/breadcrumbs';
 import { ImportPanel } from '@/components/import/import-panel';
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/guards';
@@ -12,12 +12,7 @@ export default async function ImportProjectPage() {
   return (
     <div className="space-y-6">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/projects" className="hover:underline">
-            Projects
-          </Link>{' '}
-          /
-        </nav>
+        <Breadcrumbs trail={[{ href: '/projects', label: 'Projects' }]} />
         <h1 className="text-2xl font-semibold">Import a project</h1>
         <p className="text-sm text-slate-500">Paste or upload a Zerops import YAML. Check it to see what will be created before anything is.</p>
       </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Breadcrumbs } from '@/components/shell/breadcrumbs';
 import { ImportPanel } from '@/components/import/import-panel';
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/guards';
@@ -18,16 +18,12 @@ export default async function ImportServicesPage({ params }: { params: Promise<{
   return (
     <div className="space-y-6">
       <div>
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/projects" className="hover:underline">
-            Projects
-          </Link>{' '}
-          /{' '}
-          <Link href={`/projects/${project.id}`} className="hover:underline">
-            {project.name}
-          </Link>{' '}
-          /
-        </nav>
+        <Breadcrumbs
+          trail={[
+            { href: '/projects', label: 'Projects' },
+            { href: `/projects/${project.id}`, label: project.name },
+          ]}
+        />
         <h1 className="text-2xl font-semibold">Import services</h1>
         <p className="text-sm text-slate-500">A file with a `services:` list; its `project:` part, if any, is not used here.</p>
       </div>

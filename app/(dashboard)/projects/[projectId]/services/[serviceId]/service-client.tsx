@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { Breadcrumbs } from '@/components/shell/breadcrumbs';
 import { ExportButton } from '@/components/import/export-button';
 import { CopyButton } from '@/components/projects/copy-button';
 import { EnvEditor } from '@/components/projects/env-editor';
@@ -61,16 +62,12 @@ export function ServiceClient(p: Props) {
     <div className="space-y-8">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-            <Link href="/projects" className="hover:underline">
-              Projects
-            </Link>{' '}
-            /{' '}
-            <Link href={`/projects/${s.project.id}`} className="hover:underline">
-              {s.project.name}
-            </Link>{' '}
-            /
-          </nav>
+          <Breadcrumbs
+            trail={[
+              { href: '/projects', label: 'Projects' },
+              { href: `/projects/${s.project.id}`, label: s.project.name },
+            ]}
+          />
           <h1 className="flex items-center gap-3 text-2xl font-semibold">
             <ServiceIcon type={service.type} /> {service.hostname}
           </h1>
