@@ -7,3 +7,4 @@ export * from './audit';
 export * from './stats';
 export * from './logs';
 export * from './core';
+export * from './deploy';

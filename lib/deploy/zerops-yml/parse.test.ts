@@ -44,14 +44,9 @@ const full = `zerops:
           protocol: udp
       envVariables:
         DATABASE_URL: \${db_connectionString}
-      envReplace: { delimiter: '%%', target: [./config/] }
       healthCheck:
         exec: { command: curl -f localhost:3000 }
       documentRoot: public
-      crontab:
-        - timing: "0 * * * *"
-          command: npm run job
-          allContainers: true
 `;
 
 describe('parseZeropsYml: valid documents', () => {
@@ -63,7 +58,7 @@ describe('parseZeropsYml: valid documents', () => {
     expect(s.run?.ports?.[1]?.protocol).toBe('UDP');
     expect(s.deploy?.readinessCheck?.httpGet?.path).toBe('/health');
     expect(s.run?.healthCheck?.exec?.command).toBe('curl -f localhost:3000');
-    expect(s.run?.crontab?.[0]?.allContainers).toBe(true);
+    expect(s.run?.documentRoot).toBe('public');
   });
 
   it.each([
@@ -115,7 +110,10 @@ describe('parseZeropsYml: bad input names the line, the key and the rule', () =>
     ['env value a map', 'zerops:\n  - setup: a\n    run:\n      envVariables: { A: { b: 1 } }\n', { path: 'zerops[0].run.envVariables.A' }],
     ['empty build command', 'zerops:\n  - setup: a\n    build:\n      buildCommands: ["  "]\n', { path: 'zerops[0].build.buildCommands[0]', message: 'must be a non-empty command' }],
     ['bad os', 'zerops:\n  - setup: a\n    build: { os: windows }\n', { path: 'zerops[0].build.os' }],
-    ['bad cron', 'zerops:\n  - setup: a\n    run:\n      crontab: [{ timing: "* *", command: x }]\n', { path: 'zerops[0].run.crontab[0].timing', message: 'must be a cron expression with 5 fields' }],
+    ['crontab not supported yet', 'zerops:\n  - setup: a\n    run:\n      crontab: [{ timing: "* * * * *", command: x }]\n', { path: 'zerops[0].run.crontab', message: 'not supported yet', line: 4 }],
+    ['envReplace not supported yet', 'zerops:\n  - setup: a\n    run:\n      envReplace: { delimiter: "%%", target: ./config/ }\n', { path: 'zerops[0].run.envReplace', message: 'not supported yet' }],
+    ['documentRoot leaving the app', 'zerops:\n  - setup: a\n    run: { documentRoot: ../etc }\n', { path: 'zerops[0].run.documentRoot', message: 'must stay inside the app (no ..)' }],
+    ['documentRoot with nginx syntax', 'zerops:\n  - setup: a\n    run: { documentRoot: "x; }" }\n', { path: 'zerops[0].run.documentRoot' }],
     ['temporaryShutdown not a bool', 'zerops:\n  - setup: a\n    deploy: { temporaryShutdown: maybe }\n', { path: 'zerops[0].deploy.temporaryShutdown' }],
     ['duplicate setup', 'zerops:\n  - setup: a\n  - setup: a\n', { path: 'zerops[1].setup', message: 'duplicate setup name "a"', line: 3 }],
     ['extends unknown', 'zerops:\n  - setup: a\n    extends: nope\n', { path: 'zerops[0].extends', message: 'no setup named "nope" to extend', line: 3 }],

@@ -96,7 +96,12 @@ export const runSchema = z
     envVariables: envVariables.optional(),
     envReplace: envReplaceSchema.optional(),
     healthCheck: checkSchema.optional(),
-    documentRoot: z.string().trim().min(1).optional(),
+    documentRoot: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._/-]*$/, 'must be a relative path of letters, digits, . _ - /')
+      .refine((p) => !p.split('/').includes('..'), 'must stay inside the app (no ..)')
+      .optional(),
     crontab: z.array(crontabSchema).optional(),
   })
   .refine((r) => !(r.start && r.startCommands), 'use start or startCommands, not both');
