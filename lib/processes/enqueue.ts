@@ -15,6 +15,8 @@ export const PROCESS_ACTIONS = [
   'stack.updateEnv',
   'stack.updatePorts',
   'project.publishRouting',
+  'service.deploy',
+  'service.activateVersion',
 ] as const;
 export type ProcessAction = (typeof PROCESS_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { ResolvedSetup } from '@/lib/deploy/zerops-yml/select';
 import { users } from './auth';
 import { processes } from './processes';
 import { projects } from './projects';
@@ -45,7 +46,7 @@ export const appVersions = pgTable(
     /** The zerops.yml text the build used (or the inline one given with the deploy). */
     zeropsYml: text(),
     /** The resolved setup (build, deploy and run sections) once parsed. */
-    setup: jsonb().$type<Record<string, unknown>>(),
+    setup: jsonb().$type<ResolvedSetup>(),
     artifactDigest: text(),
     image: text(),
     processId: uuid().references(() => processes.id, { onDelete: 'set null' }),

@@ -69,7 +69,7 @@ describe('selectSetup', () => {
     expect(s.build.envVariables).toEqual({ A: '1', B: '3' });
     expect(s.run.start).toBe('node server.js');
     expect(s.run.ports).toEqual([{ port: 3000, protocol: 'TCP', httpSupport: true }]);
-    expect(s.run.bases).toEqual(['nodejs@22']);
+    expect(s.run.bases).toEqual([]);
   });
 
   it.each([

@@ -18,6 +18,7 @@ export interface ResolvedSetup {
   };
   deploy: { temporaryShutdown: boolean; readinessCheck?: ZeropsCheck };
   run: {
+    /** Empty: the service type's own image. */
     bases: string[];
     os?: string;
     prepareCommands: string[];
@@ -113,7 +114,7 @@ export function selectSetup(parsed: ParsedZeropsYml, options: SelectOptions): Re
     },
     deploy: { temporaryShutdown: s.deploy?.temporaryShutdown ?? false, readinessCheck: s.deploy?.readinessCheck },
     run: {
-      bases: list(s.run.base).length > 0 ? list(s.run.base) : bases,
+      bases: list(s.run.base),
       os: s.run.os,
       prepareCommands: s.run.prepareCommands ?? [],
       initCommands: s.run.initCommands ?? [],
