@@ -46,47 +46,58 @@ async function extractTar(data: Buffer, gz: boolean, root: string, limits: Extra
   const extract = tar.extract();
   let bytes = 0;
   let entries = 0;
-  extract.on('entry', (header, stream, next) => {
-    const done = (err?: unknown) => {
-      if (err) extract.destroy(err instanceof Error ? err : new Error(String(err)));
-      else next();
-    };
-    (async () => {
-      if (++entries > limits.maxEntries) throw bad(`more than ${limits.maxEntries} entries`);
-      const at = safeEntryPath(root, header.name);
-      if (!at) return stream.resume();
-      switch (header.type) {
-        case 'directory':
-          await fs.mkdir(at, { recursive: true });
-          return stream.resume();
-        case 'file':
-        case 'contiguous-file': {
-          bytes += header.size ?? 0;
-          if (bytes > limits.maxBytes) throw bad(`unpacks to more than ${Math.round(limits.maxBytes / 1048576)} MiB (the size limit)`);
-          await fs.mkdir(path.dirname(at), { recursive: true });
-          await pipeline(stream, (await fs.open(at, 'w', (header.mode ?? 0o644) & 0o755)).createWriteStream());
-          return;
+  type Entry = AsyncIterable<unknown> & { on(event: string, fn: (arg?: unknown) => void): unknown; resume(): unknown };
+  const drain = (stream: Entry) =>
+    new Promise<void>((resolve, reject) => {
+      stream.on('end', () => resolve());
+      stream.on('error', (err) => reject(err instanceof Error ? err : new Error(String(err))));
+      stream.resume();
+    });
+  const handle = async (header: tar.Header, stream: Entry): Promise<void> => {
+    if (++entries > limits.maxEntries) throw bad(`more than ${limits.maxEntries} entries`);
+    const at = safeEntryPath(root, header.name);
+    if (!at) return drain(stream);
+    switch (header.type) {
+      case 'directory':
+        await fs.mkdir(at, { recursive: true });
+        return drain(stream);
+      case 'file':
+      case 'contiguous-file': {
+        bytes += header.size ?? 0;
+        if (bytes > limits.maxBytes) throw bad(`unpacks to more than ${Math.round(limits.maxBytes / 1048576)} MiB (the size limit)`);
+        await fs.mkdir(path.dirname(at), { recursive: true });
+        const file = await fs.open(at, 'w', (header.mode ?? 0o644) & 0o755);
+        try {
+          for await (const chunk of stream) await file.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+        } finally {
+          await file.close();
         }
-        case 'symlink':
-          checkLink(root, at, header.linkname ?? '', header.name);
-          await fs.mkdir(path.dirname(at), { recursive: true });
-          await fs.symlink(header.linkname ?? '', at);
-          return stream.resume();
-        case 'link': {
-          const target = safeEntryPath(root, header.linkname ?? '');
-          if (!target) throw bad(`link "${header.name}" has no target`);
-          await fs.mkdir(path.dirname(at), { recursive: true });
-          await fs.copyFile(target, at);
-          return stream.resume();
-        }
-        default:
-          throw bad(`entry "${header.name}" is a ${header.type}, which an app archive cannot hold`);
+        return;
       }
-    })().then(
-      () => stream.on('end', () => done()).resume(),
+      case 'symlink':
+        checkLink(root, at, header.linkname ?? '', header.name);
+        await fs.mkdir(path.dirname(at), { recursive: true });
+        await fs.rm(at, { force: true, recursive: true });
+        await fs.symlink(header.linkname ?? '', at);
+        return drain(stream);
+      case 'link': {
+        const target = safeEntryPath(root, header.linkname ?? '');
+        if (!target) throw bad(`link "${header.name}" has no target`);
+        await fs.mkdir(path.dirname(at), { recursive: true });
+        await fs.copyFile(target, at);
+        return drain(stream);
+      }
+      default:
+        throw bad(`entry "${header.name}" is a ${header.type}, which an app archive cannot hold`);
+    }
+  };
+  extract.on('entry', (header, stream, next) => {
+    handle(header, stream).then(
+      () => next(),
       (err: unknown) => {
+        stream.on('error', () => {});
         stream.resume();
-        done(err);
+        extract.destroy(err instanceof Error ? err : new Error(String(err)));
       },
     );
   });
