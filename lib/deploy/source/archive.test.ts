@@ -11,7 +11,10 @@ import { extractArchive } from './archive';
 type E = { name: string; type?: 'file' | 'directory' | 'symlink' | 'link'; body?: string; linkname?: string };
 async function tarOf(entries: E[]): Promise<Buffer> {
   const pack = tar.pack();
-  for (const e of entries) pack.entry({ name: e.name, type: e.type ?? 'file', linkname: e.linkname }, e.type && e.type !== 'file' ? undefined : (e.body ?? ''));
+  for (const e of entries) {
+    if (e.type && e.type !== 'file') pack.entry({ name: e.name, type: e.type, linkname: e.linkname });
+    else pack.entry({ name: e.name }, e.body ?? '');
+  }
   pack.finalize();
   return streamToBuffer(pack, 1 << 24);
 }
