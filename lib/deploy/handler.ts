@@ -84,7 +84,9 @@ function failureStatus(err: unknown, phase: 'build' | 'deploy'): AppVersion['sta
 /** `service.deploy`: build an app version (unless built) and roll it out. Resumable from any step boundary. */
 async function deploy(ctx: ProcessContext): Promise<void> {
   const { projectId, serviceId, versionId } = ids(ctx);
-  let { service, version } = await load(ctx, serviceId, versionId);
+  const loaded = await load(ctx, serviceId, versionId);
+  const service = loaded.service;
+  let version = loaded.version;
   if (version.status === 'ACTIVE') {
     await ctx.log('the version is active already', { step: 'rollout' });
     return;

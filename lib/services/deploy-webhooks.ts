@@ -15,6 +15,13 @@ async function setSecret(db: Db, projectId: string, serviceId: string, secret: s
   await db.insert(deploySources).values({ serviceId, ...values }).onConflictDoUpdate({ target: deploySources.serviceId, set: values });
 }
 
+/** The tracked repository and branch, and whether a webhook exists (no secret: readers may see this). */
+export async function webhookInfo(db: Db, userId: string, projectId: string, serviceId: string) {
+  await deployableService(db, userId, projectId, serviceId, 'read');
+  const [row] = await db.select().from(deploySources).where(eq(deploySources.serviceId, serviceId));
+  return { gitUrl: row?.gitUrl ?? null, gitBranch: row?.gitBranch ?? null, webhook: !!row?.webhookSecretEncrypted };
+}
+
 /** The service's webhook URL path (made on first use), with the repository and branch it builds. */
 export async function revealWebhook(db: Db, userId: string, projectId: string, serviceId: string) {
   await deployableService(db, userId, projectId, serviceId);
