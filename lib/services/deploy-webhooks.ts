@@ -48,7 +48,7 @@ export async function regenerateWebhook(db: Db, userId: string, projectId: strin
  * tracked repository at the pushed commit; anything else is accepted and ignored.
  */
 export async function handleWebhook(db: Db, serviceId: string, secret: string, body: unknown) {
-  if (!/^[0-9a-f-]{36}$/i.test(serviceId)) throw notFound('Webhook');
+  if (typeof serviceId !== 'string' || typeof secret !== 'string' || !/^[0-9a-f-]{36}$/i.test(serviceId)) throw notFound('Webhook');
   const [row] = await db.select().from(deploySources).where(eq(deploySources.serviceId, serviceId));
   const stored = row?.webhookSecretEncrypted ? Buffer.from(decryptSecret(row.webhookSecretEncrypted)) : null;
   const given = Buffer.from(secret);

@@ -48,7 +48,8 @@ async function waitReady(ctx: ProcessContext, projectId: string, version: AppVer
     }
     return true;
   };
-  const timeoutMs = Math.max(1_000, Math.min(env.BERTH_DEPLOY_READY_TIMEOUT_MS, ctx.deadline - Date.now()));
+  const wanted = setup.deploy.readinessCheck?.failureTimeout ? setup.deploy.readinessCheck.failureTimeout * 1000 : env.BERTH_DEPLOY_READY_TIMEOUT_MS;
+  const timeoutMs = Math.max(1_000, Math.min(wanted, ctx.deadline - Date.now()));
   await retryUntil(once, (ok) => ok, () => new NeverReady(`the new containers never became ready: ${lastOutput || 'no output'}`), {
     timeoutMs,
     intervalMs: 250,

@@ -93,6 +93,7 @@ describe('parseZeropsYml: bad input names the line, the key and the rule', () =>
     ['unknown key in run', 'zerops:\n  - setup: a\n    run:\n      start: x\n      strat: y\n', { path: 'zerops[0].run.strat', line: 5, col: 7 }],
     ['unknown top key in setup', 'zerops:\n  - setup: a\n    runn: {}\n', { path: 'zerops[0].runn', line: 3, col: 5 }],
     ['unsupported key', 'zerops:\n  - setup: a\n    run:\n      siteConfigPath: site.conf\n', { path: 'zerops[0].run.siteConfigPath', message: 'not supported yet', line: 4, col: 7 }],
+    ['readiness failureTimeout too long', 'zerops:\n  - setup: a\n    deploy:\n      readinessCheck: { exec: { command: x }, failureTimeout: 9999 }\n', { path: 'zerops[0].deploy.readinessCheck.failureTimeout', message: 'must be at most 3600 (seconds)' }],
     ['unsupported routing', 'zerops:\n  - setup: a\n    run:\n      routing: {}\n', { message: 'not supported yet', path: 'zerops[0].run.routing' }],
     ['unsupported startCommands user', 'zerops:\n  - setup: a\n    run:\n      startCommands:\n        - command: x\n          user: root\n', { path: 'zerops[0].run.startCommands[0].user', message: 'not supported yet', line: 6 }],
     ['port too low', 'zerops:\n  - setup: a\n    run:\n      ports: [{ port: 9 }]\n', { path: 'zerops[0].run.ports[0].port', message: 'must be at least 10', line: 4 }],

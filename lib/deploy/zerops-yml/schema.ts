@@ -27,12 +27,18 @@ export const httpGetSchema = z.strictObject({
   scheme: z.enum(['http', 'https']).default('http'),
 });
 
-export const checkSchema = z
-  .strictObject({
-    httpGet: httpGetSchema.optional(),
-    exec: z.strictObject({ command }).optional(),
-  })
-  .refine((c) => (c.httpGet ? 1 : 0) + (c.exec ? 1 : 0) === 1, 'needs exactly one of httpGet or exec');
+const checkKinds = {
+  httpGet: httpGetSchema.optional(),
+  exec: z.strictObject({ command }).optional(),
+};
+const oneKind = (c: { httpGet?: unknown; exec?: unknown }) => (c.httpGet ? 1 : 0) + (c.exec ? 1 : 0) === 1;
+
+export const checkSchema = z.strictObject(checkKinds).refine(oneKind, 'needs exactly one of httpGet or exec');
+
+/** The readiness check may say how long new containers get to pass it (seconds). */
+export const readinessSchema = z
+  .strictObject({ ...checkKinds, failureTimeout: z.number().int().min(1, 'must be at least 1 (seconds)').max(3600, 'must be at most 3600 (seconds)').optional() })
+  .refine(oneKind, 'needs exactly one of httpGet or exec');
 
 export const buildSchema = z.strictObject({
   base: base.optional(),
@@ -47,7 +53,7 @@ export const buildSchema = z.strictObject({
 
 export const deploySchema = z.strictObject({
   temporaryShutdown: z.boolean().optional(),
-  readinessCheck: checkSchema.optional(),
+  readinessCheck: readinessSchema.optional(),
 });
 
 export const portSchema = z
@@ -123,4 +129,5 @@ export type ZeropsSetup = z.infer<typeof setupSchema>;
 export type ZeropsBuild = z.infer<typeof buildSchema>;
 export type ZeropsRun = z.infer<typeof runSchema>;
 export type ZeropsCheck = z.infer<typeof checkSchema>;
+export type ZeropsReadiness = z.infer<typeof readinessSchema>;
 export type ZeropsPort = z.infer<typeof portSchema>;

@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors';
 import type { ParsedZeropsYml } from './parse';
-import type { ZeropsCheck, ZeropsPort, ZeropsSetup } from './schema';
+import type { ZeropsCheck, ZeropsPort, ZeropsReadiness, ZeropsSetup } from './schema';
 
 /** A setup after `extends` is merged and lists are normalized: what the pipeline consumes. */
 export interface ResolvedSetup {
@@ -16,7 +16,7 @@ export interface ResolvedSetup {
     addToRunPrepare: string[];
     envVariables: Record<string, string>;
   };
-  deploy: { temporaryShutdown: boolean; readinessCheck?: ZeropsCheck };
+  deploy: { temporaryShutdown: boolean; readinessCheck?: ZeropsReadiness };
   run: {
     /** Empty: the service type's own image. */
     bases: string[];

@@ -12,7 +12,6 @@ const UNSUPPORTED: readonly string[] = [
   'zerops.*.run.healthCheck.disconnectTimeout',
   'zerops.*.run.healthCheck.recoveryTimeout',
   'zerops.*.run.healthCheck.execPeriod',
-  'zerops.*.deploy.readinessCheck.failureTimeout',
   'zerops.*.deploy.readinessCheck.retryPeriod',
 ];
 
