@@ -6,6 +6,7 @@ import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
 import { registerHandler } from '@/lib/processes/registry';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
+import { converge } from '@/lib/processes/converge';
 import { CommandFailed } from './build/commands-image';
 import { runBuild } from './build/run-build';
 import { rollout } from './run/rollout';
@@ -88,7 +89,8 @@ async function deploy(ctx: ProcessContext): Promise<void> {
   const service = loaded.service;
   let version = loaded.version;
   if (version.status === 'ACTIVE') {
-    await ctx.log('the version is active already', { step: 'rollout' });
+    // Resumed after the switch: finish removing the old containers.
+    await converge(ctx, projectId);
     return;
   }
   if (!['PENDING', 'BUILDING', 'DEPLOYING', 'BACKUP'].includes(version.status)) throw new Error(`app version ${version.sequence} is ${version.status}`);
@@ -116,7 +118,7 @@ async function deploy(ctx: ProcessContext): Promise<void> {
 async function activate(ctx: ProcessContext): Promise<void> {
   const { projectId, serviceId, versionId } = ids(ctx);
   const { service, version } = await load(ctx, serviceId, versionId);
-  if (version.status === 'ACTIVE') return;
+  if (version.status === 'ACTIVE') return converge(ctx, projectId);
   if (!version.image || !version.setup || !(await ctx.runtime.imageExists(version.image))) {
     throw new AppError('CONFLICT', `app version ${version.sequence} has no built image to activate`);
   }

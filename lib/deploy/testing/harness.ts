@@ -23,7 +23,7 @@ export async function deployProject(name: string) {
   registerCoreHandlers();
   registerProjectCore();
   const tdb: TestDb = await createTestDb('postgres');
-  const worker: Worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+  let worker: Worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
   const userId = (await createTestUser(tdb.db)).id;
   const { project, process } = await createProject(tdb.db, userId, { name: `${name} ${Date.now().toString(36)}` });
   expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
@@ -43,7 +43,10 @@ export async function deployProject(name: string) {
     await runtime.removeContainer(edgeName());
     for (const img of await runtime.listImages({ [DEPLOY_LABEL]: project.id })) for (const t of img.tags) await runtime.removeImage(t).catch(() => {});
   };
-  return { tdb, db: tdb.db, userId, project, add, host, get, dispose };
+  const restartWorker = () => {
+    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+  };
+  return { tdb, db: tdb.db, userId, project, add, host, get, dispose, restartWorker, get worker() { return worker; } };
 }
 
 /** Waits until `hostname` answers `path` through the edge with a body matching `want`. */
