@@ -104,7 +104,7 @@ describe('deploy pipeline: Node.js example (archive, Git, webhook, rollout, roll
   }, 200_000);
 
   it('a deploy whose containers never get ready fails with the check output; the old version keeps answering', async () => {
-    const never = (y: string) => y.replace(/readinessCheck:\n        httpGet:\n          port: 3000\n          path: \/health/, 'readinessCheck:\n        exec:\n          command: echo "not ready: still warming up"; exit 1\n        failureTimeout: 8');
+    const never = (y: string) => y.replace(/readinessCheck:\n        httpGet:\n          port: 3000\n          path: \/health/, `readinessCheck:\n        exec:\n          command: 'echo "not ready: still warming up"; exit 1'\n        failureTimeout: 8`);
     const archive = await tarGz(await nodeApp((y) => never(greeting('never served')(y))));
     const { version, process } = await deployArchive(t.db, t.userId, t.project.id, appId, archive);
     const { done } = await finish(process.id, version.id);
@@ -120,7 +120,8 @@ describe('deploy pipeline: Node.js example (archive, Git, webhook, rollout, roll
     const slow = (y: string) => y.replace('        - npm run build', '        - echo build-is-running; sleep 300');
     const { version, process } = await deployArchive(t.db, t.userId, t.project.id, appId, await tarGz(await nodeApp(slow)));
     await waitFor('the slow build command to run', async () => (await getVersionWithLog(t.db, t.userId, t.project.id, appId, version.id)).log.some((l) => l.message.includes('build-is-running')), 120_000);
-    expect((await buildContainers(t.project.id)).length).toBe(1);
+    const building = (await buildContainers(t.project.id)).map((c) => c.name);
+    expect(building.length, building.join(', ')).toBeGreaterThan(0);
     await cancelProcess(t.db, t.userId, t.project.id, process.id);
     const done = await waitProcess(t.db, process.id, 60_000);
     expect(done.status).toBe('CANCELED');

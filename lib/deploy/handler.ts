@@ -8,6 +8,7 @@ import { registerHandler } from '@/lib/processes/registry';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
 import { converge } from '@/lib/processes/converge';
 import { CommandFailed } from './build/commands-image';
+import { registerDeployExtension } from './extension';
 import { runBuild } from './build/run-build';
 import { rollout } from './run/rollout';
 import { needsStart } from './run/scripts';
@@ -128,6 +129,7 @@ async function activate(ctx: ProcessContext): Promise<void> {
 }
 
 export function registerDeployHandlers(): void {
+  registerDeployExtension();
   registerHandler('service.deploy', deploy);
   registerHandler('service.activateVersion', activate);
 }

@@ -52,8 +52,8 @@ export interface Runtime {
   imageExists(ref: string): Promise<boolean>;
   /** Commits a container's filesystem as image `ref` (repo:tag) with the given config changes. */
   commitContainer(id: string, ref: string, changes: ImageChanges): Promise<void>;
-  /** Removes an image; already gone counts as done. */
-  removeImage(ref: string): Promise<void>;
+  /** Removes an image (`force`: untag it even while a container uses it); already gone counts as done. */
+  removeImage(ref: string, force?: boolean): Promise<void>;
   /** Images carrying every given label (the deploy pipeline's own, for pruning). */
   listImages(labels: Record<string, string>): Promise<{ id: string; tags: string[]; labels: Record<string, string> }[]>;
   /** Unpacks a tar archive into the container's filesystem at `path` (works on a stopped container). */

@@ -55,9 +55,9 @@ export function imageOps(client: Docker): ImageOps {
       const [repo, tag] = at > ref.lastIndexOf('/') ? [ref.slice(0, at), ref.slice(at + 1)] : [ref, 'latest'];
       await client.getContainer(id).commit({ repo, tag, changes: commitChanges(changes), pause: false });
     },
-    async removeImage(ref) {
+    async removeImage(ref, force = false) {
       try {
-        await client.getImage(ref).remove({ force: false });
+        await client.getImage(ref).remove({ force });
       } catch (err) {
         if (code(err) !== 404) throw err;
       }
