@@ -57,6 +57,9 @@ describe('deploy pipeline: Node.js example (archive, Git, webhook, rollout, roll
     await answers(t.get, 'app', /hello from the Node.js example/);
     await answers(t.get, 'app', /visits: 1/, '/db');
     await answers(t.get, 'app', /visits: 2/, '/db');
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await t.get('app')).status);
+    expect(statuses.filter((s) => s !== 200), statuses.join(',')).toEqual([]);
   }, 400_000);
 
   it('redeploys from Git under steady load with 0 failed requests', async () => {
@@ -126,7 +129,7 @@ describe('deploy pipeline: Node.js example (archive, Git, webhook, rollout, roll
     const done = await waitProcess(t.db, process.id, 60_000);
     expect(done.status).toBe('CANCELED');
     expect(await versionRow(t.db, version.id)).toMatchObject({ status: 'CANCELLED' });
-    expect(await buildContainers(t.project.id)).toEqual([]);
+    await waitFor('the killed build container to be gone', async () => (await buildContainers(t.project.id)).length === 0, 20_000);
     await answers(t.get, 'app', /hello from the Node.js example/);
   }, 300_000);
 

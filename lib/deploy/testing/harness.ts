@@ -62,5 +62,8 @@ export async function versionRow(db: TestDb['db'], id: string): Promise<AppVersi
   return v!;
 }
 
-/** Build containers of the project (the deploy labels, not the project's). */
-export const buildContainers = (projectId: string) => runtime.listContainers({ [L.managed]: 'true', [DEPLOY_LABEL]: projectId });
+/** Build and prepare containers of the project (the deploy labels, not the project's). */
+export const buildContainers = async (projectId: string) => [
+  ...(await runtime.listContainers({ [L.managed]: 'true', [DEPLOY_LABEL]: projectId, [L.kind]: 'build' })),
+  ...(await runtime.listContainers({ [L.managed]: 'true', [DEPLOY_LABEL]: projectId, [L.kind]: 'prepare' })),
+];
