@@ -22,14 +22,15 @@ export interface CommandsImageInput {
 }
 
 /**
- * An image of `baseImage` after `commands` ran in it, cached by a hash of its inputs: the second
+ * An image of `baseImage` after `commands` ran in it, cached by a hash of the base, the commands and
+ * the files put in (like Zerops, not the variables, which change with every version): the second
  * deploy with the same base and commands reuses it without running anything.
  */
 export async function commandsImage(ctx: ProcessContext, input: CommandsImageInput): Promise<string> {
   if (input.commands.length === 0) return input.baseImage;
   const hash = crypto
     .createHash('sha256')
-    .update(canonical({ base: input.baseImage, commands: input.commands, files: input.files?.digest ?? null, env: input.env }))
+    .update(canonical({ base: input.baseImage, commands: input.commands, files: input.files?.digest ?? null }))
     .digest('hex')
     .slice(0, 24);
   const ref = `${input.repo}:${hash}`;
