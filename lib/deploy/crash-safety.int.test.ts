@@ -44,8 +44,10 @@ describe('crash safety of service.deploy (postgres)', () => {
     for (let boundary = 0; boundary < reference.length; boundary++) {
       const { worker: dying, crash } = startWorkerDyingAt({ db: t.db, runtime, action: 'service.deploy', boundary });
       const { version, process } = await deployArchive(t.db, t.userId, t.project.id, siteId, archive);
-      const where = await crash;
+      // A boundary the reference passed may not come in this run (a build without cache ticks): then it finishes uncrashed.
+      const where = await Promise.race([crash, waitProcess(t.db, process.id, 300_000).then(() => null)]);
       await dying.stop();
+      if (where === null) continue;
       expect((await t.db.select().from(processes).where(eq(processes.id, process.id)))[0]!.status, where).toBe('RUNNING');
       const rescuer = startWorker({ db: t.db, runtime, pollMs: 100, staleMs: 1_000 });
       const done = await waitProcess(t.db, process.id, 300_000);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import tarFs from 'tar-fs';
 import tar from 'tar-stream';
+import { eq } from 'drizzle-orm';
+import { processes } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { ProcessCanceled, type ProcessContext } from '@/lib/processes/context';
 
@@ -76,13 +78,23 @@ export function lineLog(ctx: ProcessContext, step: string) {
 
 /**
  * Runs `work` while watching for cancel and the deadline once a second; on either, `stop` runs
- * (it kills the container the work waits on) and the cancel or deadline error is thrown.
+ * (it kills the container the work waits on) and the cancel or deadline error is thrown. The
+ * watch reads the cancel flag directly: it is not a step boundary (those stay where they are).
  */
 export async function cancellable<T>(ctx: ProcessContext, work: () => Promise<T>, stop: () => Promise<void>, deadline: number): Promise<T> {
   let reason: Error | undefined;
   const timer = setInterval(() => {
     if (reason) return;
-    const check = Date.now() > deadline ? Promise.reject(new Error('the build passed its time limit')) : ctx.checkpoint('build');
+    const check =
+      Date.now() > deadline
+        ? Promise.reject(new Error('the build passed its time limit'))
+        : ctx.db
+            .select({ c: processes.cancelRequested })
+            .from(processes)
+            .where(eq(processes.id, ctx.process.id))
+            .then(([row]) => {
+              if (row?.c) throw new ProcessCanceled();
+            });
     check.catch((err: unknown) => {
       reason = err instanceof Error ? err : new Error(String(err));
       void stop().catch(() => {});
