@@ -37,7 +37,7 @@ describe('crash safety of service.deploy (postgres)', () => {
   }, 120_000);
 
   it('has the boundaries of a build and a rollout', () => {
-    expect(reference).toEqual(expect.arrayContaining(['begin', 'build prepared', 'built', 'converge', 'readiness', 'switch', 'remove old', 'end']));
+    expect(reference).toEqual(expect.arrayContaining(['begin', 'source ready', 'build prepared', 'built', 'converge', 'converged', 'switch', 'remove old', 'end']));
   });
 
   it('a worker killed at every boundary: the deploy resumes and finishes, Docker holds exactly what is wanted', async () => {
