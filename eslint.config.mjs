@@ -3,7 +3,7 @@ import drizzle from 'eslint-plugin-drizzle';
 import tseslint from 'typescript-eslint';
 
 const config = [
-  { ignores: ['.next/**', 'node_modules/**', 'drizzle/**', 'data/**', '.test-data/**', 'next-env.d.ts', 'images/**', 'playwright-report/**', 'test-results/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'drizzle/**', 'data/**', '.test-data/**', 'next-env.d.ts', 'images/**', 'examples/**', 'playwright-report/**', 'test-results/**'] },
   ...nextVitals,
   ...tseslint.configs.recommended,
   {

@@ -46,6 +46,17 @@ const schema = z.object({
   BERTH_RECONCILE_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(30_000)),
   BERTH_STATS_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(5_000)),
   BERTH_LOG_LEVEL: opt(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  /** Largest source archive a deploy accepts, unpacked (MiB). */
+  BERTH_DEPLOY_ARCHIVE_LIMIT_MB: opt(z.coerce.number().int().min(1).default(512)),
+  /** Hard limit of one build (Zerops' default: 60 minutes). */
+  BERTH_BUILD_TIMEOUT_MS: opt(z.coerce.number().int().min(10_000).default(3_600_000)),
+  /** Build container limits: CPUs and memory (MiB). */
+  BERTH_BUILD_CPUS: opt(z.coerce.number().min(0.1).default(2)),
+  BERTH_BUILD_MEMORY_MB: opt(z.coerce.number().int().min(128).default(4096)),
+  /** How long new containers of a deploy may take to pass their readiness check. */
+  BERTH_DEPLOY_READY_TIMEOUT_MS: opt(z.coerce.number().int().min(1000).default(300_000)),
+  /** The host's CA bundle, mounted read-only into build and app containers (TLS-inspecting networks). */
+  BERTH_CA_BUNDLE: opt(z.string().default('/etc/ssl/certs/ca-certificates.crt')),
   /** Label put on every Docker object, so a test run can find and remove what it made. */
   BERTH_RUN_ID: opt(z.string().regex(/^[a-z0-9-]+$/).optional()),
   /** Set by the integration-test bootstrap: the test runner's pid, so leftovers of dead runs can be found. */

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '@/lib/api/openapi';
 import { useDbHandle } from '@/lib/db';
-import { apiTokens, projectMembers, projects, services, users } from '@/lib/db/schema';
+import { apiTokens, appVersions, projectMembers, projects, services, users } from '@/lib/db/schema';
 import { createApiToken, revokeApiToken } from '@/lib/services/api-tokens';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
@@ -40,6 +40,8 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
     expect(s.status).toBe(202);
     ids.serviceId = (s.json as { service: { id: string } }).service.id;
     ids.userId = viewer.id;
+    const [version] = await tdb.db.insert(appVersions).values({ projectId: ids.projectId, serviceId: ids.serviceId, sequence: 1, status: 'BUILD_FAILED', source: { kind: 'git', url: '/nowhere', ref: null } }).returning();
+    ids.versionId = version!.id;
     ids.tokenId = revoked.id;
     ids.key = 'X';
     ids.action = 'restart';

@@ -5,6 +5,7 @@ import { addServiceSchema, scaleSchema } from '@/lib/validations/services';
 import { logForwardSchema } from '@/lib/logs/syslog';
 import { domainSchema } from '@/lib/validations/domains';
 import { importRequestSchema } from '@/lib/validations/import';
+import { deployGitSchema } from '@/lib/validations/deploy';
 import { version } from '@/lib/version';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -115,11 +116,32 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   '/projects/{projectId}/services/{serviceId}/firewall': {
     put: { summary: "Firewall of the service's subdomain route", status: 202, body: { type: 'object', properties: { policy: { enum: ['none', 'allow', 'deny'] }, ranges: { type: 'array', items: { type: 'string' } } } } },
   },
+  '/projects/{projectId}/services/{serviceId}/deploys': {
+    get: { summary: 'List app versions, newest first (status, source, setup, who, durations)' },
+    post: {
+      summary:
+        'Deploy (starts service.deploy): a JSON body deploys from Git; a tar.gz, tar or zip body (raw, or the `archive` field of multipart/form-data) deploys an archive; ?setup= picks the zerops.yml setup',
+      status: 202,
+      body: bodyOf(deployGitSchema),
+    },
+  },
+  '/projects/{projectId}/services/{serviceId}/deploys/{versionId}': { get: { summary: 'Get an app version with its build log' } },
+  '/projects/{projectId}/services/{serviceId}/deploys/{versionId}/activate': {
+    post: { summary: 'Activate a kept app version again without a build (rollback; starts service.activateVersion)', status: 202 },
+  },
+  '/projects/{projectId}/services/{serviceId}/webhook': {
+    get: { summary: 'The tracked Git repository and branch, and whether a push webhook exists' },
+    post: { summary: "Reveal the service's push webhook URL path (GitHub/GitLab; made on first use)" },
+  },
+  '/projects/{projectId}/services/{serviceId}/webhook/regenerate': { post: { summary: 'Regenerate the webhook secret (the old URL stops working)' } },
+  '/hooks/deploy/{serviceId}/{secret}': {
+    post: { summary: 'Push webhook (GitHub or GitLab payload; the secret in the URL authenticates): a push to the tracked branch or a new tag deploys; wrong secret → 404', status: 202 },
+  },
   '/tokens': { get: { summary: 'List your API tokens' }, post: { summary: 'Create an API token (shown once)', status: 201, body: bodyOf(tokenNameSchema) } },
   '/tokens/{tokenId}': { delete: { summary: 'Revoke an API token', status: 204 } },
 };
 
-const paramFor = (name: string) => (name === 'action' || name === 'key' ? str(name) : id(name));
+const paramFor = (name: string) => (name === 'action' || name === 'key' || name === 'secret' ? str(name) : id(name));
 
 export function openApiDocument() {
   const issue = { type: 'object', properties: { line: { type: 'integer' }, column: { type: 'integer' }, path: { type: 'string' }, message: { type: 'string' } } };

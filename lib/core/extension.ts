@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { httpDomains, publicPorts, services, type Project } from '@/lib/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { appVersions, httpDomains, publicPorts, services, type Project } from '@/lib/db/schema';
+import { VERSION_LABEL } from '@/lib/deploy/build/labels';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { registerProjectExtension, type ExtensionContext } from '@/lib/provisioner/extensions';
@@ -35,11 +36,26 @@ function balancerSpec(project: Project, local: string): WantedContainer {
   });
 }
 
-/** Running containers' addresses on the project network, for one service. */
-async function serviceIps(ctx: ExtensionContext, serviceId: string): Promise<string[]> {
+/** The serving app version of each deployed service of the project (absent: no deploy yet). */
+async function servingVersions(ctx: ExtensionContext): Promise<Map<string, string>> {
+  const rows = await ctx.db
+    .select({ id: appVersions.id, serviceId: appVersions.serviceId })
+    .from(appVersions)
+    .where(and(eq(appVersions.projectId, ctx.project.id), eq(appVersions.status, 'ACTIVE')));
+  return new Map(rows.map((r) => [r.serviceId, r.id]));
+}
+
+/**
+ * Running containers' addresses on the project network, for one service: only the serving app
+ * version's containers (a rollout's new containers join when the version becomes ACTIVE), or the
+ * placeholder's before the first deploy.
+ */
+async function serviceIps(ctx: ExtensionContext, serviceId: string, serving: Map<string, string>): Promise<string[]> {
   const list = await ctx.runtime.listContainers({ [L.project]: ctx.project.id, [L.service]: serviceId });
   const ips: string[] = [];
+  const version = serving.get(serviceId);
   for (const c of list) {
+    if (c.labels[VERSION_LABEL] !== version) continue;
     const d = await ctx.runtime.inspectContainer(c.id);
     const ip = d?.state === 'running' ? d.ips[networkName(ctx.project.id)] : undefined;
     if (ip) ips.push(ip);
@@ -56,10 +72,11 @@ async function routes(ctx: ExtensionContext, includeDrafts = false): Promise<Pro
   const list = await db.select().from(services).where(eq(services.projectId, project.id));
   const http: HttpRoute[] = [];
   const customDomains: string[] = [];
+  const serving = await servingVersions(ctx);
   for (const s of list.filter((x) => x.subdomainAccess)) {
     const port = s.ports.find((p) => p.httpSupport);
     if (!port) continue;
-    const ips = await serviceIps(ctx, s.id);
+    const ips = await serviceIps(ctx, s.id, serving);
     const firewall = s.settings.httpFirewall;
     http.push({ host: subdomainHost(s.hostname, project.slug, env.BERTH_DOMAIN), upstreams: ips.map((ip) => `${ip}:${port.port}`), firewall });
   }
@@ -67,13 +84,13 @@ async function routes(ctx: ExtensionContext, includeDrafts = false): Promise<Pro
     const live = includeDrafts ? !d.deleteOnSync : d.isSynced;
     if (!live) continue;
     customDomains.push(d.domain);
-    const ips = await serviceIps(ctx, d.serviceId);
+    const ips = await serviceIps(ctx, d.serviceId, serving);
     const service = list.find((x) => x.id === d.serviceId);
     http.push({ host: d.domain, path: d.path, upstreams: ips.map((ip) => `${ip}:${d.port}`), firewall: service?.settings.httpFirewall });
   }
   const streams: StreamRoute[] = [];
   for (const p of await db.select().from(publicPorts).where(eq(publicPorts.projectId, project.id))) {
-    const ips = await serviceIps(ctx, p.serviceId);
+    const ips = await serviceIps(ctx, p.serviceId, serving);
     streams.push({ port: p.publicPort, protocol: p.protocol, upstreams: ips.map((ip) => `${ip}:${p.internalPort}`), firewall: { policy: p.firewallPolicy, ranges: p.firewallRanges } });
   }
   return { http, streams, customDomains: [...new Set(customDomains)] };

@@ -16,6 +16,8 @@ export const PROCESS_ACTIONS = [
   'stack.updatePorts',
   'project.publishRouting',
   'project.import',
+  'service.deploy',
+  'service.activateVersion',
 ] as const;
 export type ProcessAction = (typeof PROCESS_ACTIONS)[number];
 

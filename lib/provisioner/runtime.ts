@@ -48,8 +48,39 @@ export interface Runtime {
   logs(idOrName: string, opts?: { sinceSec?: number; tail?: number }): Promise<{ at: string; stream: 'stdout' | 'stderr'; line: string }[]>;
   /** One sample of the engine's statistics for a running container. */
   stats(idOrName: string): Promise<ContainerStats | undefined>;
+  /** Whether an image with this reference exists in the engine. */
+  imageExists(ref: string): Promise<boolean>;
+  /** Commits a container's filesystem as image `ref` (repo:tag) with the given config changes. */
+  commitContainer(id: string, ref: string, changes: ImageChanges): Promise<void>;
+  /** Removes an image (`force`: untag it even while a container uses it); already gone counts as done. */
+  removeImage(ref: string, force?: boolean): Promise<void>;
+  /** Images carrying every given label (the deploy pipeline's own, for pruning). */
+  listImages(labels: Record<string, string>): Promise<{ id: string; tags: string[]; labels: Record<string, string> }[]>;
+  /** Unpacks a tar archive into the container's filesystem at `path` (works on a stopped container). */
+  putArchive(idOrName: string, path: string, tar: Buffer | NodeJS.ReadableStream): Promise<void>;
+  /** A tar stream of `path` in the container. */
+  getArchive(idOrName: string, path: string): Promise<NodeJS.ReadableStream>;
+  /**
+   * Runs a program in the container and hands its output line by line as it comes (stdout and
+   * stderr); resolves with the exit code.
+   */
+  execStream(
+    idOrName: string,
+    argv: string[],
+    onLine: (line: string, stream: 'stdout' | 'stderr') => void,
+    opts?: { env?: string[]; workingDir?: string },
+  ): Promise<number>;
   /** Container events of managed objects; `onError` runs once when the stream fails or ends. Returns a function that stops listening. */
   watchEvents(onEvent: (e: EngineEvent) => void, onError: (err: Error) => void): Promise<() => void>;
+}
+
+/** Config applied when committing a container as an image. */
+export interface ImageChanges {
+  cmd?: string[];
+  entrypoint?: string[];
+  workingDir?: string;
+  env?: Record<string, string>;
+  labels?: Record<string, string>;
 }
 
 export interface ContainerStats {

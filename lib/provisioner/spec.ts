@@ -26,6 +26,9 @@ export interface ContainerSpec {
   entrypoint?: string[];
   labels: Record<string, string>;
   mounts: { volume: string; path: string }[];
+  /** Host files or folders mounted into the container (e.g. the host CA bundle, read-only). */
+  binds?: { host: string; path: string; readOnly: boolean }[];
+  workingDir?: string;
   /** Bridge network with DNS aliases, or host networking (the project core). */
   network: { mode: 'bridge'; name: string; aliases: string[] } | { mode: 'host' };
   healthCheck?: HealthSpec;

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { getCatalogEntry } from '@/lib/catalog';
 import type { ContainerTemplate } from '@/lib/catalog/types';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import type { Db } from '@/lib/db/client';
-import { envVariables, projects, services, type Project, type Service } from '@/lib/db/schema';
+import { appVersions, envVariables, projects, services, type AppVersion, type Project, type Service } from '@/lib/db/schema';
+import { ONCE_VOLUME, versionContainers } from '@/lib/deploy/run/containers';
 import { env as config } from '@/lib/env';
 import { resolveServiceEnv, type ProjectVars } from '@/lib/envvars/resolve';
 import { projectExtensions, type ExtensionContext } from './extensions';
@@ -38,6 +39,17 @@ export function serviceContainerHash(spec: ContainerSpec, generation: number): s
   return specHash({ ...spec, env: undefined, running: undefined, generation });
 }
 
+/** Per service, the app versions whose containers should run: ACTIVE, and DEPLOYING during a rollout. */
+async function deployedVersions(db: Db, projectId: string): Promise<Map<string, AppVersion[]>> {
+  const rows = await db
+    .select()
+    .from(appVersions)
+    .where(and(eq(appVersions.projectId, projectId), inArray(appVersions.status, ['ACTIVE', 'DEPLOYING']), isNotNull(appVersions.image)));
+  const map = new Map<string, AppVersion[]>();
+  for (const r of rows.sort((a, b) => a.sequence - b.sequence)) map.set(r.serviceId, [...(map.get(r.serviceId) ?? []), r]);
+  return map;
+}
+
 /** Containers, volumes and the network a project should have, from the database and the catalog. */
 export async function buildWantedProject(db: Db, runtime: Runtime, projectId: string): Promise<WantedProject> {
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
@@ -49,12 +61,30 @@ export async function buildWantedProject(db: Db, runtime: Runtime, projectId: st
   const containers: WantedContainer[] = [];
   const logging = projectExtensions().map((e) => e.containerLogging?.(project)).find(Boolean);
   const storages = list.filter((s) => s.type === 'shared-storage');
+  const deployed = await deployedVersions(db, projectId);
 
   for (const service of list) {
     const entry = getCatalogEntry(service.type);
     const { env } = resolveServiceEnv(vars, service.hostname);
     const mountsShared = ['runtime', 'static', 'linux'].includes(entry.category);
-    const templates = entry.containersFor({
+    const sharedMounts = mountsShared
+      ? storages.map((st) => ({ volume: volumeName(projectId, `${st.hostname}-main-0-data`), mountPath: `/mnt/${st.hostname}` }))
+      : [];
+    const versions = deployed.get(service.id) ?? [];
+    const parts: { t: ContainerTemplate; local: string; labels?: Record<string, string>; binds?: ContainerSpec['binds'] }[] = [];
+    if (versions.length) {
+      // Deployed code: the serving version's containers (and, during a rollout, the next one's).
+      const once = volumeName(projectId, `${service.hostname}-${ONCE_VOLUME}`);
+      volumes.push({ name: once, labels: baseLabels(projectId, { [L.service]: service.id }) });
+      const shared = sharedMounts.map((m) => ({ name: `@${m.volume}`, mountPath: m.mountPath }));
+      for (const v of versions) {
+        for (const c of versionContainers(service, v, vars, shared)) {
+          const t = { ...c.template, volumes: c.template.volumes.map((m) => (m.name === ONCE_VOLUME ? { ...m, name: `@${once}` } : m)) };
+          parts.push({ t, local: c.local, labels: c.labels, binds: c.binds });
+        }
+      }
+    }
+    const templates = versions.length ? [] : entry.containersFor({
       hostname: service.hostname,
       version: service.version,
       mode: service.mode,
@@ -62,35 +92,36 @@ export async function buildWantedProject(db: Db, runtime: Runtime, projectId: st
       port: entry.category === 'runtime' ? service.ports[0]?.port : undefined,
       source: config.BERTH_IMAGE_SOURCE,
       generated: env,
-      sharedMounts: mountsShared
-        ? storages.map((st) => ({ volume: volumeName(projectId, `${st.hostname}-main-0-data`), mountPath: `/mnt/${st.hostname}` }))
-        : [],
+      sharedMounts,
     });
-    for (const t of templates) {
+    for (const t of templates) parts.push({ t, local: local(service, t) });
+    for (const { t, local: localName, labels: extra, binds } of parts) {
       const labels = baseLabels(projectId, {
         [L.service]: service.id,
-        [L.container]: local(service, t),
+        [L.container]: localName,
         [L.role]: t.role,
         [L.kind]: 'service',
+        ...extra,
       });
       const mounts = t.volumes.map((v) => {
         if (v.name.startsWith('@')) return { volume: v.name.slice(1), path: v.mountPath };
-        const name = volumeName(projectId, `${local(service, t)}-${v.name}`);
+        const name = volumeName(projectId, `${localName}-${v.name}`);
         volumes.push({ name, labels: baseLabels(projectId, { [L.service]: service.id }) });
         return { volume: name, path: v.mountPath };
       });
       const spec: ContainerSpec = {
-        name: containerName(projectId, local(service, t)),
+        name: containerName(projectId, localName),
         image: t.image,
         env: { ...env, ...t.env },
         cmd: t.cmd,
         entrypoint: t.entrypoint,
         labels,
         mounts,
+        binds,
         network: {
           mode: 'bridge',
           name: net,
-          aliases: [local(service, t), ...(t.serviceAlias ? [service.hostname] : []), ...(t.aliases ?? [])],
+          aliases: [localName, ...(t.serviceAlias ? [service.hostname] : []), ...(t.aliases ?? [])],
         },
         healthCheck: t.healthCheck,
         limits: { nanoCpus: Math.round(service.resources.cpu * 1e9), memoryBytes: service.resources.memoryMb * 1024 * 1024 },

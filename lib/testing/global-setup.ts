@@ -58,4 +58,8 @@ export async function removeLeftovers(docker: Docker) {
   for (const v of Volumes ?? []) {
     if (stale(v.Labels)) await docker.getVolume(v.Name).remove().catch(() => {});
   }
+  // Images a deploy test committed (build caches, app versions).
+  for (const i of await docker.listImages({ filters })) {
+    if (stale(i.Labels)) await docker.getImage(i.Id).remove({ force: true }).catch(() => {});
+  }
 }

@@ -8,9 +8,9 @@ export interface LoadStats {
 }
 
 /** One HTTP GET on loopback with a Host header; resolves with the status (0 = failed). */
-export function httpGet(port: number, host: string, address = '127.0.0.1', timeoutMs = 3000): Promise<{ status: number; body: string }> {
+export function httpGet(port: number, host: string, address = '127.0.0.1', timeoutMs = 3000, path = '/'): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
-    const req = http.get({ host: address, port, path: '/', headers: { host }, timeout: timeoutMs, agent: false }, (res) => {
+    const req = http.get({ host: address, port, path, headers: { host }, timeout: timeoutMs, agent: false }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { registerDeployHandlers } from '@/lib/deploy/handler';
 import { projects, services } from '@/lib/db/schema';
 import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { projectExtensions } from '@/lib/provisioner/extensions';
@@ -106,4 +107,5 @@ export function registerCoreHandlers(): void {
   };
   registerHandler('stack.updateEnv', envNote);
   registerHandler('project.updateEnvs', envNote);
+  registerDeployHandlers();
 }

@@ -5,6 +5,7 @@ import { L } from '../labels';
 import type { Runtime, ContainerDetails, ContainerStats, EngineEvent, ExecResult } from '../runtime';
 import type { ContainerSpec } from '../spec';
 import { docker } from './connection';
+import { imageOps } from './images';
 import { demuxLines, toStats, type DockerStats } from './parse';
 
 const log = logger('docker');
@@ -12,7 +13,7 @@ const log = logger('docker');
 const labelFilter = (labels: Record<string, string>) =>
   JSON.stringify({ label: Object.entries(labels).map(([k, v]) => `${k}=${v}`) });
 
-function statusCode(err: unknown): number | undefined {
+export function statusCode(err: unknown): number | undefined {
   return typeof err === 'object' && err !== null && 'statusCode' in err ? Number(err.statusCode) : undefined;
 }
 
@@ -53,11 +54,15 @@ function toCreateOptions(spec: ContainerSpec, labels: Record<string, string>): D
     Labels: labels,
     Hostname: spec.network.mode === 'bridge' ? spec.name.slice(0, 63) : undefined,
     StopSignal: spec.stopSignal,
+    WorkingDir: spec.workingDir,
     Healthcheck: h
       ? { Test: ['CMD', ...h.test], Interval: ms(h.intervalMs), Timeout: ms(h.timeoutMs), Retries: h.retries, StartPeriod: ms(h.startPeriodMs) }
       : undefined,
     HostConfig: {
-      Mounts: spec.mounts.map((m) => ({ Type: 'volume', Source: m.volume, Target: m.path })),
+      Mounts: [
+        ...spec.mounts.map((m) => ({ Type: 'volume' as const, Source: m.volume, Target: m.path })),
+        ...(spec.binds ?? []).map((b) => ({ Type: 'bind' as const, Source: b.host, Target: b.path, ReadOnly: b.readOnly })),
+      ],
       NetworkMode: spec.network.mode === 'host' ? 'host' : spec.network.name,
       RestartPolicy: { Name: spec.restart },
       NanoCpus: spec.limits.nanoCpus || undefined,
@@ -74,6 +79,7 @@ function toCreateOptions(spec: ContainerSpec, labels: Record<string, string>): D
 
 export function dockerRuntime(client: Docker = docker()): Runtime {
   return {
+    ...imageOps(client),
     async listContainers(labels) {
       const list = await client.listContainers({ all: true, filters: labelFilter(labels) });
       return list.map((c) => ({

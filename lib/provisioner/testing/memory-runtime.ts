@@ -62,6 +62,13 @@ export function memoryRuntime() {
     logs: unsupported,
     stats: unsupported,
     watchEvents: unsupported,
+    imageExists: unsupported,
+    commitContainer: unsupported,
+    removeImage: unsupported,
+    listImages: unsupported,
+    putArchive: unsupported,
+    getArchive: unsupported,
+    execStream: unsupported,
   };
   return { runtime, containers, networks, volumes, calls };
 }

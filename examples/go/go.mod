@@ -1,0 +1,3 @@
+module berth.example/goapp
+
+go 1.19

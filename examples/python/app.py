@@ -1,0 +1,21 @@
+"""The Python example: answers with the line run.prepareCommands wrote into the runtime image."""
+import http.server
+import os
+
+PREPARED = open("/opt/berth-example/prepared.txt", encoding="utf-8").read().strip()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = f"python example: {PREPARED}; greeting {os.environ.get('GREETING', '')}\n".encode()
+        self.send_response(200)
+        self.send_header("content-type", "text/plain")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+http.server.ThreadingHTTPServer(("0.0.0.0", 8000), Handler).serve_forever()
