@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 /**
- * Optimistic check only (STYLE rule 8): signed-out visitors of dashboard pages go to sign-in, and
+ * Optimistic check only: signed-out visitors of dashboard pages go to sign-in, and
  * /api/v1 requests with neither a session cookie nor a bearer token get 401 JSON. Every page,
  * action and route handler still checks the session (and project access) itself.
  */
@@ -33,5 +33,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js|webmanifest)$).*)'],
 };

@@ -6,6 +6,8 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Berth', template: '%s · Berth' },
   description: 'Self-hosted projects, services and containers',
+  icons: { icon: '/favicon.svg' },
+  manifest: '/manifest.webmanifest',
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

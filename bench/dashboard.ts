@@ -3,18 +3,23 @@
  * Docker) with 30 minutes of statistics, serves the built app on them, signs in, and measures the
  * server render time (full HTML response) of the projects page and of a 20-service project page
  * (median and p95 over N requests after 3 warm-ups) and each page's first-load JS (all scripts the
- * HTML loads, uncompressed).
+ * HTML loads, uncompressed and gzipped). Then the control plane's resident memory (`npm start`'s whole process
+ * tree) with 20 projects on the real engine, after start-up and after an idle period
+ * (`npm run bench:dashboard -- [requests] [idle minutes]`, default 40 requests and 10 minutes).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { hashPassword } from '@/lib/auth/password';
 import { openDb } from '@/lib/db/client';
 import { containers, projectMembers, projects, services, statsSamples, users } from '@/lib/db/schema';
 import { waitFor } from '@/lib/testing/wait';
+import { idleMemory } from './idle-memory';
 
 const PORT = 3190;
 const N = Number(process.argv[2] ?? 40);
+const IDLE_MINUTES = Number(process.argv[3] ?? 10);
 const dir = path.resolve('.test-data', `bench-dashboard-${Date.now().toString(36)}`);
 const base = `http://127.0.0.1:${PORT}`;
 if (!fs.existsSync('.next/BUILD_ID')) throw new Error('Run `npx next build` first (npm start does it once).');
@@ -93,14 +98,27 @@ try {
       if (i >= 3) times.push(performance.now() - t); // 3 warm-up requests
     }
     times.sort((a, b) => a - b);
-    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    // Scripts a browser loads: `noModule` ones (legacy polyfills) are never fetched by a browser with modules.
+    const scripts = [...html.matchAll(/<script([^>]+)>/g)].filter((m) => !/noModule/i.test(m[1]!)).flatMap((m) => /src="([^"]+)"/.exec(m[1]!)?.[1] ?? []);
     let jsBytes = 0;
-    for (const src of new Set(scripts)) jsBytes += (await (await fetch(`${base}${src}`)).arrayBuffer()).byteLength;
-    return { medianMs: Math.round(times[Math.floor(times.length / 2)]!), p95Ms: Math.round(times[Math.floor(times.length * 0.95)]!), firstLoadJsKB: Math.round(jsBytes / 1024) };
+    let gzipBytes = 0;
+    for (const src of new Set(scripts)) {
+      const body = Buffer.from(await (await fetch(`${base}${src}`)).arrayBuffer());
+      jsBytes += body.byteLength;
+      gzipBytes += zlib.gzipSync(body).byteLength;
+    }
+    return {
+      medianMs: Math.round(times[Math.floor(times.length / 2)]!),
+      p95Ms: Math.round(times[Math.floor(times.length * 0.95)]!),
+      firstLoadJsKB: Math.round(jsBytes / 1024),
+      firstLoadJsGzipKB: Math.round(gzipBytes / 1024),
+    };
   }
   const projectsPage = await measure('/projects');
   const projectPage = await measure(`/projects/${projectRows[0]!.id}`);
-  console.log(JSON.stringify({ requests: N, projectsPage, projectPage20Services: projectPage }));
+  server.kill('SIGTERM');
+  const memory = await idleMemory({ projects: 20, idleMs: IDLE_MINUTES * 60_000, port: PORT + 1 });
+  console.log(JSON.stringify({ requests: N, projectsPage, projectPage20Services: projectPage, memory }));
 } finally {
   server.kill('SIGTERM');
   fs.rmSync(dir, { recursive: true, force: true });

@@ -58,7 +58,7 @@ async function coldBuild() {
 
 const cold = cachedOnly ? { coldBuildS: null } : await coldBuild();
 
-// Settle first (another session may have changed an image directory meanwhile), then time a run with nothing changed.
+// Settle first (an image directory may have changed since the last build), then time a run with nothing changed.
 await withBuildLock(say, () => buildAll(say));
 const t = Date.now();
 const refs = await withBuildLock(say, () => buildAll(() => {}));

@@ -1,17 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { ensureAdmin, signIn } from './fixtures';
+import { expect, test } from './fixtures';
 
 test.setTimeout(120_000);
 
-test('every wizard step refuses bad input with a field message and nothing is created', async ({ page }) => {
-  await ensureAdmin(page);
-  await signIn(page);
-  await page.getByRole('button', { name: 'New project' }).click();
-  await page.getByLabel('Project name').fill('Wizard checks');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await expect(page.getByRole('heading', { name: 'Wizard checks' })).toBeVisible();
-  const projectUrl = page.url();
-
+test('every wizard step refuses bad input with a field message and nothing is created', async ({ adminPage: page, project }) => {
+  const projectUrl = project.url;
+  await page.goto(projectUrl);
   await page.getByRole('link', { name: 'Add service' }).click();
   // 1: no type chosen
   await page.getByRole('button', { name: 'Next' }).click();
@@ -74,20 +67,9 @@ test('every wizard step refuses bad input with a field message and nothing is cr
   await expect(page.getByText('No services yet')).toBeVisible();
 });
 
-test('a duplicate hostname is refused live in the wizard', async ({ page }) => {
-  await signIn(page);
-  await page.getByRole('link', { name: 'Wizard checks' }).click();
-  await page.getByRole('link', { name: 'Add service' }).click();
-  await page.getByText('Debian', { exact: true }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Hostname').fill('box');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Create service' }).click();
-  await expect(page.getByRole('heading', { name: 'box' })).toBeVisible();
-  await page.getByRole('link', { name: 'Wizard checks' }).click();
+test('a duplicate hostname is refused live in the wizard', async ({ adminPage: page, project }) => {
+  await project.addService({ hostname: 'box', type: 'debian' });
+  await page.goto(project.url);
   await page.getByRole('link', { name: 'Add service' }).click();
   await page.getByText('Debian', { exact: true }).click();
   await page.getByRole('button', { name: 'Next' }).click();

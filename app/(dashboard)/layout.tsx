@@ -23,8 +23,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-3">
           <nav aria-label="Main" className="flex items-center gap-5 text-sm font-medium">
-            <Link href="/projects" className="text-lg font-bold tracking-tight">
-              ⚓ Berth
+            <Link href="/projects" className="flex items-center gap-2 text-lg font-bold tracking-tight">
+              {/* A plain img: an SVG gains nothing from next/image's optimizer. */}
+              {/* eslint-disable-next-line @next/next/no-img-element */}
+              <img src="/logo.svg" alt="" width={24} height={24} />
+              Berth
             </Link>
             <NavLinks isAdmin={user.role === 'admin'} />
           </nav>

@@ -1,9 +1,9 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { signOutSession } from '@/lib/auth/client';
 
 /** Who is signed in, and sign-out (which ends the session cookie and returns to sign-in). */
 export function UserMenu({ name, email, role }: { name: string; email: string; role: 'admin' | 'user' }) {
@@ -13,7 +13,7 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
     setPending(true);
     // No next-auth redirect: its absolute URL would be NEXTAUTH_URL's host (localhost:3000 when
     // unset), not the one this dashboard was opened on.
-    await signOut({ redirect: false });
+    await signOutSession();
     router.replace('/sign-in');
     router.refresh();
   }

@@ -1,4 +1,4 @@
-/** The one shape every server action returns (STYLE rule 6). */
+/** The one shape every server action returns. */
 export interface ActionState {
   ok?: true;
   error?: string;

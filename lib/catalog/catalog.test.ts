@@ -6,7 +6,7 @@ import type { GenerateContext } from './types';
 const entrySchema = z.object({
   type: z.string().regex(/^[a-z][a-z0-9-]*$/),
   displayName: z.string().min(1),
-  category: z.enum(['database', 'broker', 'runtime', 'static', 'linux', 'storage']),
+  category: z.enum(['database', 'search', 'broker', 'runtime', 'static', 'linux', 'storage']),
   managed: z.enum(['full', 'partial']),
   versions: z.array(z.object({ version: z.string().min(1), images: z.object({ local: z.string().optional(), official: z.string().optional() }) })).min(1),
   ports: z.array(z.object({ port: z.number().int().min(10).max(65435), protocol: z.enum(['tcp', 'udp']), http: z.boolean(), name: z.string() })),

@@ -10,7 +10,7 @@ export const health = (test: string[], startPeriodMs = 60_000, intervalMs = 2_00
 
 export const httpHealth = (port: number) => health(['curl', '-fsS', '-o', '/dev/null', `http://127.0.0.1:${port}/`], 30_000, 1_000);
 
-/** Variables every service has (spec §3.3). */
+/** Variables every service has: its hostname and the ids of the service and its project. */
 export function baseVars(ctx: GenerateContext): Record<string, GeneratedVar> {
   return {
     hostname: { value: ctx.hostname, secret: false },

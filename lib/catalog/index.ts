@@ -1,4 +1,3 @@
-// NOTE (07:50): two sessions are editing issue 3 at once; see /work/notes/catalog-twin.md for the split by path.
 import { AppError } from '@/lib/errors';
 import { mariadb } from './entries/mariadb';
 import { postgresql } from './entries/postgresql';
@@ -12,6 +11,13 @@ import { staticSite } from './entries/static';
 import { nginx } from './entries/nginx';
 import { debian } from './entries/debian';
 import { sharedStorage } from './entries/shared-storage';
+import { mongodb } from './entries/mongodb';
+import { elasticsearch } from './entries/elasticsearch';
+import { meilisearch } from './entries/meilisearch';
+import { typesense } from './entries/typesense';
+import { clickhouse } from './entries/clickhouse';
+import { kafka } from './entries/kafka';
+import { qdrant } from './entries/qdrant';
 import type { CatalogEntry, ImageSource, VersionDef } from './types';
 
 export type * from './types';
@@ -30,6 +36,13 @@ const entries: CatalogEntry[] = [
   nginx,
   debian,
   sharedStorage,
+  mongodb,
+  elasticsearch,
+  meilisearch,
+  typesense,
+  clickhouse,
+  kafka,
+  qdrant,
 ];
 const byType = new Map(entries.map((e) => [e.type, e]));
 /** Names Zerops import files use for types Berth offers under another name. */

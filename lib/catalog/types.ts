@@ -3,7 +3,7 @@
  * The catalog says WHAT runs for a service; the provisioner adds names, labels, networks,
  * resource limits, logging and restart policy, and converges Docker to it.
  */
-export type Category = 'database' | 'broker' | 'runtime' | 'static' | 'linux' | 'storage';
+export type Category = 'database' | 'search' | 'broker' | 'runtime' | 'static' | 'linux' | 'storage';
 export type ImageSource = 'local' | 'official';
 
 export interface PortDef {
@@ -99,7 +99,7 @@ export interface CatalogEntry {
   ha: { roles: HaRole[]; available: boolean; sources?: ImageSource[] } | null;
   /** Runtimes scale horizontally within these bounds; managed types are fixed at 1 (or the HA topology). */
   scaling: { min: number; max: number };
-  /** Generated variables (spec §3.3), computed once at service creation and stored encrypted. */
+  /** Generated variables (connection details, passwords), computed once at service creation and stored encrypted. */
   generate(ctx: GenerateContext): Record<string, GeneratedVar>;
   /** Every container the service needs, in start order. */
   containersFor(input: ContainersForInput): ContainerTemplate[];

@@ -13,7 +13,7 @@ import { coreImage } from './image';
 import { configuredAcmeIssuer, ensureCertificates, type ServedCerts } from './certs';
 import { isAcmeToken, type ChallengeResponder } from './certs/acme';
 import { pushFile, pushNginxConfig, reloadNginx } from './push-config';
-import { ACME_ROOT, renderBalancer, subdomainHost, type Firewall, type HttpRoute, type StreamRoute } from './render';
+import { ACME_ROOT, renderBalancer, subdomainHost, type HttpRoute, type StreamRoute } from './render';
 
 const log = logger('core');
 
@@ -77,7 +77,7 @@ async function routes(ctx: ExtensionContext, includeDrafts = false): Promise<Pro
     const port = s.ports.find((p) => p.httpSupport);
     if (!port) continue;
     const ips = await serviceIps(ctx, s.id, serving);
-    const firewall = s.settings.httpFirewall as Firewall | undefined;
+    const firewall = s.settings.httpFirewall;
     http.push({ host: subdomainHost(s.hostname, project.slug, env.BERTH_DOMAIN), upstreams: ips.map((ip) => `${ip}:${port.port}`), firewall });
   }
   for (const d of await db.select().from(httpDomains).where(eq(httpDomains.projectId, project.id))) {
@@ -86,7 +86,7 @@ async function routes(ctx: ExtensionContext, includeDrafts = false): Promise<Pro
     customDomains.push(d.domain);
     const ips = await serviceIps(ctx, d.serviceId, serving);
     const service = list.find((x) => x.id === d.serviceId);
-    http.push({ host: d.domain, path: d.path, upstreams: ips.map((ip) => `${ip}:${d.port}`), firewall: service?.settings.httpFirewall as Firewall | undefined });
+    http.push({ host: d.domain, path: d.path, upstreams: ips.map((ip) => `${ip}:${d.port}`), firewall: service?.settings.httpFirewall });
   }
   const streams: StreamRoute[] = [];
   for (const p of await db.select().from(publicPorts).where(eq(publicPorts.projectId, project.id))) {

@@ -1,5 +1,5 @@
 /**
- * Env variable resolution (spec §3): project variables are inherited by every service; a service's
+ * Env variable resolution: project variables are inherited by every service; a service's
  * own variables (generated and user) override them; `${key}` reads the same service, and
  * `${hostname_key}` reads another service of the project. Resolution happens when a container is
  * created. An unresolved reference stays as the literal text and is reported.

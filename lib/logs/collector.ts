@@ -5,7 +5,7 @@ import { logger } from '@/lib/log';
 import { L } from '@/lib/provisioner/labels';
 import type { Runtime } from '@/lib/provisioner/runtime';
 import { shipOnce } from './ship';
-import { formatSyslog, sendSyslog, type LogForward } from './syslog';
+import { formatSyslog, sendSyslog } from './syslog';
 
 const log = logger('logs');
 export const MAX_LINES_PER_PROJECT = 100_000;
@@ -23,7 +23,7 @@ export function sortableTimestamp(ts: string): string {
 export async function collectOnce(db: Db, runtime: Runtime, cursor: Cursor): Promise<number> {
   const rows = await db.select({ id: projects.id, settings: projects.settings }).from(projects);
   const known = new Set(rows.map((p) => p.id));
-  const forwards = new Map(rows.filter((p) => p.settings.logForward).map((p) => [p.id, p.settings.logForward as LogForward]));
+  const forwards = new Map(rows.flatMap((p) => (p.settings.logForward ? [[p.id, p.settings.logForward] as const] : [])));
   const list = (await runtime.listContainers({ [L.managed]: 'true', [L.kind]: 'service' })).filter(
     (c) => known.has(c.labels[L.project] ?? '') && (c.state === 'running' || cursor.has(c.name)),
   );

@@ -55,7 +55,7 @@ export async function listEnv(db: Db, userId: string, projectId: string, service
   });
 }
 
-/** Generated variables whose value cannot be edited (spec §3.1: read-only, e.g. hostname); none can be deleted. */
+/** Generated variables whose value cannot be edited (read-only ones such as hostname); none can be deleted. */
 export const READ_ONLY_GENERATED = new Set(['hostname', 'serviceId', 'projectId']);
 
 async function existingVar(db: Db, projectId: string, scope: string, key: string) {

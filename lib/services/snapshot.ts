@@ -26,7 +26,7 @@ export async function getProjectSnapshot(db: Db, userId: string, projectId: stri
       status: project.status,
       corePackage: project.corePackage,
       address: project.address,
-      logForward: (project.settings.logForward as { host: string; port: number } | null | undefined) ?? undefined,
+      logForward: project.settings.logForward ?? undefined,
     },
     role,
     domain: env.BERTH_DOMAIN,

@@ -16,7 +16,7 @@ export const firewallSchema = z
   })
   .refine((f) => f.policy === 'none' || f.ranges.length > 0, { path: ['ranges'], message: 'List at least one address or range' });
 
-/** Public ports: 10–65435 (spec §4.5), never 80/443, which belong to the edge. */
+/** Public ports: 10–65435 (the range Zerops allows), never 80/443, which belong to the edge. */
 export const publicPortSchema = z.object({
   serviceId: z.string().uuid('Choose a service'),
   publicPort: z.coerce

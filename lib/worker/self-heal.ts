@@ -112,6 +112,7 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
   // Every successful subscription is followed by a full pass: at start-up (the start-up reconcile)
   // and after a reconnect (dockerd restarted; events were lost meanwhile).
   let unsubscribe: (() => void) | undefined;
+  let handling: Promise<void> = Promise.resolve();
   let retryMs = 500;
   let retryTimer: NodeJS.Timeout | undefined;
   const retry = () => {
@@ -122,7 +123,11 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
   async function subscribe(): Promise<void> {
     try {
       unsubscribe = await runtime.watchEvents(
-        (e) => void onEvent(e).catch((err) => log.warn('event handling failed', { action: e.action, error: errorText(err) })),
+        // One event at a time, in the engine's order: a container's `die` (which counts a restart on
+        // its row) is handled before its `destroy` starts a repair that replaces the row.
+        (e) => {
+          handling = handling.then(() => onEvent(e)).catch((err) => log.warn('event handling failed', { action: e.action, error: errorText(err) }));
+        },
         (err) => {
           log.warn('Docker event stream ended; subscribing again', { error: err.message });
           retry();

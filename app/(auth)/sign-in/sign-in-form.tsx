@@ -1,15 +1,15 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { signInWithPassword } from '@/lib/auth/client';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { signInErrorMessage } from '@/lib/auth/messages';
-import { signInSchema } from '@/lib/validations/auth';
+import { checkSignInAction } from './actions';
 
 export function SignInForm({ callbackUrl, created }: { callbackUrl: string; created: boolean }) {
   const router = useRouter();
@@ -20,21 +20,20 @@ export function SignInForm({ callbackUrl, created }: { callbackUrl: string; crea
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const parsed = signInSchema.safeParse({ email: form.get('email'), password: form.get('password') });
-    if (!parsed.success) {
-      const fe: Record<string, string[]> = {};
-      for (const i of parsed.error.issues) (fe[String(i.path[0])] ??= []).push(i.message);
-      setFieldErrors(fe);
-      setError(undefined);
+    setPending(true);
+    const checked = await checkSignInAction({}, form);
+    if (!checked.ok) {
+      setPending(false);
+      setFieldErrors(checked.fieldErrors ?? {});
+      setError(checked.fieldErrors ? undefined : checked.error);
       return;
     }
     setFieldErrors({});
     setError(undefined);
-    setPending(true);
-    const res = await signIn('credentials', { ...parsed.data, redirect: false }).catch(() => undefined);
-    if (!res || res.error) {
+    const failure = await signInWithPassword(String(form.get('email')), String(form.get('password')));
+    if (failure) {
       setPending(false);
-      setError(signInErrorMessage(res?.error));
+      setError(signInErrorMessage(failure));
       return;
     }
     router.replace(safeCallbackUrl(callbackUrl));

@@ -14,7 +14,7 @@ export interface RuntimeDef {
 }
 
 /**
- * Runtimes are partially managed: no HA mode, 1–10 identical containers instead (spec §2.2). Until code
+ * Runtimes are partially managed: no HA mode, 1–10 identical containers instead. Until code
  * is deployed each container runs a placeholder HTTP app on the runtime's port (start-without-code).
  */
 export function runtime(def: RuntimeDef): CatalogEntry {

@@ -6,7 +6,7 @@ export const envKind = pgEnum('env_kind', ['user', 'generated']);
 
 /**
  * Project- and service-level variables. `scope` is 'project' or the service id, so one unique index
- * covers both levels; `keyLower` makes keys unique regardless of case (spec §3.2).
+ * covers both levels; `keyLower` makes keys unique regardless of case.
  * Every value is stored encrypted (AES-256-GCM), secret or not.
  */
 export const envVariables = pgTable(

@@ -8,3 +8,4 @@ export * from './stats';
 export * from './logs';
 export * from './core';
 export * from './deploy';
+export * from './settings';

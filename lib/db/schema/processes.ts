@@ -23,7 +23,7 @@ export const processStatus = pgEnum('process_status', [
   'CANCELED',
 ]);
 
-/** Durable, cancellable operations (spec §8.2). Written in the same transaction as the change. */
+/** Durable, cancellable operations (Zerops' process model: PENDING → RUNNING → FINISHED | FAILED | CANCELED). Written in the same transaction as the change. */
 export const processes = pgTable(
   'processes',
   {

@@ -1,3 +1,4 @@
+import type { ProjectSettings } from './settings';
 import { index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
@@ -24,8 +25,8 @@ export const projects = pgTable('projects', {
   /** The project's address from BERTH_IP_POOL; unique while the project lives, never changed. */
   address: text().unique(),
   status: projectStatus().notNull().default('NEW'),
-  /** Staged core settings (routes, domains, firewall) live in their own tables; this is free-form extra. */
-  settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  /** The core upgrade's phase and log forwarding (routes, domains and ports live in their own tables). */
+  settings: jsonb().$type<ProjectSettings>().notNull().default({}),
   createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

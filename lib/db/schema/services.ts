@@ -1,3 +1,4 @@
+import type { ServiceSettings } from './settings';
 import {
   boolean,
   index,
@@ -37,7 +38,7 @@ export interface ServiceResources {
   memoryMb: number;
 }
 
-/** One polymorphic table for every catalog type; `settings` is validated by the catalog entry. */
+/** One polymorphic table for every catalog type; type-specific columns stay in the catalog's data. */
 export const services = pgTable(
   'services',
   {
@@ -54,7 +55,8 @@ export const services = pgTable(
     containerCount: integer().notNull().default(1),
     resources: jsonb().$type<ServiceResources>().notNull(),
     ports: jsonb().$type<ServicePort[]>().notNull().default([]),
-    settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /** The HTTP route firewall (see ServiceSettings). */
+    settings: jsonb().$type<ServiceSettings>().notNull().default({}),
     subdomainAccess: boolean().notNull().default(false),
     /** Wanted run state: stopped services keep their volumes and no running containers. */
     running: boolean().notNull().default(true),

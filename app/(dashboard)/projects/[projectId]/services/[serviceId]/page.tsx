@@ -54,7 +54,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       env={data.masked}
       revealed={data.revealed}
       ports={data.ports.map((p) => ({ id: p.id, publicPort: p.publicPort, internalPort: p.internalPort, protocol: p.protocol, firewallPolicy: p.firewallPolicy, firewallRanges: p.firewallRanges }))}
-      routeFirewall={service.settings.httpFirewall as { policy: string; ranges: string[] } | undefined}
+      routeFirewall={service.settings.httpFirewall}
       domains={data.domains.map((d) => ({ id: d.id, domain: d.domain, path: d.path, isSynced: d.isSynced, deleteOnSync: d.deleteOnSync, certificate: certificateOf(d.domain, data.certificates) }))}
       pendingRouting={data.pendingRouting}
       deploys={data.deploys && { versions: data.deploys.versions.map(toVersionView), gitUrl: data.deploys.gitUrl }}

@@ -17,12 +17,13 @@ export default async function NewServicePage({ params }: { params: Promise<{ pro
   const db = await getDb();
   const { project } = await loadOrNotFound(() => requireProjectAccess(db, user.id, projectId, 'write'), { forbiddenIsNotFound: true });
   const [taken, references] = await Promise.all([listTakenNames(db, project.id), listReferenceNames(db, project.id)]);
-  const catalog: WizardCatalogEntry[] = listCatalog().map((e) => ({
+  // Only what the configured image source can run; the API refuses the rest with the reason.
+  const catalog: WizardCatalogEntry[] = listCatalog(env.BERTH_IMAGE_SOURCE).map((e) => ({
     type: e.type,
     displayName: e.displayName,
     category: e.category,
-    versions: e.versions.map((v) => v.version),
-    defaultVersion: (e.versions.find((v) => v.default) ?? e.versions[0])?.version ?? '',
+    versions: e.versions.filter((v) => v.images[env.BERTH_IMAGE_SOURCE]).map((v) => v.version),
+    defaultVersion: (e.versions.find((v) => v.default && v.images[env.BERTH_IMAGE_SOURCE]) ?? e.versions.find((v) => v.images[env.BERTH_IMAGE_SOURCE]))?.version ?? '',
     ha: e.ha,
     scaling: e.scaling,
     ports: e.ports.map((p) => ({ port: p.port, protocol: p.protocol, http: p.http, name: p.name })),

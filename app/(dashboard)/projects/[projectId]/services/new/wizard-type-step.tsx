@@ -7,6 +7,7 @@ import type { WizardCatalogEntry } from './wizard-state';
 
 const CATEGORIES: [string, string][] = [
   ['database', 'Databases'],
+  ['search', 'Search engines'],
   ['broker', 'Message brokers'],
   ['runtime', 'Runtimes'],
   ['static', 'Static sites'],
