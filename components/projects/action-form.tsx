@@ -21,7 +21,7 @@ export function ActionForm({
   hidden: Record<string, string>;
   children: (state: ActionState, pending: boolean) => ReactNode;
   className?: string;
-  onDone?: () => void;
+  onDone?: (state: ActionState) => void;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const toast = useToast();
@@ -31,7 +31,7 @@ export function ActionForm({
     last.current = state;
     if (state.ok) {
       toast('success', state.data?.message ?? 'Done');
-      onDone?.();
+      onDone?.(state);
     } else if (state.error && !state.fieldErrors) toast('error', state.error);
   }, [state, toast, onDone]);
   return (

@@ -25,7 +25,7 @@ export function Badge({ tone = 'neutral', children, label }: { tone?: Tone; chil
 /** Maps Berth's project/service/container/process statuses to a tone. */
 export function statusTone(status: string): Tone {
   if (['ACTIVE', 'RUNNING', 'FINISHED', 'running', 'healthy'].includes(status)) return 'green';
-  if (['FAILED', 'CANCELED', 'exited', 'dead', 'unhealthy'].includes(status)) return 'red';
-  if (['STOPPED', 'STOPPING'].includes(status)) return 'neutral';
+  if (['FAILED', 'CANCELED', 'BUILD_FAILED', 'DEPLOY_FAILED', 'exited', 'dead', 'unhealthy'].includes(status)) return 'red';
+  if (['STOPPED', 'STOPPING', 'BACKUP', 'CANCELLED'].includes(status)) return 'neutral';
   return 'amber';
 }

@@ -7,8 +7,11 @@ import { certificateOf, listCertificates } from '@/lib/core/certs';
 import { listPublicPorts } from '@/lib/core/public-ports';
 import { loadOrNotFound } from '@/lib/page-data';
 import { listEnv } from '@/lib/services/env';
+import { webhookInfo } from '@/lib/services/deploy-webhooks';
+import { listVersions } from '@/lib/services/deploys';
 import { getService } from '@/lib/services/services';
 import { getProjectSnapshot } from '@/lib/services/snapshot';
+import { toVersionView } from '@/components/services/version-view';
 import { ServiceClient } from './service-client';
 
 export const metadata: Metadata = { title: 'Service' };
@@ -30,7 +33,12 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
     const domains = (await listDomains(db, user.id, projectId)).filter((d) => d.serviceId === service.id);
     const pendingRouting = await pendingDomainChanges(db, projectId);
     const certificates = await listCertificates(db, user.id, projectId);
-    return { service, snapshot, masked, revealed, ports, domains, pendingRouting, certificates };
+    const category = getCatalogEntry(service.type).category;
+    const deploys =
+      category === 'runtime' || category === 'static'
+        ? { versions: await listVersions(db, user.id, projectId, serviceId), gitUrl: (await webhookInfo(db, user.id, projectId, serviceId)).gitUrl }
+        : undefined;
+    return { service, snapshot, masked, revealed, ports, domains, pendingRouting, certificates, deploys };
   });
   const { service } = data;
   const entry = getCatalogEntry(service.type);
@@ -49,6 +57,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       routeFirewall={service.settings.httpFirewall}
       domains={data.domains.map((d) => ({ id: d.id, domain: d.domain, path: d.path, isSynced: d.isSynced, deleteOnSync: d.deleteOnSync, certificate: certificateOf(d.domain, data.certificates) }))}
       pendingRouting={data.pendingRouting}
+      deploys={data.deploys && { versions: data.deploys.versions.map(toVersionView), gitUrl: data.deploys.gitUrl }}
     />
   );
 }

@@ -9,6 +9,7 @@ import { EnvEditor } from '@/components/projects/env-editor';
 import { ProcessList } from '@/components/projects/process-list';
 import { ServiceIcon } from '@/components/projects/service-icon';
 import { ContainerCards } from '@/components/services/container-cards';
+import { DeploysPanel } from '@/components/services/deploys-panel';
 import type { DomainRow } from '@/components/services/domains-panel';
 import { LogsViewer } from '@/components/services/logs-viewer';
 import { PublicAccess, type PortRow } from '@/components/services/public-access';
@@ -18,6 +19,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { useProjectSnapshot } from '@/lib/query/projects/use-project-snapshot';
+import type { VersionView } from '@/lib/query/deploys/use-deploys-query';
 import { latestByContainer, useStatsQuery } from '@/lib/query/stats/use-stats-query';
 import type { EnvView } from '@/lib/services/env';
 import type { ProjectSnapshot } from '@/lib/services/snapshot';
@@ -35,6 +37,8 @@ interface Props {
   routeFirewall?: { policy: string; ranges: string[] };
   domains: DomainRow[];
   pendingRouting: number;
+  /** Runtime and static services: their app versions and tracked repository. */
+  deploys?: { versions: VersionView[]; gitUrl: string | null };
 }
 
 export function ServiceClient(p: Props) {
@@ -103,6 +107,12 @@ export function ServiceClient(p: Props) {
       </div>
 
       {p.notice && <Alert tone="warn">{p.notice}</Alert>}
+
+      {p.deploys && (
+        <Card>
+          <DeploysPanel projectId={s.project.id} serviceId={service.id} hostname={service.hostname} canWrite={canWrite} initial={p.deploys.versions} gitUrl={p.deploys.gitUrl} />
+        </Card>
+      )}
 
       <section aria-labelledby="containers-h" className="space-y-3">
         <h2 id="containers-h" className="text-lg font-semibold">

@@ -4,6 +4,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { projectAction } from '@/lib/actions/action';
 import { AppError } from '@/lib/errors';
+import { validateGitSource } from '@/lib/deploy/source/git';
+import { deployGit } from '@/lib/services/deploys';
 import { addService } from '@/lib/services/services';
 import type { AddServiceInput } from '@/lib/validations/services';
 import { parseInput } from '@/lib/validations/parse';
@@ -20,14 +22,21 @@ function json(text: string): unknown {
 
 /**
  * The wizard's last step: public access is checked first, so bad input creates nothing; then the
- * service (validated again by addService), then its ports and firewall; then its page, where the
- * `stack.create` process shows live.
+ * service (validated again by addService), then its ports and firewall, then the optional deploy
+ * from Git; then its page, where the `stack.create` and `service.deploy` processes show live.
  */
 export const addServiceAction = projectAction(z.object({ projectId: z.string(), payload: z.string() }), 'write', async (input, { user, db }) => {
   const body = parseInput(wizardSubmitSchema, json(input.payload));
   await refuseTakenPorts(db, input.projectId, body.publicPorts);
+  if (body.deploy) validateGitSource({ url: body.deploy.gitUrl, ref: body.deploy.gitRef });
   const { service } = await addService(db, user.id, input.projectId, body.service as AddServiceInput);
-  const problem = await openPublicAccess(db, user.id, input.projectId, service.id, body);
+  let problem = await openPublicAccess(db, user.id, input.projectId, service.id, body);
+  if (body.deploy && !problem) {
+    problem = await deployGit(db, user.id, input.projectId, service.id, body.deploy).then(
+      () => undefined,
+      (err: unknown) => `the deploy from Git could not start: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
   const notice = problem ? `?notice=${encodeURIComponent(`The service was created, but ${problem}`)}` : '';
   redirect(`/projects/${input.projectId}/services/${service.id}${notice}`);
 });

@@ -12,7 +12,8 @@ import { WizardAccessStep } from './wizard-access-step';
 import { WizardEnvStep } from './wizard-env-step';
 import { WizardReview } from './wizard-review';
 import { WizardScalingStep } from './wizard-scaling-step';
-import { emptyWizard, hostnameProblem, STEPS, stepOfField, toPayload, validateStep, type WizardCatalogEntry, type WizardState } from './wizard-state';
+import { WizardDeployStep } from './wizard-deploy-step';
+import { deploysCode, emptyWizard, hostnameProblem, STEPS, stepOfField, toPayload, validateStep, type WizardCatalogEntry, type WizardState } from './wizard-state';
 import { WizardTypeStep } from './wizard-type-step';
 
 interface Props {
@@ -117,6 +118,7 @@ export function WizardClient(props: Props) {
             <input type="hidden" name="payload" value={JSON.stringify(toPayload(s, entry))} />
             {state.error && !state.fieldErrors && <Alert>{state.error}</Alert>}
             <WizardReview entry={entry} state={s} edit={setStep} />
+            {deploysCode(entry) && <WizardDeployStep state={s} set={set} errors={errors} />}
             <Button type="submit" disabled={pending}>
               {pending ? 'Creating…' : 'Create service'}
             </Button>

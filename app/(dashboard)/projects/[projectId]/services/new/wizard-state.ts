@@ -43,6 +43,9 @@ export interface WizardState {
   port: string;
   publicPorts: PublicPortRow[];
   firewallPolicy: 'none' | 'allow' | 'deny';
+  /** Runtimes and static sites: deploy this repository once the service exists (optional). */
+  gitUrl: string;
+  gitRef: string;
   firewallRanges: string;
 }
 
@@ -59,6 +62,8 @@ export const emptyWizard: WizardState = {
   port: '',
   publicPorts: [],
   firewallPolicy: 'none',
+  gitUrl: '',
+  gitRef: '',
   firewallRanges: '',
 };
 
@@ -147,6 +152,7 @@ export function stepOfField(key: string): number {
   if (key === 'version') return 1;
   if (key === 'hostname') return 2;
   if (['mode', 'containerCount', 'resources', 'cpu', 'memoryMb'].some((k) => key.startsWith(k))) return 3;
+  if (key === 'gitUrl' || key === 'gitRef') return 5;
   return 4;
 }
 
@@ -172,12 +178,17 @@ export function toPayload(s: WizardState, entry: WizardCatalogEntry) {
       const internalPort = isRuntime ? servicePorts(entry, s)[0]!.port : Number(port);
       return { publicPort: row.publicPort, internalPort, protocol: isRuntime ? 'tcp' : protocol, firewall: { policy: row.policy, ranges: splitRanges(row.ranges) } };
     }),
+    deploy: deploysCode(entry) && s.gitUrl.trim() ? { gitUrl: s.gitUrl.trim(), gitRef: s.gitRef.trim() || undefined } : undefined,
   };
 }
+
+/** Types whose containers run the user's own code, deployed from Git or an archive. */
+export const deploysCode = (entry: Pick<WizardCatalogEntry, 'category'>) => entry.category === 'runtime' || entry.category === 'static';
 
 /** The action's input: the service is validated by addService itself; public access here, before anything is created. */
 export const wizardSubmitSchema = z.object({
   service: z.record(z.string(), z.unknown()),
+  deploy: z.object({ gitUrl: z.string().trim().min(1).max(2000), gitRef: z.string().trim().max(200).optional() }).optional(),
   routeFirewall: firewallSchema.optional(),
   publicPorts: z.array(publicPortSchema.omit({ serviceId: true })).max(10, 'At most 10 public ports').default([]),
 });

@@ -1,0 +1,37 @@
+'use server';
+
+import { z } from 'zod';
+import { projectAction } from '@/lib/actions/action';
+import { regenerateWebhook, revealWebhook } from '@/lib/services/deploy-webhooks';
+import { activateVersion, deployGit } from '@/lib/services/deploys';
+
+/** The Deploys section: deploy from Git, activate a kept version (rollback), the webhook URL. */
+const ids = { projectId: z.string().min(1), serviceId: z.string().min(1) };
+
+export const deployGitAction = projectAction(
+  z.object({ ...ids, gitUrl: z.string(), gitRef: z.string().default(''), setup: z.string().default('') }),
+  'write',
+  async (input, { user, db }) => {
+    const { version } = await deployGit(db, user.id, input.projectId, input.serviceId, {
+      gitUrl: input.gitUrl,
+      gitRef: input.gitRef || undefined,
+      setup: input.setup || undefined,
+    });
+    return { ok: true, data: { message: `Version ${version.sequence} is building.`, versionId: version.id } };
+  },
+);
+
+export const activateVersionAction = projectAction(z.object({ ...ids, versionId: z.string() }), 'write', async (input, { user, db }) => {
+  await activateVersion(db, user.id, input.projectId, input.serviceId, input.versionId);
+  return { ok: true, data: { message: 'Activating the version: no build, its containers start beside the current ones.' } };
+});
+
+export const revealWebhookAction = projectAction(z.object(ids), 'write', async (input, { user, db }) => {
+  const { path } = await revealWebhook(db, user.id, input.projectId, input.serviceId);
+  return { ok: true, data: { message: 'Webhook URL shown.', path } };
+});
+
+export const regenerateWebhookAction = projectAction(z.object(ids), 'write', async (input, { user, db }) => {
+  const { path } = await regenerateWebhook(db, user.id, input.projectId, input.serviceId);
+  return { ok: true, data: { message: 'New webhook URL: the old one no longer builds.', path } };
+});

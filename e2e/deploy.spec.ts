@@ -1,0 +1,57 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { bareRepo, exampleCopy, pushDir } from '../lib/deploy/testing/fixtures';
+import { expect, test } from './fixtures';
+
+test.setTimeout(480_000);
+
+/** The example's greeting is stamped at build time from zerops.yml's build.envVariables. */
+async function withGreeting(dir: string, greeting: string) {
+  const file = path.join(dir, 'zerops.yml');
+  await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/GREETING: .*/, `GREETING: ${greeting}`));
+}
+
+test('a user deploys the Node.js example from Git in the dashboard, watches the build log, opens the app, deploys a change and rolls back', async ({ adminPage: page, project, context }) => {
+  await project.addService({ hostname: 'db', type: 'postgresql' });
+  const appId = await project.addService({ hostname: 'app', type: 'nodejs', subdomainAccess: true });
+  const first = await exampleCopy('nodejs', (dir) => withGreeting(dir, 'hello from version one'));
+  const repo = await bareRepo(first);
+
+  await page.goto(`${project.url}/services/${appId}`);
+  await expect(page.getByText('No code is deployed yet')).toBeVisible();
+  await page.getByLabel('Repository URL').fill(repo.path);
+  await page.getByLabel('Branch, tag or commit').fill('main');
+  await page.getByRole('button', { name: 'Deploy from Git' }).click();
+
+  // The build log follows live, then the version becomes active.
+  const log = page.getByLabel('Build log of version 1');
+  await expect(log).toContainText('npm ci', { timeout: 120_000 });
+  await expect(page.getByLabel('version 1 status ACTIVE')).toBeVisible({ timeout: 300_000 });
+  await expect(log).toContainText('built dist/server.js');
+
+  const publicUrl = (await page.getByRole('link', { name: /^http:\/\/app-/ }).getAttribute('href'))!;
+  const site = await context.newPage();
+  const answers = async (text: string) =>
+    expect(async () => {
+      const res = await site.goto(publicUrl);
+      expect(res?.status()).toBe(200);
+      expect(await site.textContent('body')).toContain(text);
+    }).toPass({ timeout: 60_000 });
+  await answers('hello from version one');
+
+  // A change: a new commit on the branch, deployed again from the dashboard.
+  const second = await exampleCopy('nodejs', (dir) => withGreeting(dir, 'hello from version two'));
+  await pushDir(second, repo.path, 'main');
+  await page.getByRole('button', { name: 'Deploy from Git' }).click();
+  await expect(page.getByLabel('version 2 status ACTIVE')).toBeVisible({ timeout: 300_000 });
+  await expect(page.getByLabel('version 1 status BACKUP')).toBeVisible();
+  await answers('hello from version two');
+
+  // Rollback: version 1 again, without a build.
+  await page.getByRole('button', { name: 'Activate version 1' }).click();
+  await expect(page.getByLabel('version 1 status ACTIVE')).toBeVisible({ timeout: 120_000 });
+  await answers('hello from version one');
+  await page.screenshot({ path: 'e2e/screenshots/deploys.png', fullPage: true });
+
+  for (const dir of [first, second, repo.path]) await fs.rm(dir, { recursive: true, force: true });
+});
