@@ -34,6 +34,11 @@ export async function withProjectLock<T>(projectId: string, fn: () => Promise<T>
   }
 }
 
+/** Whether work on the project is running or queued in this process (the periodic pass skips it). */
+export function projectLocked(projectId: string): boolean {
+  return locks.has(projectId);
+}
+
 /** observe → plan → apply, re-observing after every round, until nothing is left or the deadline. */
 export async function reconcile(
   runtime: Runtime,
