@@ -9,11 +9,19 @@ import { audit } from '@/lib/services/audit';
 import { isUniqueViolation } from '@/lib/services/errors';
 import { domainSchema, type DomainInput } from '@/lib/validations/domains';
 import { parseInput } from '@/lib/validations/parse';
-import { normalizePath, overlappingRoute, reservedDomain } from './routing-rules';
+import { verificationRecord } from './domain-proof';
+import { forbiddenDomain, normalizePath, overlappingRoute } from './routing-rules';
 
 export async function listDomains(db: Db, userId: string, projectId: string) {
   await requireProjectAccess(db, userId, projectId, 'read');
-  return db.select().from(httpDomains).where(eq(httpDomains.projectId, projectId)).orderBy(asc(httpDomains.domain), asc(httpDomains.path));
+  const rows = await db.select().from(httpDomains).where(eq(httpDomains.projectId, projectId)).orderBy(asc(httpDomains.domain), asc(httpDomains.path));
+  // What proves control of a staged name at publish (besides pointing it at the project's address).
+  return rows.map((r) => ({ ...r, verification: verificationRecord(projectId, r.domain) }));
+}
+
+/** The dashboard's own host names: a custom domain must never take them. */
+export function dashboardHosts(requestHost?: string | null): (string | undefined)[] {
+  return [env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).hostname : undefined, requestHost ?? undefined];
 }
 
 /**
@@ -21,11 +29,11 @@ export async function listDomains(db: Db, userId: string, projectId: string) {
  * The ownership and overlap checks and the insert run in one transaction holding a lock on the
  * domain name, so two projects asking for the same domain at once cannot both get it.
  */
-export async function addDomain(db: Db, userId: string, projectId: string, raw: DomainInput) {
+export async function addDomain(db: Db, userId: string, projectId: string, raw: DomainInput, opts: { requestHost?: string | null } = {}) {
   await requireProjectAccess(db, userId, projectId, 'write');
   const input = parseInput(domainSchema, raw);
   const path = normalizePath(input.path);
-  const reserved = reservedDomain(input.domain, env.BERTH_DOMAIN);
+  const reserved = forbiddenDomain(input.domain, { berthDomain: env.BERTH_DOMAIN, dashboardHosts: dashboardHosts(opts.requestHost) });
   if (reserved) throw invalid(reserved.field, reserved.message);
   const [service] = await db.select().from(services).where(and(eq(services.id, input.serviceId), eq(services.projectId, projectId)));
   if (!service) throw invalid('serviceId', 'no such service in this project');
