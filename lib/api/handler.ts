@@ -5,6 +5,7 @@ import type { User } from '@/lib/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { requireProjectAccess } from '@/lib/authz/project-access';
+import { crossSiteWrite, isWriteMethod } from '@/lib/auth/same-origin';
 import { userForToken } from '@/lib/services/api-tokens';
 
 const log = logger('api');
@@ -76,6 +77,11 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
 ) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
+      // A write with the session cookie (no bearer token) must come from the dashboard's own origin.
+      if (isWriteMethod(req.method) && !req.headers.get('authorization')) {
+        const reason = crossSiteWrite(req.headers);
+        if (reason) throw new AppError('FORBIDDEN', `Cross-site request refused: ${reason}`);
+      }
       const db = await getDb();
       const user = await authenticate(req, db);
       const params = ((await route?.params) ?? {}) as P; // static routes get no params
@@ -92,6 +98,10 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
         db,
         query: new URL(req.url).searchParams,
         async body(schema?: z.ZodType) {
+          // Only JSON: a form or text/plain post (what another site can send without a preflight) is refused.
+          if (!/^application\/json\s*(;|$)/i.test(req.headers.get('content-type') ?? '')) {
+            throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON (Content-Type: application/json)');
+          }
           const text = await req.text();
           if (text.length > MAX_BODY) throw new AppError('BAD_REQUEST', `The request body is over ${MAX_BODY} bytes`);
           let value: Record<string, unknown>;
