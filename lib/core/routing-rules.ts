@@ -29,13 +29,15 @@ const LOCALHOST = /(^|\.)localhost$|^localhost\.localdomain$|^ip6-(localhost|loo
  */
 export function forbiddenDomain(domain: string, opts: { berthDomain: string; dashboardHosts: (string | undefined)[] }): RuleError | undefined {
   const name = domain.toLowerCase().replace(/\.$/, '');
+  const berth = reservedDomain(name, opts.berthDomain);
+  if (berth) return berth;
   if (/^[\d.]+$/.test(name) || name.includes(':') || /^0x[0-9a-f]+$/.test(name)) {
     return { field: 'domain', message: 'an IP address is not a domain; use a host name of your own' };
   }
   if (LOCALHOST.test(name)) return { field: 'domain', message: `${name} is a local name of the server` };
   const dashboard = opts.dashboardHosts.filter((h): h is string => Boolean(h)).map((h) => h.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, ''));
   if (dashboard.includes(name)) return { field: 'domain', message: `${name} is the dashboard's own host name` };
-  return reservedDomain(name, opts.berthDomain);
+  return undefined;
 }
 
 /** `/api` and `/api/` are the same prefix to a user; nginx would keep both and pick one silently. */

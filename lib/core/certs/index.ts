@@ -116,6 +116,9 @@ export async function ensureCertificates(
     if (r.name === 'internal') served.internal = pemOf(r);
     else if (!isInternal(r.name)) served.byDomain.set(r.name, pemOf(r));
   }
+  // The balancer's default certificate: a project with custom domains only has just the one.
+  const custom = usable.find((r) => r.name === 'internal-custom');
+  if (!served.internal && custom) served.internal = pemOf(custom);
   return served;
 }
 
