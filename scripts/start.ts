@@ -1,5 +1,6 @@
 /**
- * `npm start`: builds when no build exists (or the sources are newer), then serves on PORT (3000).
+ * `npm start`: builds when no build exists (or the sources are newer), then serves on PORT (3000)
+ * through scripts/serve.ts.
  * Migrations run inside the server at start-up (instrumentation.ts).
  */
 import { spawn } from 'node:child_process';
@@ -25,4 +26,5 @@ if (!hasBuild) {
   const code = await run(['build']);
   if (code !== 0) process.exit(code);
 }
-process.exit(await run(['start', '-p', process.env.PORT ?? '3000']));
+// Like `next start`, but X-Forwarded-For is believed only from BERTH_TRUSTED_PROXIES.
+await import('./serve');

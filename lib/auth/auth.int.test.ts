@@ -10,7 +10,7 @@ import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { activeSessionUser, authorizeCredentials } from './credentials';
 import { BAD_CREDENTIALS } from './messages';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
-import { createRateLimiter, type SignInLimiters } from './rate-limit';
+import { createBackoffLimiter, createRateLimiter, type SignInLimiters } from './rate-limit';
 
 const opened: TestDb[] = [];
 afterAll(async () => {
@@ -22,7 +22,7 @@ async function freshDb(driver: 'pglite' | 'postgres') {
   return tdb;
 }
 const limiters = (): SignInLimiters => ({
-  email: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }),
+  email: createBackoffLimiter({ free: 5, baseMs: 15 * 60_000, maxMs: 24 * 3600_000, forgetMs: 24 * 3600_000 }),
   ip: createRateLimiter({ max: 20, windowMs: 15 * 60_000 }),
 });
 const admin = { name: 'Ada', email: 'ada@berth.test', password: 'correct-horse-battery' };
@@ -52,6 +52,18 @@ describe.each(testDrivers)('first admin on %s', (driver) => {
     }
     const rows = await db.select().from(users);
     expect(rows.map((r) => r.role)).toEqual(['admin']);
+  });
+
+  it('once an admin exists, setup refuses without hashing the password', async () => {
+    const { db } = await freshDb(driver);
+    await createFirstAdmin(db, admin);
+    let hashed = 0;
+    const counting = async (plain: string) => {
+      hashed++;
+      return plain;
+    };
+    await expect(createFirstAdmin(db, { name: 'Eve', email: 'eve@berth.test', password: 'eve-password-1' }, counting)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(hashed).toBe(0);
   });
 
   it('the setup action: bad input gets field errors and creates nothing; a second admin is refused', async () => {

@@ -28,8 +28,11 @@ export async function listUsers(db: Db): Promise<User[]> {
  * Creates the first admin. Race-safe: a transaction-scoped advisory lock serialises attempts and
  * the count is checked inside it, so two concurrent requests make exactly one admin.
  */
-export async function createFirstAdmin(db: Db, input: NewUserInput): Promise<User> {
-  const passwordHash = await hashPassword(input.password);
+export async function createFirstAdmin(db: Db, input: NewUserInput, hash: (plain: string) => Promise<string> = hashPassword): Promise<User> {
+  // Once an admin exists the setup form is closed: refuse before spending a bcrypt hash on it.
+  const [existing] = await db.select({ n: count() }).from(users);
+  if ((existing?.n ?? 0) > 0) throw conflict('An admin already exists. Sign in instead.');
+  const passwordHash = await hash(input.password);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(847001)`);
     const [row] = await tx.select({ n: count() }).from(users);
