@@ -8,7 +8,7 @@ import type { WantedContainer } from '@/lib/provisioner/spec';
 import { coreContainer } from './container';
 import { ensureEdge } from './edge';
 import { LOG_DIR, LOGGER, ensureLogger, logVolume, loggerHost, loggerSpec } from './logger';
-import { coreImage } from './image';
+import { coreImage, lightBalancerImage } from './image';
 import { configuredAcmeIssuer, ensureCertificates, type ServedCerts } from './certs';
 import { isAcmeToken, type ChallengeResponder } from './certs/acme';
 import { pushFile, pushNginxConfig, reloadNginx } from './push-config';
@@ -27,7 +27,7 @@ export function balancerNames(project: Pick<Project, 'corePackage' | 'settings'>
 function balancerSpec(project: Project, local: string): WantedContainer {
   return coreContainer(project, local, {
     role: 'balancer',
-    image: coreImage(env.BERTH_IMAGE_SOURCE),
+    image: local === 'core-balancer-0' ? lightBalancerImage(env.BERTH_IMAGE_SOURCE) : coreImage(env.BERTH_IMAGE_SOURCE),
     // The Light core also hosts the project's logger, whose archive lives on the project's log volume.
     mounts: local === 'core-balancer-0' ? [{ volume: logVolume(project.id).name, path: LOG_DIR }] : [],
     memoryMb: 256,

@@ -33,7 +33,11 @@ export async function addPublicPort(db: Db, userId: string, projectId: string, r
       internalPort: [`${service.hostname} listens on ${offered}`],
     });
   }
-  const reserved = reservedPublicPort(input.publicPort, { coreHttp: env.BERTH_CORE_HTTP_PORT, coreHttps: env.BERTH_CORE_HTTPS_PORT });
+  const reserved = reservedPublicPort(input.publicPort, {
+    coreHttp: env.BERTH_CORE_HTTP_PORT,
+    coreHttps: env.BERTH_CORE_HTTPS_PORT,
+    coreLog: env.BERTH_CORE_LOG_PORT,
+  });
   if (reserved) throw invalid(reserved.field, reserved.message);
   try {
     return await db.transaction(async (tx) => {

@@ -45,8 +45,9 @@ describe('overlappingRoute', () => {
 });
 
 describe('reservedPublicPort', () => {
-  const reserved = { coreHttp: 10080, coreHttps: 10443 };
-  it("refuses the balancer's own ports and nothing else", () => {
+  const reserved = { coreHttp: 10080, coreHttps: 10443, coreLog: 10514 };
+  it("refuses the core's own ports (balancer and logger) and nothing else", () => {
+    expect(reservedPublicPort(10514, reserved)?.message).toMatch(/logger's port/);
     expect(reservedPublicPort(10080, reserved)?.message).toMatch(/HTTP port/);
     expect(reservedPublicPort(10443, reserved)?.message).toMatch(/HTTPS port/);
     expect(reservedPublicPort(15432, reserved)).toBeUndefined();

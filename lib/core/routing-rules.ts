@@ -54,8 +54,9 @@ export function overlappingRoute(path: string, existing: string[]): RuleError | 
   return undefined;
 }
 
-/** The balancer's own listeners on the project address. */
-export function reservedPublicPort(port: number, reserved: { coreHttp: number; coreHttps: number }): RuleError | undefined {
+/** The core's own listeners on the project address: the balancer's HTTP and HTTPS, the logger's syslog port. */
+export function reservedPublicPort(port: number, reserved: { coreHttp: number; coreHttps: number; coreLog: number }): RuleError | undefined {
+  if (port === reserved.coreLog) return { field: 'publicPort', message: `${port} is the project logger's port on the project address` };
   if (port === reserved.coreHttp) return { field: 'publicPort', message: `${port} is the balancer's HTTP port on the project address` };
   if (port === reserved.coreHttps) return { field: 'publicPort', message: `${port} is the balancer's HTTPS port on the project address` };
   return undefined;
