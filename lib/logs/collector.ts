@@ -23,7 +23,10 @@ export function sortableTimestamp(ts: string): string {
 export async function collectOnce(db: Db, runtime: Runtime, cursor: Cursor): Promise<number> {
   const rows = await db.select({ id: projects.id, settings: projects.settings }).from(projects);
   const known = new Set(rows.map((p) => p.id));
-  const forwards = new Map(rows.filter((p) => p.settings.logForward).map((p) => [p.id, p.settings.logForward as LogForward]));
+  // Only targets checked when they were set (they carry the resolved address) are used.
+  const forwards = new Map(
+    rows.filter((p) => (p.settings.logForward as LogForward | null | undefined)?.address).map((p) => [p.id, p.settings.logForward as LogForward]),
+  );
   const list = (await runtime.listContainers({ [L.managed]: 'true', [L.kind]: 'service' })).filter(
     (c) => known.has(c.labels[L.project] ?? '') && (c.state === 'running' || cursor.has(c.name)),
   );
