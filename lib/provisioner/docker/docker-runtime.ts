@@ -42,6 +42,16 @@ async function idempotent(what: string, fn: () => Promise<unknown>, ok: number[]
   }
 }
 
+/** Every container gets a PID limit (a fork bomb stays inside it) and rotated logs (a chatty one cannot fill the disk). */
+export const CONTAINER_PIDS_LIMIT = 4096;
+export const LOG_ROTATION = { 'max-size': '10m', 'max-file': '3' };
+const ROTATING_DRIVERS = new Set(['json-file', 'local']);
+
+function logConfig(logging: ContainerSpec['logging']): Docker.HostConfig['LogConfig'] {
+  if (!logging) return { Type: 'json-file', Config: LOG_ROTATION };
+  return { Type: logging.type, Config: ROTATING_DRIVERS.has(logging.type) ? { ...LOG_ROTATION, ...logging.config } : logging.config };
+}
+
 function toCreateOptions(spec: ContainerSpec, labels: Record<string, string>): Docker.ContainerCreateOptions {
   const h = spec.healthCheck;
   const ms = (n: number) => n * 1_000_000;
@@ -63,7 +73,8 @@ function toCreateOptions(spec: ContainerSpec, labels: Record<string, string>): D
       RestartPolicy: { Name: spec.restart },
       NanoCpus: spec.limits.nanoCpus || undefined,
       Memory: spec.limits.memoryBytes || undefined,
-      LogConfig: spec.logging ? { Type: spec.logging.type, Config: spec.logging.config } : undefined,
+      LogConfig: logConfig(spec.logging),
+      PidsLimit: CONTAINER_PIDS_LIMIT,
       Init: false,
     },
     NetworkingConfig:
