@@ -11,6 +11,7 @@ import { parseInput } from '@/lib/validations/parse';
 import { allocateAddress } from './address-pool';
 import { audit } from './audit';
 import { isUniqueViolation } from './errors';
+import { requireQuota } from './quotas';
 
 export function slugify(name: string): string {
   return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'project';
@@ -29,6 +30,7 @@ function assertUniqueKeys(entries: { key: string }[], field = 'env') {
 export async function createProject(db: Db, userId: string, raw: CreateProjectInput) {
   const input = parseInput(createProjectSchema, raw);
   assertUniqueKeys(input.env);
+  await requireQuota(db, userId, { projects: 1 });
   let slugTaken = false;
   for (let attempt = 0; ; attempt++) {
     try {
