@@ -7,6 +7,7 @@ import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess } from '@/lib/processes/enqueue';
 import { audit } from '@/lib/services/audit';
 import { isUniqueViolation } from '@/lib/services/errors';
+import { requireId, requireNotDeleting } from '@/lib/services/ids';
 import { domainSchema, type DomainInput } from '@/lib/validations/domains';
 import { parseInput } from '@/lib/validations/parse';
 import { verificationRecord } from './domain-proof';
@@ -30,7 +31,7 @@ export function dashboardHosts(requestHost?: string | null): (string | undefined
  * domain name, so two projects asking for the same domain at once cannot both get it.
  */
 export async function addDomain(db: Db, userId: string, projectId: string, raw: DomainInput, opts: { requestHost?: string | null } = {}) {
-  await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting((await requireProjectAccess(db, userId, projectId, 'write')).project);
   const input = parseInput(domainSchema, raw);
   const path = normalizePath(input.path);
   const reserved = forbiddenDomain(input.domain, { berthDomain: env.BERTH_DOMAIN, dashboardHosts: dashboardHosts(opts.requestHost) });
@@ -58,8 +59,8 @@ export async function addDomain(db: Db, userId: string, projectId: string, raw: 
 
 /** Stages a removal (a draft that was never published is simply dropped). */
 export async function removeDomain(db: Db, userId: string, projectId: string, domainId: string) {
-  await requireProjectAccess(db, userId, projectId, 'write');
-  const [row] = await db.select().from(httpDomains).where(and(eq(httpDomains.id, domainId), eq(httpDomains.projectId, projectId)));
+  requireNotDeleting((await requireProjectAccess(db, userId, projectId, 'write')).project);
+  const [row] = await db.select().from(httpDomains).where(and(eq(httpDomains.id, requireId(domainId, 'Domain')), eq(httpDomains.projectId, projectId)));
   if (!row) throw notFound('Domain');
   if (row.isSynced) await db.update(httpDomains).set({ deleteOnSync: true }).where(eq(httpDomains.id, row.id));
   else await db.delete(httpDomains).where(eq(httpDomains.id, row.id));
@@ -78,6 +79,7 @@ export async function pendingDomainChanges(db: Db, projectId: string): Promise<n
 /** Publishes the staged routing: a `project.publishRouting` process validates and applies it. */
 export async function publishRouting(db: Db, userId: string, projectId: string) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting(project);
   if ((await pendingDomainChanges(db, projectId)) === 0) throw new AppError('BAD_REQUEST', 'There are no staged routing changes to publish');
   return db.transaction(async (tx) => {
     const process = await enqueueProcess(tx, { projectId, projectName: project.name, action: 'project.publishRouting', createdBy: userId });

@@ -35,9 +35,18 @@ function balancerSpec(project: Project, local: string): WantedContainer {
   });
 }
 
-/** Running containers' addresses on the project network, for one service. */
+/**
+ * Roles that do not answer for the service itself: read-only replicas and Redis sentinels. A
+ * public port or route reaches the containers that carry the service's own name (the primary of
+ * an HA database), never a replica that would refuse writes.
+ */
+const NOT_THE_SERVICE = new Set(['replica', 'sentinel']);
+
+/** Running containers' addresses on the project network, for one service (its primary when HA). */
 async function serviceIps(ctx: ExtensionContext, serviceId: string): Promise<string[]> {
-  const list = await ctx.runtime.listContainers({ [L.project]: ctx.project.id, [L.service]: serviceId });
+  const list = (await ctx.runtime.listContainers({ [L.project]: ctx.project.id, [L.service]: serviceId })).filter(
+    (c) => !NOT_THE_SERVICE.has(c.labels[L.role] ?? ''),
+  );
   const ips: string[] = [];
   for (const c of list) {
     const d = await ctx.runtime.inspectContainer(c.id);

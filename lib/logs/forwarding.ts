@@ -6,6 +6,7 @@ import { audit } from '@/lib/services/audit';
 import { parseInput } from '@/lib/validations/parse';
 import { users } from '@/lib/db/schema';
 import { forbidden } from '@/lib/errors';
+import { requireNotDeleting } from '@/lib/services/ids';
 import { resolveForwardTarget, type Lookup } from './forward-target';
 import { logForwardSchema, type LogForward } from './syslog';
 
@@ -14,7 +15,7 @@ import { logForwardSchema, type LogForward } from './syslog';
  * is resolved and checked here, once; the collector sends to the stored address.
  */
 export async function setLogForwarding(db: Db, userId: string, projectId: string, raw: unknown | null, lookup?: Lookup): Promise<LogForward | null> {
-  await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting((await requireProjectAccess(db, userId, projectId, 'write')).project);
   let target: LogForward | null = null;
   if (raw !== null) {
     const input = parseInput(logForwardSchema, raw);
