@@ -50,14 +50,15 @@ describe('ids, parameters and projects being deleted', () => {
       const res = await h(new Request(`http://berth.test/x${query}`), { params: Promise.resolve(params) });
       return { status: res.status, fields: Object.keys(((await res.json()) as { error?: { fields?: object } }).error?.fields ?? {}) };
     };
-    for (const [query, field] of [
+    const bad: [string, string][] = [
       ['?service=not-a-uuid', 'service'],
       ['?since=yesterday', 'since'],
       ['?until=soon', 'until'],
       [`?q=${'x'.repeat(201)}`, 'q'],
       [`?container=${'c'.repeat(201)}`, 'container'],
-    ]) {
-      expect({ query: query.slice(0, 30), ...(await call(logs.GET, query!, { projectId })) }).toEqual({ query: query.slice(0, 30), status: 422, fields: [field] });
+    ];
+    for (const [query, field] of bad) {
+      expect({ query: query.slice(0, 30), ...(await call(logs.GET, query, { projectId })) }).toEqual({ query: query.slice(0, 30), status: 422, fields: [field] });
     }
     expect((await call(logs.GET, `?service=${serviceId}`, { projectId })).status).toBe(200);
     for (const query of ['?minutes=abc', '?minutes=0', '?minutes=99999', '?minutes=1.5']) {
