@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
@@ -41,5 +42,15 @@ describe('per-user quotas', () => {
     await expect(createProject(tdb.db, user.id, { name: 'quota three' })).rejects.toThrow(/Quota reached/);
     await createProject(tdb.db, admin.id, { name: 'admin one' });
     await createProject(tdb.db, admin.id, { name: 'admin two' });
+  });
+
+  it('refuses more CPU per container than the server has', async () => {
+    const cores = os.availableParallelism();
+    if (cores >= 16) return; // the form's own limit (16) comes first on such a server
+    const admin = await createTestUser(tdb.db, 'admin');
+    const { project } = await createProject(tdb.db, admin.id, { name: 'cpu check' });
+    await expect(addService(tdb.db, admin.id, project.id, { hostname: 'hungry', type: 'nodejs@18', resources: { cpu: cores + 1, memoryMb: 256 } })).rejects.toThrow(
+      new RegExp(`resources: at most ${cores} CPUs`),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { assertModeAllowed, containerCount, imageFor, resolveTypeVersion } from '@/lib/catalog';
 import { requireQuota } from './quotas';
@@ -46,6 +47,8 @@ export async function addService(db: Db, userId: string, projectId: string, raw:
   // Charged to the project's creator (its tenant), whoever of its members adds the service.
   const count = containerCount(entry, input.mode, input.containerCount);
   const res = input.resources ?? entry.resources;
+  const cores = os.availableParallelism();
+  if (res.cpu > cores) throw new AppError('VALIDATION', `resources: at most ${cores} CPUs (this server has ${cores})`, { resources: [`at most ${cores} CPUs`] });
   await requireQuota(db, project.createdBy ?? userId, { services: 1, containers: count, cpu: count * res.cpu, memoryMb: count * res.memoryMb });
 
   try {
