@@ -49,6 +49,20 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
     await tdb?.dispose();
   });
 
+  it('a worker whose own heartbeat went stale does not claim its own running process again', async () => {
+    const p = await enqueue(await project('own-stale'), 'own');
+    // Heartbeats far apart, a short stale window: the row looks abandoned while this worker still runs it.
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 20, staleMs: 200, heartbeatMs: 60_000 });
+    await waitFor('the handler to start', async () => ran().includes('start own'));
+    await new Promise<void>((resolve) => setTimeout(resolve, 600)); // several polls with a stale heartbeat
+    expect(ran().filter((e) => e === 'start own')).toEqual(['start own']);
+    expect((await statusOf(p.id)).attempts).toBe(1);
+    await release('own');
+    expect((await waitProcess(tdb.db, p.id, 30_000)).status).toBe('FINISHED');
+    await w.stop();
+    for (let i = events.length - 1; i >= 0; i--) if (/ own$/.test(events[i]!)) events.splice(i, 1);
+  });
+
   it("shares the worker's slots between tenants: one tenant's long processes do not starve another's", async () => {
     const [ta, tb] = [await createTestUser(tdb.db), await createTestUser(tdb.db)];
     const owned = async (name: string, by: string) =>

@@ -59,7 +59,9 @@ export async function claimNext(db: Db, workerId: string, staleMs: number, perTe
         left join projects pp on pp.id = p.project_id
         left join busy b on b.tenant = coalesce(pp.created_by::text, p.project_id::text, '')
         where (p.status = 'PENDING'
-               or (p.status in ('RUNNING', 'CANCELING') and p.heartbeat_at < now() - make_interval(secs => ${staleMs / 1000})))
+               or (p.status in ('RUNNING', 'CANCELING') and p.heartbeat_at < now() - make_interval(secs => ${staleMs / 1000})
+                   -- never its own: this worker still runs it (its heartbeat only lagged); another worker may take it over
+                   and p.worker_id is distinct from ${workerId}))
           and not exists (
             select 1 from processes q
             where q.project_id = p.project_id and q.sequence < p.sequence
