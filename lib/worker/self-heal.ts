@@ -8,6 +8,7 @@ import { L } from '@/lib/provisioner/labels';
 import { sweepOrphans } from '@/lib/provisioner/orphans';
 import type { EngineEvent, Runtime } from '@/lib/provisioner/runtime';
 import { syncObserved } from '@/lib/provisioner/sync-observed';
+import { probeReady } from './ready-probe';
 
 const log = logger('self-heal');
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -86,6 +87,10 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
         .where(eq(containers.name, e.labels.name));
     }
     if (e.action === 'start' || e.action.startsWith('health_status')) await syncObserved(db, runtime, projectId);
+    // A service container (re)started: ask it directly at short intervals rather than wait for Docker's health interval.
+    if (e.action === 'start' && e.labels[L.kind] === 'service' && e.labels.name) {
+      void probeReady(db, runtime, e.labels.name).catch((err) => log.debug('readiness probe failed', { error: errorText(err) }));
+    }
     else schedule(projectId);
   }
 
