@@ -26,6 +26,32 @@ export interface ApiContext<P> {
   query: URLSearchParams;
 }
 
+const tooLarge = (max: number) => new AppError('PAYLOAD_TOO_LARGE', `The request body is over ${max} bytes`);
+
+/**
+ * The body as text, refused (413) as soon as it is known to be over `max` bytes: by its
+ * Content-Length before reading, or while counting the streamed bytes (the rest is not read).
+ */
+export async function readBounded(req: Request, max: number): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (declared > max) throw tooLarge(max);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export function errorResponse(err: unknown): Response {
   if (isAppError(err)) {
     return Response.json({ error: { code: err.code, message: err.message, fields: err.fieldErrors } }, { status: err.status });
@@ -102,8 +128,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
           if (!/^application\/json\s*(;|$)/i.test(req.headers.get('content-type') ?? '')) {
             throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON (Content-Type: application/json)');
           }
-          const text = await req.text();
-          if (text.length > MAX_BODY) throw new AppError('BAD_REQUEST', `The request body is over ${MAX_BODY} bytes`);
+          const text = await readBounded(req, MAX_BODY);
           let value: Record<string, unknown>;
           try {
             const parsed: unknown = JSON.parse(text);
