@@ -22,6 +22,8 @@ export const users = pgTable('users', {
   disabled: boolean().notNull().default(false),
   /** Set by an admin for this user; null: the instance default applies. */
   quota: jsonb().$type<Quota>(),
+  /** Sessions (JWTs) issued before this are void: set on sign-out and on a password change or reset. */
+  sessionsValidFrom: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { adminAction } from '@/lib/actions/action';
-import { createUser, setUserDisabled } from '@/lib/db/queries/users';
+import { createUser, setPassword, setUserDisabled } from '@/lib/db/queries/users';
 import { AppError } from '@/lib/errors';
-import { newUserSchema } from '@/lib/validations/auth';
+import { newUserSchema, passwordSchema } from '@/lib/validations/auth';
 import { quotaSchema, setDefaultQuota, setUserQuota } from '@/lib/services/quotas';
 
 export const createUserAction = adminAction(newUserSchema.extend({ role: z.enum(['user', 'admin']).default('user') }), async (input, { db }) => {
@@ -36,3 +36,9 @@ export const setUserQuotaAction = adminAction(
     return { ok: true, data: { message: reset === 'true' ? 'The user has the default quota again.' : 'Quota saved.' } };
   },
 );
+
+export const resetPasswordAction = adminAction(z.object({ userId: z.string().uuid(), password: passwordSchema }), async (input, { db }) => {
+  await setPassword(db, input.userId, input.password);
+  revalidatePath('/admin/users');
+  return { ok: true, data: { message: 'Password set; the user was signed out everywhere.' } };
+});

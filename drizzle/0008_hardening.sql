@@ -4,4 +4,5 @@ CREATE TABLE "instance_settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "users" ADD COLUMN "quota" jsonb;
+ALTER TABLE "users" ADD COLUMN "quota" jsonb;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "sessions_valid_from" timestamp with time zone;
