@@ -27,6 +27,7 @@ describe('edge watcher', () => {
         end!(new Error('event stream closed'));
         await waitFor('a new subscription', async () => calls === before + 1, 5_000, 5);
       }
+      expect(calls).toBe(7); // three refusals, the first subscription, three re-subscriptions
     } finally {
       watcher.stop();
     }
