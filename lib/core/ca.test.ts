@@ -6,7 +6,7 @@ import tls from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import { ensureCa, issueCertificate, signedBy, type Pem } from './ca';
 
-describe('internal CA', () => {
+describe('internal CA', { timeout: 60_000 }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-ca-'));
   const ca = ensureCa(dir, 'localhost');
 
