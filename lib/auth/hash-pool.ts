@@ -26,9 +26,18 @@ interface PoolThread {
 }
 
 const SIZE = Math.max(1, Math.min(4, os.availableParallelism() - 1));
-const globalForPool = globalThis as unknown as { berthHashPool?: PoolThread[] };
-const jobs = new Map<number, Job>();
-let seq = 0;
+/**
+ * One pool per process, with its job table: Next may load this module more than once (route
+ * handlers and server actions are bundled apart), and a reply must find the job that sent it.
+ */
+interface PoolState {
+  threads: PoolThread[];
+  jobs: Map<number, Job>;
+  seq: number;
+}
+const globalForPool = globalThis as unknown as { berthHashPool?: PoolState };
+const state = (globalForPool.berthHashPool ??= { threads: [], jobs: new Map(), seq: 0 });
+const jobs = state.jobs;
 
 function spawn(): PoolThread {
   const thread: PoolThread = { worker: new Worker(WORKER_SOURCE, { eval: true, execArgv: [] }), busy: 0 };
@@ -43,8 +52,7 @@ function spawn(): PoolThread {
   });
   thread.worker.on('error', (err) => {
     // A dead thread is replaced; its jobs fail (the caller sees an error, never a hang).
-    const pool = globalForPool.berthHashPool ?? [];
-    pool.splice(pool.indexOf(thread), 1, spawn());
+    state.threads.splice(state.threads.indexOf(thread), 1, spawn());
     for (const [id, job] of jobs) {
       jobs.delete(id);
       job.reject(err);
@@ -54,9 +62,9 @@ function spawn(): PoolThread {
 }
 
 function run(op: 'hash' | 'compare', a: string, b: string | number): Promise<string | boolean> {
-  const pool = (globalForPool.berthHashPool ??= Array.from({ length: SIZE }, spawn));
-  const thread = pool.reduce((x, y) => (y.busy < x.busy ? y : x));
-  const id = ++seq;
+  if (!state.threads.length) state.threads = Array.from({ length: SIZE }, spawn);
+  const thread = state.threads.reduce((x, y) => (y.busy < x.busy ? y : x));
+  const id = ++state.seq;
   thread.busy++;
   return new Promise((resolve, reject) => {
     jobs.set(id, { resolve, reject });
