@@ -36,7 +36,7 @@ interface PoolState {
   seq: number;
 }
 const globalForPool = globalThis as unknown as { berthHashPool?: PoolState };
-const state = (globalForPool.berthHashPool ??= { threads: [], jobs: new Map(), seq: 0 });
+const state: PoolState = (globalForPool.berthHashPool ??= { threads: [], jobs: new Map<number, Job>(), seq: 0 });
 const jobs = state.jobs;
 
 function spawn(): PoolThread {
