@@ -36,13 +36,15 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: 'node node_modules/tsx/dist/cli.mjs scripts/serve.ts',
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
       BERTH_DATA_DIR: process.env.E2E_DATA_DIR,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       BERTH_LOG_LEVEL: 'warn',

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { proxy } from './proxy';
+import { SECURITY_HEADERS, proxy } from './proxy';
 
 const req = (path: string, init: { cookie?: string; authorization?: string } = {}) => {
   const headers = new Headers();
@@ -44,5 +44,13 @@ describe('proxy (optimistic auth check)', () => {
     expect(proxy(req('/api/healthz')).status).toBe(401);
     expect(proxy(req('/api/v1/projects', { authorization: 'Basic abc' })).status).toBe(401);
     expect(proxy(req('/projects', { cookie: 'other=x' })).status).toBe(307);
+  });
+
+  it('sends frame-ancestors none and the usual security headers on pages, redirects and API answers', () => {
+    for (const r of [req('/projects', { cookie: 'next-auth.session-token=x' }), req('/projects'), req('/api/v1/projects'), req('/sign-in')]) {
+      const res = proxy(r);
+      expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(k)).toBe(v);
+    }
   });
 });

@@ -42,6 +42,10 @@ const schema = z.object({
   /** PEM file with the root of a private ACME CA's HTTPS endpoint (trusted beside the public roots). */
   BERTH_ACME_CA_FILE: opt(z.string().optional()),
   /** Run the process worker, watcher and reconciler inside the web server. */
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma separated); read by scripts/serve.ts. */
+  BERTH_TRUSTED_PROXIES: opt(z.string().optional()),
+  /** This installation's id on Docker objects (default: generated once into the data directory). */
+  BERTH_INSTANCE_ID: opt(z.string().regex(/^[a-z0-9-]{1,64}$/).optional()),
   BERTH_WORKER: flag(true),
   BERTH_RECONCILE_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(30_000)),
   BERTH_STATS_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(5_000)),

@@ -4,6 +4,7 @@ import { GET as health } from '@/app/api/health/route';
 import { useDbHandle } from '@/lib/db';
 import { envVariables } from '@/lib/db/schema';
 import { pingEngine } from '@/lib/provisioner/docker/connection';
+import { setTestSessionUser } from '@/lib/auth/guards';
 import { setEnv } from '@/lib/services/env';
 import { createProject } from '@/lib/services/projects';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
@@ -30,6 +31,16 @@ describe.each(testDrivers)('foundation on %s', (driver) => {
     expect(body.database).toEqual({ driver, ok: true });
     expect(body.docker.ok).toBe(true);
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+    // Anyone sees ok and version; the engine's address and error texts only an admin.
+    expect(body.docker).toEqual({ ok: true });
+    const admin = await createTestUser(tdb.db, 'admin');
+    setTestSessionUser({ id: admin.id, name: admin.name, email: admin.email, role: 'admin' });
+    try {
+      const full = (await (await health()).json()) as { docker: { ok: boolean; address?: string } };
+      expect(full.docker.address).toMatch(/^(unix|tcp|http)/);
+    } finally {
+      setTestSessionUser(undefined);
+    }
   });
 
   it('stores secrets encrypted: the raw column never holds the plain value', async () => {

@@ -1,7 +1,7 @@
 /**
- * `npm start`: builds when no build exists, then serves on PORT (3000) in this same process
- * (plain Node, no TypeScript loader and no second server process, so the running tree is npm and
- * one Node process). Migrations run inside the server at start-up (instrumentation.ts).
+ * `npm start`: builds when no build exists, then serves on PORT (3000) through scripts/serve.ts in
+ * this same process (no second server process, so the running tree is npm and one Node process).
+ * Migrations run inside the server at start-up (instrumentation.ts).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,5 +16,7 @@ if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   const { status } = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
   if (status !== 0) process.exit(status ?? 1);
 }
-process.argv = [process.execPath, nextBin, 'start', '-p', process.env.PORT ?? '3000'];
-await import(pathToFileURL(nextBin).href);
+// serve.ts is TypeScript: tsx's loader, registered here, compiles it on import.
+const { register } = await import('tsx/esm/api');
+register();
+await import(pathToFileURL(path.join(root, 'scripts', 'serve.ts')).href);

@@ -8,6 +8,8 @@ import type { Project } from '@/lib/db/schema';
 import { forbidden, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import type { ActionState } from './action-state';
+import { crossSiteWrite } from '@/lib/auth/same-origin';
+import { requestHeaders } from './request-headers';
 
 const log = logger('action');
 
@@ -60,6 +62,10 @@ function wrap<S extends z.ZodTypeAny, C>(
     const values = formValues(formData);
     const raw = formObject(formData);
     try {
+      // Actions are posts with the session cookie: only from the dashboard's own origin.
+      const headers = await requestHeaders();
+      const reason = headers && crossSiteWrite(headers);
+      if (reason) throw forbidden(`Cross-site request refused: ${reason}`);
       const db = await getDb();
       const ctx = await authorize(raw, db);
       const parsed = schema.safeParse(raw);

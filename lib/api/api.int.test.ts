@@ -189,14 +189,14 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
     expect(await callRoute(route('/projects'), 'GET', {}, { token })).toMatchObject({ status: 401, json: { error: { code: 'UNAUTHORIZED' } } });
   });
 
-  it('refuses malformed JSON with 400', async () => {
+  it('refuses malformed JSON with 400, and a body over the limit with 413', async () => {
     const res = await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, rawBody: '{"name": ' });
     expect(res).toMatchObject({ status: 400, json: { error: { code: 'BAD_REQUEST' } } });
     for (const rawBody of ['[1]', 'null', '"text"', '']) {
       expect((await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, rawBody })).status, rawBody).toBe(400);
     }
     const huge = await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, rawBody: JSON.stringify({ name: 'x'.repeat(9 * 1024 * 1024) }) });
-    expect(huge).toMatchObject({ status: 400, json: { error: { code: 'BAD_REQUEST' } } });
+    expect(huge).toMatchObject({ status: 413, json: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
   });
 
   it('a malformed id is a 404, never a 500', async () => {

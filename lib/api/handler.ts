@@ -5,6 +5,7 @@ import type { User } from '@/lib/db/schema';
 import { AppError, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { requireProjectAccess } from '@/lib/authz/project-access';
+import { crossSiteWrite, isWriteMethod } from '@/lib/auth/same-origin';
 import { userForToken } from '@/lib/services/api-tokens';
 
 const log = logger('api');
@@ -23,6 +24,32 @@ export interface ApiContext<P> {
    */
   body(schema?: z.ZodType): Promise<Record<string, unknown>>;
   query: URLSearchParams;
+}
+
+const tooLarge = (max: number) => new AppError('PAYLOAD_TOO_LARGE', `The request body is over ${max} bytes`);
+
+/**
+ * The body as text, refused (413) as soon as it is known to be over `max` bytes: by its
+ * Content-Length before reading, or while counting the streamed bytes (the rest is not read).
+ */
+export async function readBounded(req: Request, max: number): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? NaN);
+  if (declared > max) throw tooLarge(max);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function errorResponse(err: unknown): Response {
@@ -77,6 +104,11 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
 ) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
+      // A write with the session cookie (no bearer token) must come from the dashboard's own origin.
+      if (isWriteMethod(req.method) && !req.headers.get('authorization')) {
+        const reason = crossSiteWrite(req.headers);
+        if (reason) throw new AppError('FORBIDDEN', `Cross-site request refused: ${reason}`);
+      }
       const db = await getDb();
       const user = await authenticate(req, db);
       const params = ((await route?.params) ?? {}) as P; // static routes get no params
@@ -93,8 +125,11 @@ export function apiRoute<P extends Record<string, string> = Record<string, strin
         db,
         query: new URL(req.url).searchParams,
         async body(schema?: z.ZodType) {
-          const text = await req.text();
-          if (text.length > MAX_BODY) throw new AppError('BAD_REQUEST', `The request body is over ${MAX_BODY} bytes`);
+          // Only JSON: a form or text/plain post (what another site can send without a preflight) is refused.
+          if (!/^application\/json\s*(;|$)/i.test(req.headers.get('content-type') ?? '')) {
+            throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be JSON (Content-Type: application/json)');
+          }
+          const text = await readBounded(req, MAX_BODY);
           let value: Record<string, unknown>;
           try {
             const parsed: unknown = JSON.parse(text);

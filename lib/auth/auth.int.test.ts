@@ -3,14 +3,16 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFirstAdminAction } from '@/app/(auth)/setup/actions';
 import { useDbHandle } from '@/lib/db';
-import { countUsers, createFirstAdmin, createUser, setUserDisabled } from '@/lib/db/queries/users';
+import { changeOwnPassword, countUsers, createFirstAdmin, createUser, revokeSessions, setPassword, setUserDisabled } from '@/lib/db/queries/users';
+import { setTestSessionUser } from './guards';
+import { createProject } from '@/lib/services/projects';
 import { users } from '@/lib/db/schema';
 import { isAppError } from '@/lib/errors';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { activeSessionUser, authorizeCredentials } from './credentials';
 import { BAD_CREDENTIALS } from './messages';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
-import { createRateLimiter, type SignInLimiters } from './rate-limit';
+import { createBackoffLimiter, createRateLimiter, type SignInLimiters } from './rate-limit';
 
 const opened: TestDb[] = [];
 afterAll(async () => {
@@ -22,7 +24,7 @@ async function freshDb(driver: 'pglite' | 'postgres') {
   return tdb;
 }
 const limiters = (): SignInLimiters => ({
-  email: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }),
+  email: createBackoffLimiter({ free: 5, baseMs: 15 * 60_000, maxMs: 24 * 3600_000, forgetMs: 24 * 3600_000 }),
   ip: createRateLimiter({ max: 20, windowMs: 15 * 60_000 }),
 });
 const admin = { name: 'Ada', email: 'ada@berth.test', password: 'correct-horse-battery' };
@@ -52,6 +54,18 @@ describe.each(testDrivers)('first admin on %s', (driver) => {
     }
     const rows = await db.select().from(users);
     expect(rows.map((r) => r.role)).toEqual(['admin']);
+  });
+
+  it('once an admin exists, setup refuses without hashing the password', async () => {
+    const { db } = await freshDb(driver);
+    await createFirstAdmin(db, admin);
+    let hashed = 0;
+    const counting = async (plain: string) => {
+      hashed++;
+      return plain;
+    };
+    await expect(createFirstAdmin(db, { name: 'Eve', email: 'eve@berth.test', password: 'eve-password-1' }, counting)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(hashed).toBe(0);
   });
 
   it('the setup action: bad input gets field errors and creates nothing; a second admin is refused', async () => {
@@ -134,5 +148,65 @@ describe('sign-in rate limit', () => {
     await expect(authorizeCredentials(tdb.db, { email: 'dan@berth.test', password: 'dan-password-1' }, '10.2.0.2', l)).resolves.toMatchObject({
       email: 'dan@berth.test',
     });
+  });
+});
+
+describe('sessions end when they should', () => {
+  it('sign-out voids the sessions issued before it; a sign-in after it works', async () => {
+    const { db } = await freshDb('pglite');
+    const user = await createUser(db, { name: 'Eve', email: 'eve@berth.test', password: 'eve-password-1' });
+    const issued = Date.now();
+    expect(await activeSessionUser(db, user.id, issued)).toMatchObject({ id: user.id });
+    await revokeSessions(db, user.id); // what the sign-out event does
+    expect(await activeSessionUser(db, user.id, issued)).toBeUndefined();
+    expect(await activeSessionUser(db, user.id, undefined)).toBeUndefined(); // a token from before sign-in times existed
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await activeSessionUser(db, user.id, Date.now())).toMatchObject({ id: user.id });
+  });
+
+  it('an admin reset and an own change set the password and sign the user out everywhere', async () => {
+    const { db } = await freshDb('pglite');
+    const user = await createUser(db, { name: 'Fay', email: 'fay@berth.test', password: 'fay-password-1' });
+    const issued = Date.now();
+    await setPassword(db, user.id, 'fay-password-2');
+    expect(await activeSessionUser(db, user.id, issued)).toBeUndefined();
+    await expect(authorizeCredentials(db, { email: 'fay@berth.test', password: 'fay-password-1' }, '10.3.0.1', limiters())).rejects.toThrow(BAD_CREDENTIALS);
+    await authorizeCredentials(db, { email: 'fay@berth.test', password: 'fay-password-2' }, '10.3.0.1', limiters());
+    await expect(changeOwnPassword(db, user.id, 'wrong-password', 'fay-password-3')).rejects.toThrow(/current: is not your current password/);
+    await changeOwnPassword(db, user.id, 'fay-password-2', 'fay-password-3');
+    await authorizeCredentials(db, { email: 'fay@berth.test', password: 'fay-password-3' }, '10.3.0.1', limiters());
+  });
+
+  it("disabling a user ends their open live stream", async () => {
+    const tdb = await freshDb('pglite');
+    useDbHandle(tdb);
+    const user = await createUser(tdb.db, { name: 'Gus', email: 'gus@berth.test', password: 'gus-password-1' });
+    const { project } = await createProject(tdb.db, user.id, { name: 'stream' });
+    setTestSessionUser({ id: user.id, name: user.name, email: user.email, role: 'user' });
+    try {
+      const route = (await import('@/app/api/stream/projects/[projectId]/route')) as unknown as {
+        GET: (req: Request, ctx: { params: Promise<{ projectId: string }> }) => Promise<Response>;
+      };
+      const abort = new AbortController();
+      const res = await route.GET(new Request('http://berth.test/x', { signal: abort.signal }), { params: Promise.resolve({ projectId: project.id }) });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      let text = '';
+      const readUntil = async (needle: string, ms: number) => {
+        const until = Date.now() + ms;
+        while (!text.includes(needle) && Date.now() < until) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          text += new TextDecoder().decode(value);
+        }
+        return text.includes(needle);
+      };
+      expect(await readUntil('data:', 5_000)).toBe(true);
+      await setUserDisabled(tdb.db, user.id, true);
+      expect(await readUntil('event: end', 10_000)).toBe(true);
+      abort.abort();
+    } finally {
+      setTestSessionUser(undefined);
+    }
   });
 });

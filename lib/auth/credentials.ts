@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { getUserByEmail, getUserById } from '@/lib/db/queries/users';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { signInSchema } from '@/lib/validations/auth';
 import { BAD_CREDENTIALS, tooManyAttempts } from './messages';
@@ -55,9 +56,25 @@ export async function authorizeCredentials(
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
-/** The session's user as it is now: undefined when the account was disabled or deleted since sign-in. */
-export async function activeSessionUser(db: Db, userId: string | undefined): Promise<CredentialsUser | undefined> {
+/**
+ * The session's user as it is now: undefined when the account was disabled or deleted since
+ * sign-in, or when the session was issued (`issuedAtMs`, set at sign-in) before the user's
+ * sessions were revoked (sign-out, password change or reset).
+ */
+export async function activeSessionUser(db: Db, userId: string | undefined, issuedAtMs?: number): Promise<CredentialsUser | undefined> {
   const user = userId ? await getUserById(db, userId) : undefined;
   if (!user || user.disabled) return undefined;
+  if (user.sessionsValidFrom && (issuedAtMs === undefined || issuedAtMs < user.sessionsValidFrom.getTime())) return undefined;
   return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
+
+/**
+ * For long-lived responses (live streams): throws once the account was disabled or deleted, or its
+ * sessions were revoked after `openedAt`, so the stream ends instead of outliving the session.
+ */
+export async function requireStillActive(db: Db, userId: string, openedAt: number): Promise<void> {
+  const user = await getUserById(db, userId);
+  if (!user || user.disabled || (user.sessionsValidFrom && user.sessionsValidFrom.getTime() > openedAt)) {
+    throw new AppError('UNAUTHORIZED', 'The session ended');
+  }
 }

@@ -4,6 +4,7 @@ import { persistentSecret } from '@/lib/crypto/keys';
 import { getDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import { activeSessionUser, authorizeCredentials, clientIp, type CredentialsUser } from './credentials';
+import { revokeSessions } from '@/lib/db/queries/users';
 
 export { BAD_CREDENTIALS } from './credentials';
 
@@ -19,6 +20,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     role?: 'admin' | 'user';
+    issuedAt?: number;
   }
 }
 
@@ -40,17 +42,24 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // A JWT cannot be taken back: signing out voids every session of the user issued until now.
+    async signOut({ token }) {
+      if (token?.uid) await revokeSessions(await getDb(), token.uid);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
+        token.issuedAt = Date.now(); // milliseconds: a sign-in right after a revocation stays valid
         token.role = 'role' in user && user.role === 'admin' ? 'admin' : 'user';
       }
       return token;
     },
     async session({ session, token }) {
       // Re-read the user on every request, so disabling or deleting an account ends its sessions at once.
-      const user = await activeSessionUser(await getDb(), token.uid);
+      const user = await activeSessionUser(await getDb(), token.uid, token.issuedAt);
       return user ? { expires: session.expires, user } : { expires: session.expires };
     },
   },

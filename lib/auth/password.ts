@@ -1,13 +1,14 @@
-import bcrypt from 'bcryptjs';
+import { compareInPool, hashInPool } from './hash-pool';
 
 const COST = 12;
 
+/** bcrypt (cost 12) in a worker thread, so hashing never blocks the event loop. */
 export function hashPassword(plain: string): Promise<string> {
-  return bcrypt.hash(plain, COST);
+  return hashInPool(plain, COST);
 }
 
 export function verifyPassword(plain: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(plain, hash);
+  return compareInPool(plain, hash);
 }
 
 /** A fixed hash to compare against when the email is unknown, so timing does not reveal it. */

@@ -32,6 +32,38 @@ export function createRateLimiter(opts: { max: number; windowMs: number }): Rate
   };
 }
 
+/**
+ * Per-key lockout with exponential back-off: after `free` failures the key waits `baseMs`, and
+ * every further failure (one attempt after each wait) doubles the wait up to `maxMs`. An attacker
+ * cannot hold a steady guessing rate: the guesses per day fall with every round. The count is
+ * forgotten `forgetMs` after the last wait ends, and on a success.
+ */
+export function createBackoffLimiter(opts: { free: number; baseMs: number; maxMs: number; forgetMs: number }): RateLimiter {
+  const state = new Map<string, { failures: number; lastAt: number }>();
+  const lockMs = (failures: number) => (failures < opts.free ? 0 : Math.min(opts.maxMs, opts.baseMs * 2 ** (failures - opts.free)));
+  const current = (key: string, now: number) => {
+    const s = state.get(key);
+    if (s && now - s.lastAt >= lockMs(s.failures) + opts.forgetMs) {
+      state.delete(key);
+      return undefined;
+    }
+    return s;
+  };
+  return {
+    retryAfter(key, now = Date.now()) {
+      const s = current(key, now);
+      return s ? Math.max(0, lockMs(s.failures) - (now - s.lastAt)) : 0;
+    },
+    fail(key, now = Date.now()) {
+      const s = current(key, now);
+      state.set(key, { failures: (s?.failures ?? 0) + 1, lastAt: now });
+    },
+    reset(key) {
+      state.delete(key);
+    },
+  };
+}
+
 export interface SignInLimiters {
   ip: RateLimiter;
   email: RateLimiter;
@@ -39,10 +71,11 @@ export interface SignInLimiters {
 
 const globalForLimiter = globalThis as unknown as { berthSignInLimiters?: SignInLimiters };
 /**
- * 5 failed sign-ins per 15 minutes per email; 20 per 15 minutes per IP address (several people
- * behind one NAT may mistype; one address still cannot guess at many accounts).
+ * Per email: 5 failures, then a 15-minute lockout that doubles with each further failure (up to a
+ * day). Per client address: 20 per 15 minutes (several people behind one NAT may mistype; one
+ * address still cannot guess at many accounts).
  */
 export const signInLimiters: SignInLimiters = (globalForLimiter.berthSignInLimiters ??= {
-  email: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }),
+  email: createBackoffLimiter({ free: 5, baseMs: 15 * 60_000, maxMs: 24 * 3600_000, forgetMs: 24 * 3600_000 }),
   ip: createRateLimiter({ max: 20, windowMs: 15 * 60_000 }),
 });

@@ -91,4 +91,17 @@ describe('catalog', () => {
     expect(imageFor(pg, '15', 'official')).toBe('postgres:15');
     expect(() => imageFor(pg, '16', 'local')).toThrow(/cannot provide postgresql@16. It can: postgresql@15/);
   });
+
+  it('official Redis images never get the password on a command line (it goes through a config file)', () => {
+    const entry = getCatalogEntry('redis');
+    const password = 'pw-Zq8xSECRET';
+    for (const mode of ['NON_HA', 'HA'] as const) {
+      const version = entry.versions.find((v) => v.images.official)!.version;
+      const templates = entry.containersFor({ hostname: 'kv', version, mode, containerCount: 1, source: 'official', generated: { password } });
+      for (const t of templates) {
+        expect({ role: t.role, cmd: (t.cmd ?? []).join(' ') }).toEqual({ role: t.role, cmd: expect.not.stringContaining(password) });
+        expect(t.env.REDIS_PASSWORD).toBe(password);
+      }
+    }
+  });
 });

@@ -22,7 +22,8 @@ import { waitFor } from '@/lib/testing/wait';
 import { ensureCa } from './ca';
 import { certificateOf } from './certs';
 import { accountKey, acmeClientIssuer } from './certs/acme';
-import { addDomain, listCertificates, publishRouting, registerProjectCore, useAcmeIssuer, type AcmeIssuer } from './index';
+import { addDomain, listCertificates, publishRouting, registerProjectCore, useAcmeIssuer, useDomainResolver, type AcmeIssuer } from './index';
+import { testResolver } from '@/lib/testing/dns';
 
 const runtime = dockerRuntime();
 registerCoreHandlers();
@@ -98,9 +99,15 @@ describe('certificates: ACME for public custom domains, the internal CA otherwis
     const { service, process: s } = await addService(tdb.db, userId, projectId, { hostname: 'app', type: 'nodejs@18', subdomainAccess: true });
     expect((await waitProcess(tdb.db, s.id)).status).toBe('FINISHED');
     serviceId = service.id;
+    // Both names point at the project (proof of control at publish).
+    const dns = testResolver();
+    const [row] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
+    for (const d of [good, bad]) dns.point(d, row!.address!);
+    useDomainResolver(dns);
   }, 240_000);
   afterAll(async () => {
     useAcmeIssuer(undefined);
+    useDomainResolver(undefined);
     const { process } = await deleteProject(tdb.db, userId, projectId);
     await waitProcess(tdb.db, process.id);
     await worker?.stop();
@@ -130,11 +137,14 @@ describe('certificates: ACME for public custom domains, the internal CA otherwis
     expect(certs.some((c) => 'keyEncrypted' in c)).toBe(false);
   });
 
-  it('a failed issuance is recorded, and the domain is served with the internal CA meanwhile', async () => {
+  it('a failed issuance is recorded, and the domain is served with an internal certificate meanwhile, which the root does not vouch for', async () => {
     const failed = (await listCertificates(tdb.db, userId, projectId)).find((c) => c.name === bad);
     expect(failed).toMatchObject({ issuer: 'acme', status: 'failed' });
     expect(failed!.error).toMatch(/no such domain/);
-    expect(await tlsGet(bad, ensureCa().certPem)).toEqual({ status: 200 });
+    // HTTPS answers with the internal-custom certificate; the root is constrained to BERTH_DOMAIN, so trusting it does not trust this name.
+    expect((await tlsGet(bad, ensureCa().certPem)).error).toMatch(/permitted subtree violation/);
+    const custom = (await listCertificates(tdb.db, userId, projectId)).find((c) => c.name === 'internal-custom');
+    expect(custom).toMatchObject({ issuer: 'internal', status: 'active', hosts: [bad, good].sort() });
     // What the dashboard and the API show per domain: ACME for one, the failure (and the internal stand-in) for the other.
     const certs = await listCertificates(tdb.db, userId, projectId);
     expect(certificateOf(good, certs)).toMatchObject({ issuer: 'acme', status: 'active', error: null });
@@ -144,7 +154,7 @@ describe('certificates: ACME for public custom domains, the internal CA otherwis
     const res = await callRoute(file, 'GET', { projectId }, { token });
     expect(res.status).toBe(200);
     expect(res.text).not.toMatch(/PRIVATE KEY|keyEncrypted/);
-    expect((res.json as { certificates: { name: string }[] }).certificates.map((c) => c.name).sort()).toEqual([bad, good, 'internal'].sort());
+    expect((res.json as { certificates: { name: string }[] }).certificates.map((c) => c.name).sort()).toEqual([bad, good, 'internal', 'internal-custom'].sort());
     // Subdomains always use the internal CA.
     const [project] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
     expect(await tlsGet(`app-${project!.slug}.${env.BERTH_DOMAIN}`, ensureCa().certPem)).toEqual({ status: 200 });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projects } from '@/lib/db/schema';
+import { certificates, projects } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
@@ -11,7 +11,8 @@ import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { httpGet } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
-import { addDomain, listDomains, publishRouting, registerProjectCore, removeDomain } from './index';
+import { testResolver } from '@/lib/testing/dns';
+import { addDomain, listDomains, publishRouting, registerProjectCore, removeDomain, useDomainResolver, verificationRecord } from './index';
 
 const runtime = dockerRuntime();
 registerCoreHandlers();
@@ -24,6 +25,7 @@ describe('custom domains: staged, then published', () => {
   const p: Record<'a' | 'b', { projectId: string; serviceId: string }> = {} as never;
   const domain = `shop-${Date.now().toString(36)}.example.test`;
   const get = (host: string) => httpGet(env.BERTH_HTTP_PORT, host);
+  const dns = testResolver();
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
@@ -36,8 +38,13 @@ describe('custom domains: staged, then published', () => {
       expect((await waitProcess(tdb.db, s.id)).status).toBe('FINISHED');
       p[k] = { projectId: project.id, serviceId: service.id };
     }
+    // The domain points at project a: proof of control at publish.
+    const [a] = await tdb.db.select().from(projects).where(eq(projects.id, p.a.projectId));
+    dns.point(domain, a!.address!);
+    useDomainResolver(dns);
   }, 240_000);
   afterAll(async () => {
+    useDomainResolver(undefined);
     for (const k of ['a', 'b'] as const) {
       const { process } = await deleteProject(tdb.db, userId, p[k].projectId);
       await waitProcess(tdb.db, process.id);
@@ -50,7 +57,8 @@ describe('custom domains: staged, then published', () => {
     await addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain });
     expect((await get(domain)).status).toBe(404);
     const { process } = await publishRouting(tdb.db, userId, p.a.projectId);
-    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    const published = await waitProcess(tdb.db, process.id);
+    expect({ status: published.status, error: published.error }).toEqual({ status: 'FINISHED', error: null });
     const res = await waitFor('domain served', async () => {
       const r = await get(domain);
       return r.status === 200 ? r : undefined;
@@ -93,5 +101,36 @@ describe('custom domains: staged, then published', () => {
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     expect(await waitFor('domain gone', async () => (await get(domain)).status === 404, 15_000)).toBe(true);
     expect(await listDomains(tdb.db, userId, p.a.projectId)).toEqual([]);
+  });
+
+  it('refuses IP literals, localhost forms and the dashboard host as custom domains', async () => {
+    const add = (name: string, requestHost?: string) => addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain: name }, { requestHost });
+    await expect(add('169.254.169.254')).rejects.toThrow(/domain: an IP address is not a domain/);
+    await expect(add('localhost.localdomain')).rejects.toThrow(/domain: localhost.localdomain is a local name/);
+    await expect(add('berth-dashboard.example.test', 'berth-dashboard.example.test:3000')).rejects.toThrow(/dashboard's own host name/);
+    expect(await listDomains(tdb.db, userId, p.a.projectId)).toEqual([]);
+  });
+
+  it('publishes a custom domain only with proof of control, and no certificate names it before', async () => {
+    const name = `proof-${Date.now().toString(36)}.example.test`;
+    await addDomain(tdb.db, userId, p.a.projectId, { serviceId: p.a.serviceId, domain: name });
+    const { process } = await publishRouting(tdb.db, userId, p.a.projectId);
+    const failed = await waitProcess(tdb.db, process.id);
+    expect(failed.status).toBe('FAILED');
+    expect(failed.error).toMatch(new RegExp(`${name.replace(/\./g, '\\.')}: control not proven .*TXT record _berth-verify\\.${name.replace(/\./g, '\\.')}`));
+    const named = async () => (await tdb.db.select().from(certificates).where(eq(certificates.projectId, p.a.projectId))).some((c) => c.hosts.includes(name));
+    expect(await named()).toBe(false);
+    expect((await get(name)).status).toBe(404);
+    // The TXT record the dashboard shows proves it.
+    const [row] = await listDomains(tdb.db, userId, p.a.projectId);
+    expect(row!.verification).toEqual(verificationRecord(p.a.projectId, name));
+    dns.setTxt(row!.verification.name, row!.verification.value);
+    const { process: again } = await publishRouting(tdb.db, userId, p.a.projectId);
+    expect((await waitProcess(tdb.db, again.id)).status).toBe('FINISHED');
+    expect(await waitFor('domain served', async () => (await get(name)).status === 200, 15_000)).toBe(true);
+    expect(await named()).toBe(true);
+    await removeDomain(tdb.db, userId, p.a.projectId, row!.id);
+    const { process: cleanup } = await publishRouting(tdb.db, userId, p.a.projectId);
+    expect((await waitProcess(tdb.db, cleanup.id)).status).toBe('FINISHED');
   });
 });

@@ -7,13 +7,22 @@ import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess } from '@/lib/processes/enqueue';
 import { audit } from '@/lib/services/audit';
 import { isUniqueViolation } from '@/lib/services/errors';
+import { requireId, requireNotDeleting } from '@/lib/services/ids';
 import { domainSchema, type DomainInput } from '@/lib/validations/domains';
 import { parseInput } from '@/lib/validations/parse';
-import { normalizePath, overlappingRoute, reservedDomain } from './routing-rules';
+import { verificationRecord } from './domain-proof';
+import { forbiddenDomain, normalizePath, overlappingRoute } from './routing-rules';
 
 export async function listDomains(db: Db, userId: string, projectId: string) {
   await requireProjectAccess(db, userId, projectId, 'read');
-  return db.select().from(httpDomains).where(eq(httpDomains.projectId, projectId)).orderBy(asc(httpDomains.domain), asc(httpDomains.path));
+  const rows = await db.select().from(httpDomains).where(eq(httpDomains.projectId, projectId)).orderBy(asc(httpDomains.domain), asc(httpDomains.path));
+  // What proves control of a staged name at publish (besides pointing it at the project's address).
+  return rows.map((r) => ({ ...r, verification: verificationRecord(projectId, r.domain) }));
+}
+
+/** The dashboard's own host names: a custom domain must never take them. */
+export function dashboardHosts(requestHost?: string | null): (string | undefined)[] {
+  return [env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).hostname : undefined, requestHost ?? undefined];
 }
 
 /**
@@ -21,11 +30,11 @@ export async function listDomains(db: Db, userId: string, projectId: string) {
  * The ownership and overlap checks and the insert run in one transaction holding a lock on the
  * domain name, so two projects asking for the same domain at once cannot both get it.
  */
-export async function addDomain(db: Db, userId: string, projectId: string, raw: DomainInput) {
-  await requireProjectAccess(db, userId, projectId, 'write');
+export async function addDomain(db: Db, userId: string, projectId: string, raw: DomainInput, opts: { requestHost?: string | null } = {}) {
+  requireNotDeleting((await requireProjectAccess(db, userId, projectId, 'write')).project);
   const input = parseInput(domainSchema, raw);
   const path = normalizePath(input.path);
-  const reserved = reservedDomain(input.domain, env.BERTH_DOMAIN);
+  const reserved = forbiddenDomain(input.domain, { berthDomain: env.BERTH_DOMAIN, dashboardHosts: dashboardHosts(opts.requestHost) });
   if (reserved) throw invalid(reserved.field, reserved.message);
   const [service] = await db.select().from(services).where(and(eq(services.id, input.serviceId), eq(services.projectId, projectId)));
   if (!service) throw invalid('serviceId', 'no such service in this project');
@@ -50,8 +59,8 @@ export async function addDomain(db: Db, userId: string, projectId: string, raw: 
 
 /** Stages a removal (a draft that was never published is simply dropped). */
 export async function removeDomain(db: Db, userId: string, projectId: string, domainId: string) {
-  await requireProjectAccess(db, userId, projectId, 'write');
-  const [row] = await db.select().from(httpDomains).where(and(eq(httpDomains.id, domainId), eq(httpDomains.projectId, projectId)));
+  requireNotDeleting((await requireProjectAccess(db, userId, projectId, 'write')).project);
+  const [row] = await db.select().from(httpDomains).where(and(eq(httpDomains.id, requireId(domainId, 'Domain')), eq(httpDomains.projectId, projectId)));
   if (!row) throw notFound('Domain');
   if (row.isSynced) await db.update(httpDomains).set({ deleteOnSync: true }).where(eq(httpDomains.id, row.id));
   else await db.delete(httpDomains).where(eq(httpDomains.id, row.id));
@@ -70,6 +79,7 @@ export async function pendingDomainChanges(db: Db, projectId: string): Promise<n
 /** Publishes the staged routing: a `project.publishRouting` process validates and applies it. */
 export async function publishRouting(db: Db, userId: string, projectId: string) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting(project);
   if ((await pendingDomainChanges(db, projectId)) === 0) throw new AppError('BAD_REQUEST', 'There are no staged routing changes to publish');
   return db.transaction(async (tx) => {
     const process = await enqueueProcess(tx, { projectId, projectName: project.name, action: 'project.publishRouting', createdBy: userId });

@@ -10,9 +10,10 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
 /**
  * Every project's traffic passes the edge, so it is repaired at once when it dies or is removed
  * (Docker's restart policy does not restart a container someone killed or stopped), not at the
- * next periodic reconcile. Re-subscribes when the engine's event stream ends.
+ * next periodic reconcile. Starts even when Docker is down, and subscribes again (with back-off,
+ * for ever) whenever the engine's event stream ends.
  */
-export async function startEdgeWatcher(db: Db, runtime: Runtime, opts: { debounceMs?: number } = {}): Promise<{ stop(): void }> {
+export async function startEdgeWatcher(db: Db, runtime: Runtime, opts: { debounceMs?: number; retryMs?: number } = {}): Promise<{ stop(): void }> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let unsubscribe: () => void = () => {};
@@ -28,23 +29,42 @@ export async function startEdgeWatcher(db: Db, runtime: Runtime, opts: { debounc
       });
     }, (opts.debounceMs ?? 100) * 2 ** attempt);
   };
+  // Subscribes until it works, with back-off (doubling up to 30 s) and for ever: at boot with Docker
+  // down, and every time the stream ends (dockerd restarted).
+  const firstRetryMs = opts.retryMs ?? 500;
+  let retryMs = firstRetryMs;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const retry = () => {
+    if (stopped) return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void subscribe(), retryMs);
+    retryMs = Math.min(retryMs * 2, 30_000);
+  };
   const subscribe = async (): Promise<void> => {
-    unsubscribe = await runtime.watchEvents(
-      (e) => {
-        if (e.labels[L.kind] === 'edge' && e.labels.name === edgeName() && ['die', 'destroy'].includes(e.action)) repair();
-      },
-      (err) => {
-        if (stopped) return;
-        log.warn('edge watcher lost the event stream; subscribing again', { error: err.message });
-        setTimeout(() => void subscribe().catch((e) => log.warn('edge watcher could not subscribe', { error: errorText(e) })), 1_000);
-      },
-    );
+    try {
+      unsubscribe = await runtime.watchEvents(
+        (e) => {
+          if (e.labels[L.kind] === 'edge' && e.labels.name === edgeName() && ['die', 'destroy'].includes(e.action)) repair();
+        },
+        (err) => {
+          if (stopped) return;
+          log.warn('edge watcher lost the event stream; subscribing again', { error: err.message });
+          retry();
+        },
+      );
+      retryMs = firstRetryMs;
+      if (stopped) unsubscribe();
+    } catch (err) {
+      log.warn('edge watcher cannot watch Docker events; retrying', { error: errorText(err), inMs: retryMs });
+      retry();
+    }
   };
   await subscribe();
   return {
     stop() {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(retryTimer);
       unsubscribe();
     },
   };

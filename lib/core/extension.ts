@@ -9,7 +9,7 @@ import type { WantedContainer } from '@/lib/provisioner/spec';
 import { coreContainer } from './container';
 import { ensureEdge } from './edge';
 import { LOG_DIR, LOGGER, ensureLogger, logVolume, loggerHost, loggerSpec } from './logger';
-import { coreImage } from './image';
+import { coreImage, lightBalancerImage } from './image';
 import { configuredAcmeIssuer, ensureCertificates, type ServedCerts } from './certs';
 import { isAcmeToken, type ChallengeResponder } from './certs/acme';
 import { pushFile, pushNginxConfig, reloadNginx } from './push-config';
@@ -28,7 +28,7 @@ export function balancerNames(project: Pick<Project, 'corePackage' | 'settings'>
 function balancerSpec(project: Project, local: string): WantedContainer {
   return coreContainer(project, local, {
     role: 'balancer',
-    image: coreImage(env.BERTH_IMAGE_SOURCE),
+    image: local === 'core-balancer-0' ? lightBalancerImage(env.BERTH_IMAGE_SOURCE) : coreImage(env.BERTH_IMAGE_SOURCE),
     // The Light core also hosts the project's logger, whose archive lives on the project's log volume.
     mounts: local === 'core-balancer-0' ? [{ volume: logVolume(project.id).name, path: LOG_DIR }] : [],
     memoryMb: 256,
@@ -46,12 +46,21 @@ async function servingVersions(ctx: ExtensionContext): Promise<Map<string, strin
 }
 
 /**
+ * Roles that do not answer for the service itself: read-only replicas and Redis sentinels. A
+ * public port or route reaches the containers that carry the service's own name (the primary of
+ * an HA database), never a replica that would refuse writes.
+ */
+const NOT_THE_SERVICE = new Set(['replica', 'sentinel']);
+
+/**
  * Running containers' addresses on the project network, for one service: only the serving app
  * version's containers (a rollout's new containers join when the version becomes ACTIVE), or the
- * placeholder's before the first deploy.
+ * placeholder's before the first deploy; of an HA database only its primary.
  */
 async function serviceIps(ctx: ExtensionContext, serviceId: string, serving: Map<string, string>): Promise<string[]> {
-  const list = await ctx.runtime.listContainers({ [L.project]: ctx.project.id, [L.service]: serviceId });
+  const list = (await ctx.runtime.listContainers({ [L.project]: ctx.project.id, [L.service]: serviceId })).filter(
+    (c) => !NOT_THE_SERVICE.has(c.labels[L.role] ?? ''),
+  );
   const ips: string[] = [];
   const version = serving.get(serviceId);
   for (const c of list) {

@@ -1,6 +1,8 @@
 import { registerCoreExtension } from './extension';
 import { and, eq } from 'drizzle-orm';
-import { httpDomains, projects } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/client';
+import { httpDomains, projects, type Project } from '@/lib/db/schema';
+import { unprovenDomain } from './domain-proof';
 import { converge } from '@/lib/processes/converge';
 import { withProjectLock } from '@/lib/provisioner/reconcile';
 import { syncCore } from './extension';
@@ -12,7 +14,17 @@ export { syncCore } from './extension';
 export { listCertificates, useAcmeIssuer } from './certs';
 export type { AcmeIssuer, ChallengeResponder } from './certs/acme';
 export { addDomain, listDomains, publishRouting, removeDomain } from './domains';
+export { useDomainResolver, verificationRecord, type DomainResolver } from './domain-proof';
 export { addPublicPort, listPublicPorts, removePublicPort, setRouteFirewall } from './public-ports';
+
+/** Every newly staged name must be proven the project's (a name already live in the project was proven when published). */
+async function requireDomainControl(db: Db, project: Project): Promise<void> {
+  const rows = await db.select().from(httpDomains).where(eq(httpDomains.projectId, project.id));
+  const live = new Set(rows.filter((r) => r.isSynced).map((r) => r.domain));
+  const fresh = [...new Set(rows.filter((r) => !r.isSynced && !r.deleteOnSync && !live.has(r.domain)).map((r) => r.domain))];
+  const problems = (await Promise.all(fresh.map((d) => unprovenDomain(d, project)))).filter((p): p is string => Boolean(p));
+  if (problems.length) throw new Error(`Routing not published: ${problems.join('; ')}`);
+}
 
 /** Plugs the project core into the provisioner (balancers as wanted objects) and the worker. */
 export function registerProjectCore(): void {
@@ -31,6 +43,8 @@ export function registerProjectCore(): void {
       const [project] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
       if (!project) throw new Error('project not found');
       const ext = { db: ctx.db, runtime: ctx.runtime, project };
+      // Proof of control comes first: no unproven name reaches a balancer, the edge or a certificate.
+      await requireDomainControl(ctx.db, project);
       await syncCore(ext, { includeDrafts: true });
       await ctx.db.transaction(async (tx) => {
         await tx.delete(httpDomains).where(and(eq(httpDomains.projectId, projectId), eq(httpDomains.deleteOnSync, true)));

@@ -5,6 +5,7 @@ import { projects, type Project } from '@/lib/db/schema';
 import { startLogCollector } from '@/lib/logs/collector';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
+import { docker } from '@/lib/provisioner/docker/connection';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { L, containerName, networkName } from '@/lib/provisioner/labels';
 import { createProject, deleteProject } from '@/lib/services/projects';
@@ -84,6 +85,22 @@ describe('the project logger: an archive in the Light core, its own container in
     const badTime = await callRoute(file('/projects/{projectId}/logs'), 'GET', { projectId }, { token, query: '?since=yesterday' });
     expect(badTime).toMatchObject({ status: 422, json: { error: { fields: { since: [expect.any(String)] } } } });
     expect((await callRoute(file('/projects/{projectId}/logs/archive'), 'GET', { projectId }, { token: stranger })).status).toBe(404);
+  });
+
+  it('LIGHT: after the core container restarts, rsyslog runs again, started by the entry point before nginx', async () => {
+    const name = containerName(projectId, 'core-balancer-0');
+    await docker().getContainer(name).restart({ t: 2 });
+    const pids = async () => {
+      const ps = await runtime.exec(name, ['ps', '-e', '-o', 'pid=,args=']);
+      const pidOf = (re: RegExp) => ps.stdout.split('\n').map((l) => /^\s*(\d+)\s+(.*)$/.exec(l)).find((m) => m && re.test(m[2]!))?.[1];
+      const nginx = pidOf(/^nginx: master process/);
+      return nginx ? { nginx: Number(nginx), rsyslog: Number(pidOf(/^rsyslogd/) ?? NaN) } : undefined;
+    };
+    // The entry point starts rsyslogd, then execs nginx (pid 1): nothing of Berth's ran in between.
+    const after = await waitFor('nginx running again', pids, 30_000);
+    expect(after.nginx).toBe(1);
+    expect(after.rsyslog).toBeGreaterThan(1); // NaN (no rsyslogd) fails
+    expect(await waitFor('the logger listening', async () => loggerListening((await row()).address!), 10_000)).toBe(true);
   });
 
   it('LIGHT → SERIOUS: the logger moves to its own container with the archive, and lines printed during the move arrive', async () => {

@@ -7,6 +7,7 @@ import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess } from '@/lib/processes/enqueue';
 import { audit } from '@/lib/services/audit';
 import { isUniqueViolation } from '@/lib/services/errors';
+import { requireId, requireNotDeleting } from '@/lib/services/ids';
 import { firewallSchema, publicPortSchema, type PublicPortInput } from '@/lib/validations/core';
 import { parseInput } from '@/lib/validations/parse';
 import { reservedPublicPort } from './routing-rules';
@@ -22,6 +23,7 @@ export async function listPublicPorts(db: Db, userId: string, projectId: string)
  */
 export async function addPublicPort(db: Db, userId: string, projectId: string, raw: PublicPortInput) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting(project);
   const input = parseInput(publicPortSchema, raw);
   const [service] = await db.select().from(services).where(and(eq(services.id, input.serviceId), eq(services.projectId, projectId)));
   if (!service) throw new AppError('VALIDATION', 'serviceId: no such service in this project', { serviceId: ['no such service in this project'] });
@@ -33,7 +35,11 @@ export async function addPublicPort(db: Db, userId: string, projectId: string, r
       internalPort: [`${service.hostname} listens on ${offered}`],
     });
   }
-  const reserved = reservedPublicPort(input.publicPort, { coreHttp: env.BERTH_CORE_HTTP_PORT, coreHttps: env.BERTH_CORE_HTTPS_PORT });
+  const reserved = reservedPublicPort(input.publicPort, {
+    coreHttp: env.BERTH_CORE_HTTP_PORT,
+    coreHttps: env.BERTH_CORE_HTTPS_PORT,
+    coreLog: env.BERTH_CORE_LOG_PORT,
+  });
   if (reserved) throw invalid(reserved.field, reserved.message);
   try {
     return await db.transaction(async (tx) => {
@@ -61,8 +67,9 @@ export async function addPublicPort(db: Db, userId: string, projectId: string, r
 
 export async function removePublicPort(db: Db, userId: string, projectId: string, portId: string) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting(project);
   return db.transaction(async (tx) => {
-    const [row] = await tx.delete(publicPorts).where(and(eq(publicPorts.id, portId), eq(publicPorts.projectId, projectId))).returning();
+    const [row] = await tx.delete(publicPorts).where(and(eq(publicPorts.id, requireId(portId, 'Public port')), eq(publicPorts.projectId, projectId))).returning();
     if (!row) throw notFound('Public port');
     const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId: row.serviceId, action: 'stack.updatePorts', createdBy: userId });
     await audit(tx, { userId, projectId, action: 'port.close', target: `${row.protocol}/${row.publicPort}` });
@@ -73,9 +80,10 @@ export async function removePublicPort(db: Db, userId: string, projectId: string
 /** The firewall of a service's subdomain route (HTTP), applied by the balancer. */
 export async function setRouteFirewall(db: Db, userId: string, projectId: string, serviceId: string, raw: unknown) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting(project);
   const firewall = parseInput(firewallSchema, raw);
   return db.transaction(async (tx) => {
-    const [service] = await tx.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
+    const [service] = await tx.select().from(services).where(and(eq(services.id, requireId(serviceId, 'Service')), eq(services.projectId, projectId)));
     if (!service) throw notFound('Service');
     await tx.update(services).set({ settings: { ...service.settings, httpFirewall: firewall }, updatedAt: new Date() }).where(eq(services.id, serviceId));
     const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId, action: 'stack.updatePorts', createdBy: userId });
@@ -87,8 +95,9 @@ export async function setRouteFirewall(db: Db, userId: string, projectId: string
 /** Turns the service's subdomain route on or off (published by `stack.updatePorts`). */
 export async function setSubdomainAccess(db: Db, userId: string, projectId: string, serviceId: string, enabled: boolean) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
+  requireNotDeleting(project);
   return db.transaction(async (tx) => {
-    const [service] = await tx.select().from(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
+    const [service] = await tx.select().from(services).where(and(eq(services.id, requireId(serviceId, 'Service')), eq(services.projectId, projectId)));
     if (!service) throw notFound('Service');
     if (enabled && !service.ports.some((p) => p.httpSupport)) {
       throw new AppError('VALIDATION', `subdomainAccess: ${service.hostname} has no HTTP port`, { subdomainAccess: ['this service has no HTTP port'] });

@@ -23,6 +23,10 @@ const remember = (id: string | undefined, file: string, content: string) => {
   if (id) inPlace.set(`${id}:${file}`, { sha: sha(content), at: Date.now() });
 };
 
+const forget = (id: string | undefined, file: string) => {
+  if (id) inPlace.delete(`${id}:${file}`);
+};
+
 /** A container by name, with its id when the caller has it (enables the in-place cache). */
 export interface Target {
   name: string;
@@ -56,7 +60,16 @@ export async function pushNginxConfig(runtime: Runtime, to: string | Target, con
   const first = current.exitCode !== 0 || current.stdout === '';
   if (!first) await runtime.exec(container, ['cp', `${DIR}/nginx.conf`, `${DIR}/last-good.conf`]);
   await runtime.exec(container, ['mv', candidate, `${DIR}/nginx.conf`]); // atomic rename on one file system
-  if (!first) await reloadNginx(runtime, container);
+  if (!first) {
+    try {
+      await reloadNginx(runtime, container);
+    } catch (err) {
+      // Not known to be running: the last good file goes back, so a restart starts what ran, and the next push tries again.
+      forget(id, 'nginx.conf');
+      await runtime.exec(container, ['cp', `${DIR}/last-good.conf`, `${DIR}/nginx.conf`]).catch(() => undefined);
+      throw err;
+    }
+  }
   remember(id, 'nginx.conf', config);
   return true;
 }

@@ -42,3 +42,8 @@ export function randomPassword(length = 24): string {
 export function sha256(text: string): string {
   return crypto.createHash('sha256').update(text).digest('hex');
 }
+
+/** A stable keyed digest of `text` (HMAC-SHA-256 with the secret key, hex): tokens Berth can recompute. */
+export function keyedDigest(text: string, withKey: Buffer = key()): string {
+  return crypto.createHmac('sha256', withKey).update(text).digest('hex');
+}

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { users } from '@/lib/db/schema';
 import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCoreHandlers } from '@/lib/processes/handlers';
@@ -9,7 +11,7 @@ import { addService, restartService } from '@/lib/services/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
-import { startLogCollector } from './collector';
+import { collectOnce, startLogCollector } from './collector';
 import { setLogForwarding } from './forwarding';
 
 const runtime = dockerRuntime();
@@ -64,21 +66,48 @@ describe('project logs', () => {
     expect((await readLogs(tdb.db, userId, projectId, { q: marker })).length).toBe(1); // still in the project log
   });
 
-  it('forwards new lines to a syslog endpoint the user gives (UDP, RFC 5424)', async () => {
+  it('after a restart the collector continues where the stored lines end: nothing is inserted twice', async () => {
+    collector.stop();
+    const stored = async () => (await readLogs(tdb.db, userId, projectId, { container, limit: 5000 })).length;
+    // Output already collected (the restart test printed plenty), and a fresh cursor, as after a server restart.
+    const before = await stored();
+    expect(before).toBeGreaterThan(0);
+    expect(await collectOnce(tdb.db, runtime, new Map())).toBe(0);
+    expect(await stored()).toBe(before);
+    collector = startLogCollector(tdb.db, runtime, 200);
+  });
+
+  it('forwards new lines to a syslog endpoint the user gives (UDP, RFC 5424), resolved once when set', async () => {
     const received: string[] = [];
     const server = dgram.createSocket('udp4');
     server.on('message', (m) => received.push(m.toString()));
     await new Promise<void>((resolve) => server.bind(0, '127.0.0.1', () => resolve()));
+    const port = server.address().port;
+    let lookups = 0;
+    const lookup = async (host: string) => {
+      lookups++;
+      return host === 'logs.example.test' ? ['127.0.0.1'] : host === 'metadata.example.test' ? ['169.254.169.254'] : [];
+    };
     try {
-      await setLogForwarding(tdb.db, userId, projectId, { host: '127.0.0.1', port: server.address().port });
+      // Addresses on this machine are refused to members; an admin may allow them.
+      await expect(setLogForwarding(tdb.db, userId, projectId, { host: '127.0.0.1', port })).rejects.toThrow(/host: 127.0.0.1 is a loopback/);
+      await expect(setLogForwarding(tdb.db, userId, projectId, { host: 'metadata.example.test', port }, lookup)).rejects.toThrow(/169.254.169.254 is a loopback, link-local/);
+      await expect(setLogForwarding(tdb.db, userId, projectId, { host: 'logs.example.test', port, allowLocal: true }, lookup)).rejects.toThrow(/Only an admin/);
       await expect(setLogForwarding(tdb.db, userId, projectId, { host: 'not a host', port: 514 })).rejects.toThrow(/host/);
-      const marker = `/forwarded-${Date.now()}`;
+      await tdb.db.update(users).set({ role: 'admin' }).where(eq(users.id, userId));
+      lookups = 0;
+      await setLogForwarding(tdb.db, userId, projectId, { host: 'logs.example.test', port, allowLocal: true }, lookup);
       const ip = (await runtime.inspectContainer(container))!.ips[`berth-${projectId}`]!;
-      await fetch(`http://${ip}:3000${marker}`);
-      const line = await waitFor('the forwarded line', async () => received.find((m) => m.includes(marker)), 15_000, 50);
-      expect(line).toMatch(new RegExp(`^<14>1 \\S+ \\S+ ${container} - - - .*${marker}`));
+      const markers = [0, 1, 2].map((i) => `/forwarded-${i}-${Date.now()}`);
+      for (const marker of markers) await fetch(`http://${ip}:3000${marker}`);
+      for (const marker of markers) {
+        const line = await waitFor('the forwarded line', async () => received.find((m) => m.includes(marker)), 15_000, 50);
+        expect(line).toMatch(new RegExp(`^<14>1 \\S+ \\S+ ${container} - - - .*${marker}`));
+      }
+      expect(lookups).toBe(1); // the name was resolved when set, never per line
     } finally {
       await setLogForwarding(tdb.db, userId, projectId, null);
+      await tdb.db.update(users).set({ role: 'user' }).where(eq(users.id, userId));
       server.close();
     }
   });

@@ -4,6 +4,7 @@ import { logLines, projects } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import { L } from '@/lib/provisioner/labels';
 import type { Runtime } from '@/lib/provisioner/runtime';
+import { enforceRecordRetention } from '@/lib/services/retention';
 import { shipOnce } from './ship';
 import { formatSyslog, sendSyslog } from './syslog';
 
@@ -19,16 +20,30 @@ export function sortableTimestamp(ts: string): string {
   return m ? `${m[1]}.${(m[2] ?? '').padEnd(9, '0')}${m[3]}` : ts;
 }
 
+/**
+ * A cursor from a stored line's time (millisecond precision): every line within that millisecond
+ * counts as stored, so a restart never duplicates one.
+ */
+export function storedCursor(at: Date): string {
+  return at.toISOString().replace(/\.(\d{3})Z$/, '.$1999999Z');
+}
+
 /** Copies new output of every running service container of this database's projects. */
 export async function collectOnce(db: Db, runtime: Runtime, cursor: Cursor): Promise<number> {
   const rows = await db.select({ id: projects.id, settings: projects.settings }).from(projects);
   const known = new Set(rows.map((p) => p.id));
-  const forwards = new Map(rows.flatMap((p) => (p.settings.logForward ? [[p.id, p.settings.logForward] as const] : [])));
+  // Only targets checked when they were set (they carry the resolved address) are used.
+  const forwards = new Map(rows.flatMap((p) => (p.settings.logForward?.address ? [[p.id, p.settings.logForward] as const] : [])));
   const list = (await runtime.listContainers({ [L.managed]: 'true', [L.kind]: 'service' })).filter(
     (c) => known.has(c.labels[L.project] ?? '') && (c.state === 'running' || cursor.has(c.name)),
   );
   let inserted = 0;
   for (const c of list) {
+    if (!cursor.has(c.name)) {
+      // First sight since start: continue after the newest line stored for it (a restart re-inserts nothing).
+      const [row] = await db.select({ at: sql<Date | string | null>`max(${logLines.at})` }).from(logLines).where(eq(logLines.containerName, c.name));
+      if (row?.at) cursor.set(c.name, storedCursor(new Date(row.at)));
+    }
     const last = cursor.get(c.name);
     const sinceSec = last ? Math.floor(Date.parse(last) / 1000) : 0;
     const lines = (await runtime.logs(c.id, { sinceSec, tail: last ? 10_000 : 2_000 }).catch(() => []))
@@ -85,7 +100,7 @@ export function startLogCollector(db: Db, runtime: Runtime, intervalMs = 500): {
     if (busy) return;
     busy = true;
     collectOnce(db, runtime, cursor)
-      .then(() => (++ticks % 120 === 0 ? enforceRetention(db) : undefined))
+      .then(() => (++ticks % 120 === 0 ? Promise.all([enforceRetention(db), enforceRecordRetention(db)]) : undefined))
       .catch((err) => log.warn('log collection failed', { error: err instanceof Error ? err.message : String(err) }))
       .finally(() => (busy = false));
   }, intervalMs);

@@ -11,6 +11,8 @@ import { env } from '@/lib/env';
  */
 const BATCH = 2_000;
 const CONNECT_TIMEOUT_MS = 2_000;
+/** After connecting, the whole batch must be written and the connection closed within this. */
+const DELIVERY_TIMEOUT_MS = 15_000;
 
 /** One RFC 5424 frame: time (ms precision), service hostname, container, message on one line. */
 export function loggerFrame(line: { at: Date; stream: string; hostname: string | null; container: string; message: string }): string {
@@ -20,15 +22,20 @@ export function loggerFrame(line: { at: Date; stream: string; hostname: string |
   return `<${pri}>1 ${line.at.toISOString()} ${host} ${app} - - - ${line.message.replace(/[\r\n]+/g, ' ')}`;
 }
 
-/** Writes newline-framed messages over one TCP connection; resolves once the peer closed it cleanly. */
-export function sendFrames(host: string, port: number, frames: string[]): Promise<void> {
+/**
+ * Writes newline-framed messages over one TCP connection; resolves once the peer closed it cleanly.
+ * A peer that accepts but never reads or closes fails the batch after `deliveryMs` (it is sent again).
+ */
+export function sendFrames(host: string, port: number, frames: string[], deliveryMs = DELIVERY_TIMEOUT_MS): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
-    const timer = setTimeout(() => socket.destroy(new Error(`logger at ${host}:${port} did not answer`)), CONNECT_TIMEOUT_MS);
+    let timer = setTimeout(() => socket.destroy(new Error(`logger at ${host}:${port} did not answer`)), CONNECT_TIMEOUT_MS);
     socket.once('connect', () => {
       clearTimeout(timer);
+      timer = setTimeout(() => socket.destroy(new Error(`logger at ${host}:${port} did not take the lines within ${deliveryMs} ms`)), deliveryMs);
       socket.end(frames.join('\n') + '\n');
     });
+    socket.once('close', () => clearTimeout(timer));
     socket.once('error', (err) => {
       clearTimeout(timer);
       reject(err);

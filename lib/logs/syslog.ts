@@ -10,8 +10,11 @@ export const logForwardSchema = z.object({
     .max(253)
     .regex(/^[A-Za-z0-9.-]+$/, 'Use a host name or IPv4 address'),
   port: z.coerce.number().int('Enter a whole number').min(1, 'Use a port from 1 to 65535').max(65535, 'Use a port from 1 to 65535'),
+  /** Admins only: allow an address on this machine (loopback, link-local, own interfaces). */
+  allowLocal: z.boolean().optional(),
 });
-export type LogForward = z.infer<typeof logForwardSchema>;
+/** A forwarding target as stored: the name the user gave and the address it resolved to when set. */
+export type LogForward = z.infer<typeof logForwardSchema> & { address?: string };
 
 /** One RFC 5424 message (facility user, severity info for stdout and error for stderr). */
 export function formatSyslog(line: { at: string; container: string; stream: string; message: string }, hostname = os.hostname()): string {
@@ -27,7 +30,8 @@ export async function sendSyslog(target: LogForward, messages: string[]): Promis
   const socket = dgram.createSocket('udp4');
   try {
     for (const m of messages) {
-      await new Promise<void>((resolve) => socket.send(Buffer.from(m), target.port, target.host, () => resolve()));
+      // The address resolved (and checked) when the target was set: no name lookup per line.
+      await new Promise<void>((resolve) => socket.send(Buffer.from(m), target.port, target.address ?? target.host, () => resolve()));
     }
   } finally {
     socket.close();

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { processLogs, processes, type ProcessRow } from '@/lib/db/schema';
+import { boundedRuntime } from '@/lib/provisioner/deadline';
 import type { Runtime } from '@/lib/provisioner/runtime';
 
 export class ProcessCanceled extends Error {
@@ -43,7 +44,8 @@ export function createContext(db: Db, runtime: Runtime, process: ProcessRow, hoo
   let boundary = 0;
   return {
     db,
-    runtime,
+    // The process's deadline also ends an engine call in the middle of a step.
+    runtime: boundedRuntime(runtime, deadline, deadlineMs),
     process,
     deadline,
     async log(message, opts = {}) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processLogs, processes, projects } from '@/lib/db/schema';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
-import { waitProcess } from '@/lib/testing/engine';
+import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { enqueueProcess } from './enqueue';
 import { registerHandler } from './registry';
@@ -47,6 +47,40 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
   });
   afterAll(async () => {
     await tdb?.dispose();
+  });
+
+  it('a worker whose own heartbeat went stale does not claim its own running process again', async () => {
+    const p = await enqueue(await project('own-stale'), 'own');
+    // Heartbeats far apart, a short stale window: the row looks abandoned while this worker still runs it.
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 20, staleMs: 200, heartbeatMs: 60_000 });
+    await waitFor('the handler to start', async () => ran().includes('start own'));
+    await new Promise<void>((resolve) => setTimeout(resolve, 600)); // several polls with a stale heartbeat
+    expect(ran().filter((e) => e === 'start own')).toEqual(['start own']);
+    expect((await statusOf(p.id)).attempts).toBe(1);
+    await release('own');
+    expect((await waitProcess(tdb.db, p.id, 30_000)).status).toBe('FINISHED');
+    await w.stop();
+    for (let i = events.length - 1; i >= 0; i--) if (/ own$/.test(events[i]!)) events.splice(i, 1);
+  });
+
+  it("shares the worker's slots between tenants: one tenant's long processes do not starve another's", async () => {
+    const [ta, tb] = [await createTestUser(tdb.db), await createTestUser(tdb.db)];
+    const owned = async (name: string, by: string) =>
+      (await tdb.db.insert(projects).values({ name, slug: `${name}-${crypto.randomBytes(3).toString('hex')}`, createdBy: by }).returning())[0]!;
+    const long = [await enqueue(await owned('ta1', ta.id), 'ta1'), await enqueue(await owned('ta2', ta.id), 'ta2'), await enqueue(await owned('ta3', ta.id), 'ta3')];
+    const other = await enqueue(await owned('tb1', tb.id), 'tb1');
+    const w = startWorker({ db: tdb.db, runtime, pollMs: 50, concurrency: 2 });
+    await waitFor("the other tenant's process to run beside the first tenant's", async () => ran().includes('start ta1') && ran().includes('start tb1'));
+    expect(ran().filter((e) => e.startsWith('start ta'))).toEqual(['start ta1']);
+    await release('tb1');
+    await waitProcess(tdb.db, other.id, 30_000);
+    await release('ta1');
+    await release('ta2');
+    await release('ta3');
+    for (const p of long) expect((await waitProcess(tdb.db, p.id, 30_000)).status).toBe('FINISHED');
+    await w.stop();
+    // Leave the event record as the other tests expect it.
+    for (let i = events.length - 1; i >= 0; i--) if (/ t[ab]\d$/.test(events[i]!)) events.splice(i, 1);
   });
 
   it("runs one project's processes one at a time in order, and different projects in parallel", async () => {

@@ -16,6 +16,8 @@ export interface WorkerOptions {
   workerId?: string;
   /** Processes run at once (different projects only). */
   concurrency?: number;
+  /** Processes one tenant may run at once (default: half the slots, at least one). */
+  perTenant?: number;
   pollMs?: number;
   /** A RUNNING process whose heartbeat is older than this is taken over. */
   staleMs?: number;
@@ -39,20 +41,37 @@ function rowsOf(result: unknown): Array<Record<string, unknown>> {
 /**
  * Claims the next runnable process with FOR UPDATE SKIP LOCKED: PENDING, or RUNNING with a stale
  * heartbeat (its worker died), and only when no earlier unfinished process of the same project
- * exists, so one project's processes run one at a time, in order.
+ * exists, so one project's processes run one at a time, in order. Slots are shared fairly between
+ * tenants (the user who created the project): the tenant with the fewest running processes goes
+ * first, and while another tenant has work waiting no tenant holds more than `perTenant` at once,
+ * so one tenant's long processes cannot starve the others (alone, a tenant may use every slot).
  */
-export async function claimNext(db: Db, workerId: string, staleMs: number): Promise<ProcessRow | undefined> {
+export async function claimNext(db: Db, workerId: string, staleMs: number, perTenant = Number.MAX_SAFE_INTEGER): Promise<ProcessRow | undefined> {
   return db.transaction(async (tx) => {
     const found = rowsOf(
       await tx.execute(sql`
+        with busy as (
+          select coalesce(pr.created_by::text, r.project_id::text, '') as tenant, count(*) as n
+          from processes r left join projects pr on pr.id = r.project_id
+          where r.status in ('RUNNING', 'CANCELING') and r.heartbeat_at >= now() - make_interval(secs => ${staleMs / 1000})
+          group by 1)
         select p.id from processes p
+        left join projects pp on pp.id = p.project_id
+        left join busy b on b.tenant = coalesce(pp.created_by::text, p.project_id::text, '')
         where (p.status = 'PENDING'
-               or (p.status in ('RUNNING', 'CANCELING') and p.heartbeat_at < now() - make_interval(secs => ${staleMs / 1000})))
+               or (p.status in ('RUNNING', 'CANCELING') and p.heartbeat_at < now() - make_interval(secs => ${staleMs / 1000})
+                   -- never its own: this worker still runs it (its heartbeat only lagged); another worker may take it over
+                   and p.worker_id is distinct from ${workerId}))
           and not exists (
             select 1 from processes q
             where q.project_id = p.project_id and q.sequence < p.sequence
               and q.status in ('PENDING', 'RUNNING', 'CANCELING'))
-        order by p.sequence
+          and (coalesce(b.n, 0) < ${perTenant}
+               or not exists (
+                 select 1 from processes o left join projects op on op.id = o.project_id
+                 where o.status = 'PENDING'
+                   and coalesce(op.created_by::text, o.project_id::text, '') <> coalesce(pp.created_by::text, p.project_id::text, '')))
+        order by coalesce(b.n, 0), p.sequence
         limit 1
         for update of p skip locked`),
     );
@@ -94,6 +113,7 @@ export function startWorker(opts: WorkerOptions): Worker {
   const id = opts.workerId ?? `w-${crypto.randomBytes(4).toString('hex')}`;
   const { db, runtime } = opts;
   const concurrency = opts.concurrency ?? 4;
+  const perTenant = opts.perTenant ?? Math.max(1, Math.ceil(concurrency / 2));
   const staleMs = opts.staleMs ?? 30_000;
   const heartbeatMs = opts.heartbeatMs ?? Math.min(5_000, staleMs / 3);
   const running = new Map<string, Promise<void>>();
@@ -153,7 +173,7 @@ export function startWorker(opts: WorkerOptions): Worker {
     while (!stopped) {
       try {
         while (running.size < concurrency) {
-          const p = await claimNext(db, id, staleMs);
+          const p = await claimNext(db, id, staleMs, perTenant);
           if (!p) break;
           // When it ends, look at once: the next process of that project may be waiting for it.
           const task = runOne(p).finally(() => {

@@ -1,5 +1,5 @@
 import { markIntendedStop } from './intended';
-import { L } from './labels';
+import { L, withInstance } from './labels';
 import type { Runtime } from './runtime';
 import type { Step } from './steps';
 
@@ -7,10 +7,10 @@ type Executor<A extends Step['action']> = (runtime: Runtime, step: Extract<Step,
 
 /** One executor per step kind; every one is idempotent (re-running a done step changes nothing). */
 const executors: { [A in Step['action']]: Executor<A> } = {
-  createNetwork: (rt, s) => rt.createNetwork(s.target.name, s.target.labels),
-  createVolume: (rt, s) => rt.createVolume(s.target.name, s.target.labels),
+  createNetwork: (rt, s) => rt.createNetwork(s.target.name, withInstance(s.target.labels)),
+  createVolume: (rt, s) => rt.createVolume(s.target.name, withInstance(s.target.labels)),
   createContainer: async (rt, s) => {
-    await rt.createContainer(s.target, { ...s.target.labels, [L.specHash]: s.hash });
+    await rt.createContainer(s.target, withInstance({ ...s.target.labels, [L.specHash]: s.hash }));
   },
   startContainer: (rt, s) => rt.startContainer(s.current.id),
   stopContainer: (rt, s) => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { projects } from '@/lib/db/schema';
+import { boundedRuntime } from './deadline';
 import { projectExtensions } from './extensions';
 import { reconcile, withProjectLock, type ReconcileHooks, type ReconcileResult } from './reconcile';
 import type { Runtime } from './runtime';
@@ -17,9 +18,12 @@ export interface ConvergeOptions extends ReconcileHooks {
  * wanted state from the database → observe → plan → apply until converged, then the extensions'
  * afterApply hooks (core config) and the observed `containers` rows for the UI.
  */
-export async function convergeProjectUnlocked(db: Db, runtime: Runtime, projectId: string, opts: ConvergeOptions = {}): Promise<ReconcileResult> {
+export async function convergeProjectUnlocked(db: Db, engine: Runtime, projectId: string, opts: ConvergeOptions = {}): Promise<ReconcileResult> {
+  const deadline = opts.deadline ?? Date.now() + 120_000;
+  // No engine call outlives the deadline, so a hung call cannot hold the project lock for ever.
+  const runtime = boundedRuntime(engine, deadline, deadline - Date.now());
   const wanted = await buildWantedProject(db, runtime, projectId);
-  const result = await reconcile(runtime, wanted, { ...opts, deadline: opts.deadline ?? Date.now() + 120_000 });
+  const result = await reconcile(runtime, wanted, { ...opts, deadline });
   if (!result.converged) return result;
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
   if (project) {
@@ -34,6 +38,6 @@ export function reconcileProject(db: Db, runtime: Runtime, projectId: string, op
   return withProjectLock(projectId, () => convergeProjectUnlocked(db, runtime, projectId, opts));
 }
 
-export { withProjectLock } from './reconcile';
+export { projectLocked, withProjectLock } from './reconcile';
 export { registerProjectExtension, type ProjectExtension, type ExtensionContext } from './extensions';
 export { findUnresolvedReferences } from '@/lib/envvars/resolve';

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { persistentSecret } from '@/lib/crypto/keys';
 import { env } from '@/lib/env';
 
 export const L = {
@@ -11,7 +12,23 @@ export const L = {
   specHash: 'berth.spec-hash',
   testRun: 'berth.test-run',
   testPid: 'berth.test-pid',
+  instance: 'berth.instance',
 } as const;
+
+let cachedInstance: string | undefined;
+/** This Berth installation's id (BERTH_INSTANCE_ID, or generated once into the data directory). */
+export function instanceId(): string {
+  cachedInstance ??= env.BERTH_INSTANCE_ID ?? persistentSecret('instance.id', undefined, 8).toString('hex');
+  return cachedInstance;
+}
+
+/**
+ * Adds the instance label when an object is created (not part of the spec hash, so existing
+ * containers are not replaced for it): the orphan sweep removes only its own instance's objects.
+ */
+export function withInstance(labels: Record<string, string>, id = instanceId()): Record<string, string> {
+  return { ...labels, [L.instance]: id };
+}
 
 /** Labels every Berth object carries; test runs add their run id and pid for cleanup. */
 export function baseLabels(projectId: string, extra: Record<string, string> = {}): Record<string, string> {

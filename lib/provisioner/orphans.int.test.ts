@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { labelAudit } from '@/lib/testing/engine';
 import { dockerRuntime } from './docker/docker-runtime';
-import { L, baseLabels, containerName, networkName, volumeName } from './labels';
+import { L, baseLabels, containerName, networkName, volumeName, withInstance } from './labels';
 import { sweepOrphans } from './orphans';
 
 const runtime = dockerRuntime();
@@ -10,8 +10,9 @@ const runtime = dockerRuntime();
 describe('orphan sweep', () => {
   const unknown = crypto.randomUUID();
   const known = crypto.randomUUID();
+  const foreign = crypto.randomUUID();
   afterAll(async () => {
-    for (const id of [unknown, known]) {
+    for (const id of [unknown, known, foreign]) {
       const audit = await labelAudit(runtime, id);
       for (const c of audit.containers) await runtime.removeContainer(c, 0);
       for (const n of audit.networks) await runtime.removeNetwork(n);
@@ -19,12 +20,12 @@ describe('orphan sweep', () => {
     }
   });
 
-  async function objectsOf(projectId: string) {
+  async function objectsOf(projectId: string, instance?: string) {
     const net = networkName(projectId);
     const vol = volumeName(projectId, 'x-main-0-data');
-    await runtime.createNetwork(net, baseLabels(projectId));
-    await runtime.createVolume(vol, baseLabels(projectId));
-    const labels = baseLabels(projectId, { [L.container]: 'x-main-0' });
+    await runtime.createNetwork(net, withInstance(baseLabels(projectId), instance));
+    await runtime.createVolume(vol, withInstance(baseLabels(projectId), instance));
+    const labels = withInstance(baseLabels(projectId, { [L.container]: 'x-main-0' }), instance);
     await runtime.createContainer(
       {
         name: containerName(projectId, 'x-main-0'),
@@ -51,5 +52,12 @@ describe('orphan sweep', () => {
     expect(swept.keptVolumes).toEqual([volumeName(unknown, 'x-main-0-data')]);
     expect(await labelAudit(runtime, unknown)).toEqual({ containers: [], networks: [], volumes: [volumeName(unknown, 'x-main-0-data')] });
     expect((await labelAudit(runtime, known)).containers).toHaveLength(1);
+  });
+
+  it("leaves another Berth instance's objects alone on the same engine", async () => {
+    await objectsOf(foreign, 'another-instance');
+    const swept = await sweepOrphans(runtime, new Set([known]));
+    expect(swept.removedContainers).toEqual([]);
+    expect((await labelAudit(runtime, foreign)).containers).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { L } from './labels';
+import { L, instanceId } from './labels';
 import type { Runtime } from './runtime';
 
 export interface OrphanSweep {
@@ -13,9 +13,11 @@ export interface OrphanSweep {
  * Removes containers and networks that carry Berth's labels for a project this database does not
  * know (a deletion interrupted before its process existed, a wiped database). Only objects of this
  * instance's run are touched: a test run's objects (berth.test-run) are left to that run, and a test
- * run touches only its own. Volumes are kept and reported.
+ * run touches only its own. Another Berth instance on the same engine (or an object from before
+ * instance labels) is never touched: only objects labelled with this instance's id. Volumes are
+ * kept and reported.
  */
-export async function sweepOrphans(runtime: Runtime, knownProjectIds: ReadonlySet<string>): Promise<OrphanSweep> {
+export async function sweepOrphans(runtime: Runtime, knownProjectIds: ReadonlySet<string>, instance = instanceId()): Promise<OrphanSweep> {
   const managed = { [L.managed]: 'true' };
   const [containers, networks, volumes] = await Promise.all([
     runtime.listContainers(managed),
@@ -24,7 +26,7 @@ export async function sweepOrphans(runtime: Runtime, knownProjectIds: ReadonlySe
   ]);
   const orphan = (labels: Record<string, string>) => {
     const project = labels[L.project];
-    return !!project && !knownProjectIds.has(project) && labels[L.testRun] === env.BERTH_RUN_ID;
+    return !!project && !knownProjectIds.has(project) && labels[L.testRun] === env.BERTH_RUN_ID && labels[L.instance] === instance;
   };
   const result: OrphanSweep = { removedContainers: [], removedNetworks: [], keptVolumes: [] };
   for (const c of containers.filter((x) => orphan(x.labels))) {

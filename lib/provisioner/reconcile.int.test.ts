@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dockerRuntime } from './docker/docker-runtime';
+import { docker } from './docker/connection';
+import { CONTAINER_PIDS_LIMIT, LOG_ROTATION, dockerRuntime } from './docker/docker-runtime';
+import type { Runtime } from './runtime';
 import { L, baseLabels, containerName, managedLabels, networkName, specHash, volumeName } from './labels';
 import { observeProject } from './observe';
 import { plan } from './plan';
@@ -96,5 +98,36 @@ describe('reconcile against the real engine', () => {
     } finally {
       await runtime.removeContainer(foreign.spec.name, 0);
     }
+  });
+
+  it('every container has a PID limit and rotated logs', async () => {
+    const a = containerName(projectId, 'a-main-0');
+    const info = await docker().getContainer(a).inspect();
+    expect(info.HostConfig.PidsLimit).toBe(CONTAINER_PIDS_LIMIT);
+    expect(info.HostConfig.LogConfig).toEqual({ Type: 'json-file', Config: LOG_ROTATION });
+  });
+
+  it('replaces a container the engine will not start (after a dockerd restart: "task already exists"), on the same volume', async () => {
+    const want = wanted([container('a-main-0')]);
+    const a = containerName(projectId, 'a-main-0');
+    await runtime.exec(a, ['sh', '-c', 'echo kept > /data/marker']);
+    await runtime.stopContainer(a, 0);
+    const before = (await ids())[a];
+    // The engine's answer for such a container, once; a second start would work but is never tried.
+    let starts = 0;
+    const flaky: Runtime = {
+      ...runtime,
+      async startContainer(id) {
+        starts++;
+        throw Object.assign(new Error(`(HTTP code 500) server error - failed to create task for container: task ${id} already exists: unknown`), { statusCode: 500 });
+      },
+    };
+    const result = await reconcile(flaky, want, { deadline: deadline() });
+    expect(result.converged).toBe(true);
+    expect(starts).toBe(1);
+    const after = (await ids())[a];
+    expect(after).not.toBe(before);
+    expect((await runtime.inspectContainer(a))?.state).toBe('running');
+    expect((await runtime.exec(a, ['cat', '/data/marker'])).stdout.trim()).toBe('kept');
   });
 });

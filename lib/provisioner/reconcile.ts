@@ -4,7 +4,10 @@ import { applyStep } from './apply';
 import { systemClock, type Clock } from './clock';
 import type { Runtime } from './runtime';
 import type { WantedProject } from './spec';
-import { describeStep, type Step } from './steps';
+import { describeStep, step, type Step } from './steps';
+import { logger } from '@/lib/log';
+
+const log = logger('reconcile');
 
 export interface ReconcileHooks {
   /** Called before each step; throwing stops the loop at this step boundary (cancel, test crash). */
@@ -34,6 +37,28 @@ export async function withProjectLock<T>(projectId: string, fn: () => Promise<T>
   }
 }
 
+/** Whether work on the project is running or queued in this process (the periodic pass skips it). */
+export function projectLocked(projectId: string): boolean {
+  return locks.has(projectId);
+}
+
+/**
+ * Applies a step; a container the engine cannot start (after a dockerd restart it may answer
+ * "task … already exists" for ever) is replaced at once: removed and created again from its spec,
+ * on the same volumes, instead of being tried again every pass.
+ */
+async function applyOrReplace(runtime: Runtime, wanted: WantedProject, s: Step): Promise<void> {
+  try {
+    await applyStep(runtime, s);
+  } catch (err) {
+    const want = s.action === 'startContainer' ? wanted.containers.find((c) => c.spec.name === s.current.name) : undefined;
+    if (!want || s.action !== 'startContainer') throw err;
+    log.warn('container would not start; replacing it', { container: s.current.name, error: err instanceof Error ? err.message : String(err) });
+    await applyStep(runtime, step('removeContainer', { current: s.current, reason: 'would not start' }));
+    await applyStep(runtime, step('createContainer', { target: want.spec, hash: want.hash }));
+  }
+}
+
 /** observe → plan → apply, re-observing after every round, until nothing is left or the deadline. */
 export async function reconcile(
   runtime: Runtime,
@@ -51,7 +76,7 @@ export async function reconcile(
     for (const [i, s] of steps.entries()) {
       if (clock.now() > deadline) return { applied, rounds: round, converged: false, remaining: steps.slice(i).map(describeStep) };
       await opts.beforeStep?.(s, applied);
-      await applyStep(runtime, s);
+      await applyOrReplace(runtime, wanted, s);
       applied++;
       await opts.onStep?.(s, describeStep(s));
     }

@@ -2,6 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { containers } from '@/lib/db/schema';
 import { L } from './labels';
+import { probedReady } from './ready';
 import type { Runtime } from './runtime';
 
 /** Containers' status as the UI shows it: running | restarting | exited | created | … */
@@ -23,6 +24,8 @@ export async function syncObserved(db: Db, runtime: Runtime, projectId: string):
     if (!d) continue;
     names.push(d.name);
     const serviceId = d.labels[L.service] ?? null;
+    // Berth's own probe already saw it serve: Docker's first health check has not run yet.
+    const health = d.health === 'starting' && probedReady(d.id, d.startedAt) ? 'healthy' : d.health;
     const values = {
       projectId,
       serviceId,
@@ -30,8 +33,8 @@ export async function syncObserved(db: Db, runtime: Runtime, projectId: string):
       role: d.labels[L.role] ?? 'main',
       ordinal: Number(/-(\d+)$/.exec(d.labels[L.container] ?? '')?.[1] ?? 0),
       dockerId: d.id,
-      status: displayStatus(d.state, d.health),
-      health: d.health ?? null,
+      status: displayStatus(d.state, health),
+      health: health ?? null,
       startedAt: d.startedAt && !d.startedAt.startsWith('0001') ? new Date(d.startedAt) : null,
       updatedAt: new Date(),
     };

@@ -42,6 +42,9 @@ export async function listEnv(db: Db, userId: string, projectId: string, service
     .orderBy(asc(envVariables.kind), asc(envVariables.key));
   const all = await loadProjectVars(db, projectId, await db.select().from(services).where(eq(services.projectId, projectId)));
   const reveal = opts.reveal && role !== 'viewer';
+  const revealed = reveal ? rows.filter((r) => r.secret).map((r) => r.key) : [];
+  // Who saw which secret, and when: a reveal is recorded like a change.
+  if (revealed.length) await audit(db, { userId, projectId, action: 'env.reveal', target: hostname ?? 'project', details: { variables: revealed } });
   return rows.map((r) => {
     const value = decryptSecret(r.valueEncrypted);
     return {

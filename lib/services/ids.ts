@@ -5,6 +5,8 @@ import { AppError, notFound } from '@/lib/errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export const isUuid = (id: string) => UUID.test(id);
+
 /** An id that is not a UUID names nothing: NOT_FOUND, before the database would refuse the cast. */
 export function requireId(id: string, what: string): string {
   if (!UUID.test(id)) throw notFound(what);

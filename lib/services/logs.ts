@@ -4,6 +4,8 @@ import { logLines } from '@/lib/db/schema';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { readArchive } from '@/lib/core/logger';
 import type { Runtime } from '@/lib/provisioner/runtime';
+import { invalid } from '@/lib/errors';
+import { isUuid } from './ids';
 
 export interface LogLine {
   at: string;
@@ -27,6 +29,9 @@ export interface LogQuery {
  */
 export async function readLogs(db: Db, userId: string, projectId: string, query: LogQuery = {}): Promise<LogLine[]> {
   await requireProjectAccess(db, userId, projectId, 'read');
+  if (query.serviceId !== undefined && !isUuid(query.serviceId)) throw invalid('service', 'must be a service id');
+  if ((query.q?.length ?? 0) > 200) throw invalid('q', 'at most 200 characters');
+  if ((query.container?.length ?? 0) > 200) throw invalid('container', 'at most 200 characters');
   const where: SQL[] = [eq(logLines.projectId, projectId)];
   if (query.serviceId) where.push(eq(logLines.serviceId, query.serviceId));
   if (query.container) where.push(eq(logLines.containerName, query.container));

@@ -11,9 +11,17 @@ import { parseInput } from '@/lib/validations/parse';
 import { allocateAddress } from './address-pool';
 import { audit } from './audit';
 import { isUniqueViolation } from './errors';
+import { requireQuota } from './quotas';
 
-export function slugify(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'project';
+/**
+ * Subdomains are `<hostname>-<slug>.<BERTH_DOMAIN>`: with hostnames of up to 25 characters, a slug
+ * of at most 37 keeps the label within DNS's 63.
+ */
+export const MAX_SLUG = 37;
+const trimDashes = (s: string) => s.replace(/^-+|-+$/g, '');
+
+export function slugify(name: string, max = MAX_SLUG): string {
+  return trimDashes(trimDashes(name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-')).slice(0, max)) || 'project';
 }
 
 function assertUniqueKeys(entries: { key: string }[], field = 'env') {
@@ -38,11 +46,12 @@ export interface CreateProjectOptions {
 export async function createProject(db: Db, userId: string, raw: CreateProjectInput, opts: CreateProjectOptions = {}) {
   const input = parseInput(opts.multilineEnv ? createProjectMultilineSchema : createProjectSchema, raw);
   assertUniqueKeys(input.env);
+  await requireQuota(db, userId, { projects: 1 });
   let slugTaken = false;
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
-        const slug = slugTaken ? `${slugify(input.name).slice(0, 34)}-${Math.random().toString(36).slice(2, 7)}` : slugify(input.name);
+        const slug = slugTaken ? `${slugify(input.name, MAX_SLUG - 6)}-${Math.random().toString(36).slice(2, 7).padEnd(5, '0')}` : slugify(input.name);
         const address = await allocateAddress(tx, env.BERTH_IP_POOL);
         const [project] = await tx
           .insert(projects)

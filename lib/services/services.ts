@@ -1,8 +1,10 @@
+import os from 'node:os';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { assertModeAllowed, containerCount, imageFor, resolveTypeVersion } from '@/lib/catalog';
+import { requireQuota } from './quotas';
 import { encryptSecret, randomPassword } from '@/lib/crypto/secrets';
 import type { Db } from '@/lib/db/client';
-import { containers, envVariables, services, type Service } from '@/lib/db/schema';
+import { containers, envVariables, projects, services, type Service } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { AppError, conflict, invalid, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
@@ -61,6 +63,12 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
   }
   const [existing] = await db.select({ id: services.id }).from(services).where(and(eq(services.projectId, projectId), eq(services.hostname, input.hostname)));
   if (existing) throw hostnameTaken(input.hostname);
+  // Charged to the project's creator (its tenant), whoever of its members adds the service.
+  const count = containerCount(entry, input.mode, input.containerCount);
+  const res = input.resources ?? entry.resources;
+  const cores = os.availableParallelism();
+  if (res.cpu > cores) throw new AppError('VALIDATION', `resources: at most ${cores} CPUs (this server has ${cores})`, { resources: [`at most ${cores} CPUs`] });
+  await requireQuota(db, project.createdBy ?? userId, { services: 1, containers: count, cpu: count * res.cpu, memoryMb: count * res.memoryMb });
 
   try {
     return await db.transaction(async (tx) => {
@@ -169,6 +177,11 @@ export async function scaleService(db: Db, userId: string, projectId: string, se
       throw new AppError('VALIDATION', `containerCount: ${entry.displayName} runs ${entry.scaling.min}–${entry.scaling.max} containers`, {
         containerCount: [`${entry.displayName} runs ${entry.scaling.min}–${entry.scaling.max} containers`],
       });
+    }
+    const more = wanted - service.containerCount;
+    if (more > 0) {
+      const [owner] = await db.select({ id: projects.createdBy }).from(projects).where(eq(projects.id, projectId));
+      await requireQuota(db, owner?.id ?? userId, { containers: more, cpu: more * service.resources.cpu, memoryMb: more * service.resources.memoryMb });
     }
   }
   return changeService(db, userId, projectId, serviceId, { action: 'stack.scale', set: { containerCount: wanted } });

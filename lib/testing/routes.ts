@@ -47,13 +47,16 @@ export async function callRoute(
   file: string,
   method: string,
   params: Record<string, string>,
-  opts: { token?: string; body?: unknown; rawBody?: string; query?: string } = {},
+  opts: { token?: string; body?: unknown; rawBody?: string; query?: string; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; json: unknown; text: string }> {
   const mod = (await import(file)) as Record<string, Handler>;
   const handler = mod[method];
   if (!handler) throw new Error(`${file} has no ${method}`);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  // API clients are not browsers: what they send is same-origin unless a test says otherwise.
+  if (!opts.token) headers['sec-fetch-site'] = 'same-origin';
+  Object.assign(headers, opts.headers);
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   const req = new Request(`http://berth.test/api/v1/x${opts.query ?? ''}`, { method, headers, body: method === 'GET' ? undefined : body });
   const res = await handler(req, { params: Promise.resolve(params) });

@@ -2,12 +2,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { containers, processes, projects } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
-import { reconcileProject } from '@/lib/provisioner';
+import { projectLocked, reconcileProject } from '@/lib/provisioner';
 import { takeIntendedStop } from '@/lib/provisioner/intended';
 import { L } from '@/lib/provisioner/labels';
 import { sweepOrphans } from '@/lib/provisioner/orphans';
 import type { EngineEvent, Runtime } from '@/lib/provisioner/runtime';
 import { syncObserved } from '@/lib/provisioner/sync-observed';
+import { probeReady } from './ready-probe';
 
 const log = logger('self-heal');
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -63,6 +64,8 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
     const delay = followUp === 0 ? (opts.debounceMs ?? 100) : 25 * 2 ** followUp;
     const timer = setTimeout(() => {
       timers.delete(projectId);
+      // Busy (a process or another repair holds the project): look again later rather than queue behind it.
+      if (projectLocked(projectId)) return schedule(projectId, Math.min(followUp + 1, 6));
       healProject(db, runtime, projectId)
         .then((applied) => {
           if (applied === 0 && followUp < 6) schedule(projectId, followUp + 1);
@@ -84,6 +87,10 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
         .where(eq(containers.name, e.labels.name));
     }
     if (e.action === 'start' || e.action.startsWith('health_status')) await syncObserved(db, runtime, projectId);
+    // A service container (re)started: ask it directly at short intervals rather than wait for Docker's health interval.
+    if (e.action === 'start' && e.labels[L.kind] === 'service' && e.labels.name) {
+      void probeReady(db, runtime, e.labels.name).catch((err) => log.debug('readiness probe failed', { error: errorText(err) }));
+    }
     else schedule(projectId);
   }
 
@@ -92,6 +99,11 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
     const ids = (await db.select({ id: projects.id }).from(projects).where(inArray(projects.status, ['ACTIVE', 'STOPPED', 'FAILED']))).map((r) => r.id);
     for (const id of ids) {
       if (stopped) return;
+      // A project whose lock is held is being worked on (or is stuck until its deadline): skip it this pass.
+      if (projectLocked(id)) {
+        log.debug('periodic repair skipped: project busy', { projectId: id });
+        continue;
+      }
       await healProject(db, runtime, id).catch((err) => log.warn('periodic repair failed', { projectId: id, error: errorText(err) }));
     }
     if (opts.sweepOrphans && !stopped) {

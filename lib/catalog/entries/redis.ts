@@ -42,9 +42,11 @@ function generate(ctx: GenerateContext): Record<string, GeneratedVar> {
 /**
  * Redis-protocol servers. HA = 1 primary + 2 replicas, plus 3 Sentinels that promote a replica when the
  * primary is gone. The local image reads REDIS_PASSWORD; the official images have no such variable, so
- * `--requirepass` goes on their command line. redis-cli reads REDISCLI_AUTH, which keeps the password out
+ * their command writes it from the environment into a config file the server reads: the password is
+ * never on a command line (`docker inspect`, `ps`). redis-cli reads REDISCLI_AUTH, which keeps it out
  * of the health check's argv.
  */
+const OFFICIAL_SERVER = String.raw`umask 077; p=$(printf %s "$REDIS_PASSWORD" | sed 's/[\\"]/\\&/g'); printf 'requirepass "%s"\nmasterauth "%s"\n' "$p" "$p" > /tmp/berth-auth.conf; exec "$0" /tmp/berth-auth.conf "$@"`;
 function containersFor(versions: VersionDef[], server: string, sentinelBin: string) {
   return (input: ContainersForInput): ContainerTemplate[] => {
     const image = versionImage(versions, input.version, input.source);
@@ -56,7 +58,7 @@ function containersFor(versions: VersionDef[], server: string, sentinelBin: stri
       ordinal,
       image,
       env: { REDIS_PASSWORD: password, REDISCLI_AUTH: password, ...extraEnv },
-      cmd: official ? [server, '--requirepass', password, '--masterauth', password, '--appendonly', 'yes', ...extraCmd] : ['redis-server'],
+      cmd: official ? ['sh', '-c', OFFICIAL_SERVER, server, '--appendonly', 'yes', ...extraCmd] : ['redis-server'],
       volumes: [{ name: 'data', mountPath: '/data' }],
       healthCheck: probe,
       aliases,

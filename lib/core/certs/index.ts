@@ -8,9 +8,9 @@ import { certificates, type Certificate } from '@/lib/db/schema';
 import { dataDir, env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { ensureCa, issueCertificate, type Pem } from '../ca';
+import { ensureCa, issueCertificate, signedBy, type Pem } from '../ca';
 import { accountKey, acmeClientIssuer, type AcmeIssuer, type ChallengeResponder } from './acme';
-import { planCertificates } from './plan';
+import { INTERNAL_NAMES, planCertificates, type InternalName } from './plan';
 import type { DomainCertificate } from './types';
 
 const log = logger('certs');
@@ -81,15 +81,20 @@ export async function ensureCertificates(
   },
 ): Promise<ServedCerts> {
   const now = input.now ?? new Date();
-  const existing = await db.select().from(certificates).where(eq(certificates.projectId, projectId));
+  const ca = ensureCa();
+  // An internal certificate of a replaced root is issued again (plan it as not active).
+  const isInternal = (name: string): name is InternalName => (INTERNAL_NAMES as string[]).includes(name);
+  const existing = (await db.select().from(certificates).where(eq(certificates.projectId, projectId))).map((c) =>
+    isInternal(c.name) && c.certPem && !signedBy(c.certPem, ca) ? { ...c, status: 'pending' as const } : c,
+  );
   const actions = planCertificates({ hosts: input.hosts, customDomains: input.customDomains, acmeEnabled: Boolean(input.issuer), existing, now });
   for (const a of actions) {
     if (a.kind === 'remove') {
       if (!input.prune) continue;
       await db.delete(certificates).where(and(eq(certificates.projectId, projectId), eq(certificates.name, a.name)));
     } else if (a.kind === 'issueInternal') {
-      const pem = issueCertificate(ensureCa(), a.hosts);
-      await save(db, projectId, 'internal', { issuer: 'internal', hosts: a.hosts, status: 'active', certPem: pem.certPem, keyEncrypted: encryptSecret(pem.keyPem), expiresAt: notAfter(pem.certPem), attemptedAt: now, error: null });
+      const pem = issueCertificate(ca, a.hosts);
+      await save(db, projectId, a.name, { issuer: 'internal', hosts: a.hosts, status: 'active', certPem: pem.certPem, keyEncrypted: encryptSecret(pem.keyPem), expiresAt: notAfter(pem.certPem), attemptedAt: now, error: null });
     } else if (input.issuer && input.responder && input.issueAcme) {
       try {
         const pem = await withTimeout(input.issuer.issue(a.domain, input.responder), ACME_TIMEOUT_MS, `ACME issuance for ${a.domain}`);
@@ -103,12 +108,17 @@ export async function ensureCertificates(
   }
   const rows = await db.select().from(certificates).where(eq(certificates.projectId, projectId));
   const served: ServedCerts = { byDomain: new Map() };
-  for (const r of rows) {
-    if (!r.certPem || !r.keyEncrypted || !r.expiresAt || r.expiresAt <= now) continue;
-    const pem = { certPem: r.certPem, keyPem: decryptSecret(r.keyEncrypted) };
-    if (r.name === 'internal') served.internal = pem;
-    else served.byDomain.set(r.name, pem);
+  const usable = rows.filter((r) => r.certPem && r.keyEncrypted && r.expiresAt && r.expiresAt > now);
+  const pemOf = (r: Certificate) => ({ certPem: r.certPem!, keyPem: decryptSecret(r.keyEncrypted!) });
+  // Custom domains: their own ACME certificate when active, else the internal-custom one.
+  for (const r of usable.filter((x) => x.name === 'internal-custom')) for (const host of r.hosts) served.byDomain.set(host, pemOf(r));
+  for (const r of usable) {
+    if (r.name === 'internal') served.internal = pemOf(r);
+    else if (!isInternal(r.name)) served.byDomain.set(r.name, pemOf(r));
   }
+  // The balancer's default certificate: a project with custom domains only has just the one.
+  const custom = usable.find((r) => r.name === 'internal-custom');
+  if (!served.internal && custom) served.internal = pemOf(custom);
   return served;
 }
 
@@ -124,7 +134,7 @@ export type { DomainCertificate } from './types';
 /** Which certificate serves a custom domain: its own ACME one when active, else the internal one. */
 export function certificateOf(domain: string, certs: Awaited<ReturnType<typeof listCertificates>>): DomainCertificate | undefined {
   const own = certs.find((c) => c.name === domain);
-  const internal = certs.find((c) => c.name === 'internal' && c.hosts.includes(domain));
+  const internal = certs.find((c) => c.issuer === 'internal' && c.hosts.includes(domain));
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   if (own?.status === 'active') return { issuer: 'acme', status: 'active', expiresAt: iso(own.expiresAt), error: null };
   if (own) return { issuer: 'acme', status: own.status, expiresAt: iso(internal?.expiresAt ?? null), error: own.error };

@@ -36,36 +36,47 @@ describe('wantsAcme', () => {
 describe('planCertificates', () => {
   const hosts = ['app-shop.localhost', 'shop.example.dev'];
 
-  it('issues the internal certificate for every name, and ACME for public custom domains when enabled', () => {
+  it('issues internal certificates (subdomains apart from custom domains), and ACME for public custom domains when enabled', () => {
+    const both = [
+      { kind: 'issueInternal', name: 'internal', hosts: ['app-shop.localhost'] },
+      { kind: 'issueInternal', name: 'internal-custom', hosts: ['shop.example.dev'] },
+    ];
     expect(planCertificates({ hosts, customDomains: ['shop.example.dev'], acmeEnabled: true, existing: [], now })).toEqual([
-      { kind: 'issueInternal', hosts },
+      ...both,
       { kind: 'issueAcme', domain: 'shop.example.dev' },
     ]);
-    expect(planCertificates({ hosts, customDomains: ['shop.example.dev'], acmeEnabled: false, existing: [], now })).toEqual([{ kind: 'issueInternal', hosts }]);
+    expect(planCertificates({ hosts, customDomains: ['shop.example.dev'], acmeEnabled: false, existing: [], now })).toEqual(both);
   });
 
+  const issued = (over: Partial<CertState> = {}) => [
+    internal(['app-shop.localhost'], over),
+    internal(['shop.example.dev'], { name: 'internal-custom', ...over }),
+  ];
+
   it('keeps valid certificates, reissues on a name change and before expiry', () => {
-    const existing = [internal(hosts), acme('shop.example.dev')];
+    const existing = [...issued(), acme('shop.example.dev')];
     expect(planCertificates({ hosts, customDomains: ['shop.example.dev'], acmeEnabled: true, existing, now })).toEqual([]);
     expect(planCertificates({ hosts: [...hosts, 'api-shop.localhost'], customDomains: [], acmeEnabled: false, existing: [internal(hosts)], now })[0]).toMatchObject({ kind: 'issueInternal' });
-    const soon = [internal(hosts, { expiresAt: later(RENEW_BEFORE_MS - DAY) }), acme('shop.example.dev', { expiresAt: later(DAY) })];
+    const soon = [...issued({ expiresAt: later(RENEW_BEFORE_MS - DAY) }), acme('shop.example.dev', { expiresAt: later(DAY) })];
     expect(planCertificates({ hosts, customDomains: ['shop.example.dev'], acmeEnabled: true, existing: soon, now }).map((a) => a.kind)).toEqual([
+      'issueInternal',
       'issueInternal',
       'issueAcme',
     ]);
   });
 
   it('backs off after a failed ACME attempt, then tries again', () => {
-    const failed = [internal(hosts), acme('shop.example.dev', { status: 'failed', expiresAt: null, attemptedAt: new Date(now.getTime() - 60_000) })];
+    const failed = [...issued(), acme('shop.example.dev', { status: 'failed', expiresAt: null, attemptedAt: new Date(now.getTime() - 60_000) })];
     expect(planCertificates({ hosts, customDomains: ['shop.example.dev'], acmeEnabled: true, existing: failed, now })).toEqual([]);
     const retry = planCertificates({ hosts, customDomains: ['shop.example.dev'], acmeEnabled: true, existing: failed, now: later(ACME_RETRY_MS) });
     expect(retry).toEqual([{ kind: 'issueAcme', domain: 'shop.example.dev' }]);
   });
 
   it('removes certificates of names no longer routed', () => {
-    const existing = [internal(hosts), acme('shop.example.dev')];
+    const existing = [...issued(), acme('shop.example.dev')];
     expect(planCertificates({ hosts: [], customDomains: [], acmeEnabled: true, existing, now })).toEqual([
       { kind: 'remove', name: 'internal' },
+      { kind: 'remove', name: 'internal-custom' },
       { kind: 'remove', name: 'shop.example.dev' },
     ]);
   });

@@ -1,7 +1,10 @@
 /**
- * Pure: which certificates a project needs and which to (re)issue now. The internal certificate
- * covers every HTTP name of the project, so HTTPS works at once; with BERTH_ACME_EMAIL set, each
- * public custom domain also gets an ACME certificate, served for that domain once it is active.
+ * Pure: which certificates a project needs and which to (re)issue now. The internal CA's root is
+ * constrained to names under BERTH_DOMAIN, so its certificates come in two: `internal` for the
+ * project's subdomains (trusted wherever the root is installed) and `internal-custom` for its
+ * proven custom domains (HTTPS answers at once, but the root does not vouch for them). With
+ * BERTH_ACME_EMAIL set, each public custom domain also gets an ACME certificate, served for that
+ * domain once it is active.
  */
 export interface CertState {
   name: string;
@@ -13,9 +16,12 @@ export interface CertState {
 }
 
 export type CertAction =
-  | { kind: 'issueInternal'; hosts: string[] }
+  | { kind: 'issueInternal'; name: InternalName; hosts: string[] }
   | { kind: 'issueAcme'; domain: string }
   | { kind: 'remove'; name: string };
+
+export type InternalName = 'internal' | 'internal-custom';
+export const INTERNAL_NAMES: InternalName[] = ['internal', 'internal-custom'];
 
 export const RENEW_BEFORE_MS = 30 * 86_400_000;
 export const ACME_RETRY_MS = 60 * 60_000;
@@ -49,12 +55,18 @@ export function planCertificates(input: {
 }): CertAction[] {
   const actions: CertAction[] = [];
   const byName = new Map(input.existing.map((c) => [c.name, c]));
-  const internal = byName.get('internal');
-  if (input.hosts.length) {
-    if (!internal || internal.status !== 'active' || !sameHosts(internal.hosts, input.hosts) || expiring(internal, input.now)) {
-      actions.push({ kind: 'issueInternal', hosts: [...new Set(input.hosts)].sort() });
-    }
-  } else if (internal) actions.push({ kind: 'remove', name: 'internal' });
+  const custom = new Set(input.customDomains);
+  const wanted: Record<InternalName, string[]> = {
+    internal: [...new Set(input.hosts.filter((h) => !custom.has(h)))].sort(),
+    'internal-custom': [...custom].sort(),
+  };
+  for (const name of INTERNAL_NAMES) {
+    const cert = byName.get(name);
+    const hosts = wanted[name];
+    if (hosts.length) {
+      if (!cert || cert.status !== 'active' || !sameHosts(cert.hosts, hosts) || expiring(cert, input.now)) actions.push({ kind: 'issueInternal', name, hosts });
+    } else if (cert) actions.push({ kind: 'remove', name });
+  }
 
   const acme = new Set(input.customDomains.filter((d) => wantsAcme(d, input.acmeEnabled)));
   for (const domain of acme) {

@@ -1,4 +1,15 @@
-import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** What one user may own at once (projects they created, and everything in them). */
+export interface Quota {
+  projects: number;
+  services: number;
+  containers: number;
+  /** CPU cores, summed over every container. */
+  cpu: number;
+  /** Memory limits in MB, summed over every container. */
+  memoryMb: number;
+}
 
 export const userRole = pgEnum('user_role', ['admin', 'user']);
 
@@ -9,7 +20,18 @@ export const users = pgTable('users', {
   passwordHash: text().notNull(),
   role: userRole().notNull().default('user'),
   disabled: boolean().notNull().default(false),
+  /** Set by an admin for this user; null: the instance default applies. */
+  quota: jsonb().$type<Quota>(),
+  /** Sessions (JWTs) issued before this are void: set on sign-out and on a password change or reset. */
+  sessionsValidFrom: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Instance-wide settings an admin changes in the dashboard (e.g. `quota`: the default per-user quota). */
+export const instanceSettings = pgTable('instance_settings', {
+  key: text().primaryKey(),
+  value: jsonb().$type<unknown>().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 /** Personal API tokens: only a SHA-256 of the token is stored; the token is shown once. */

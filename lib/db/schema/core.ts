@@ -70,7 +70,7 @@ export const certificates = pgTable(
     projectId: uuid()
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
-    /** 'internal', or the custom domain an ACME certificate is for. */
+    /** 'internal' (subdomains), 'internal-custom' (proven custom domains), or the custom domain an ACME certificate is for. */
     name: text().notNull(),
     hosts: jsonb().$type<string[]>().notNull().default([]),
     issuer: text().$type<'internal' | 'acme'>().notNull(),

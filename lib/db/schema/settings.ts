@@ -21,7 +21,10 @@ export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 export const projectSettingsSchema = z.object({
   /** Where a LIGHT → SERIOUS upgrade stands while it runs (null or absent when none runs). */
   coreUpgrade: z.enum(['starting', 'logger']).nullable().optional(),
-  /** Syslog endpoint the project's log lines are forwarded to (UDP, RFC 5424); null: off. */
-  logForward: z.object({ host: z.string(), port: z.number().int() }).nullable().optional(),
+  /**
+   * Syslog endpoint the project's log lines are forwarded to (UDP, RFC 5424); null: off. `address` is
+   * what `host` resolved to when the target was set and checked (lines go there, no lookup per line).
+   */
+  logForward: z.object({ host: z.string(), port: z.number().int(), allowLocal: z.boolean().optional(), address: z.string().optional() }).nullable().optional(),
 });
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;

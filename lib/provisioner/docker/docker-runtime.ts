@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { PassThrough } from 'node:stream';
 import { logger } from '@/lib/log';
+import { withDeadline } from '../deadline';
 import { L } from '../labels';
 import type { Runtime, ContainerDetails, ContainerStats, EngineEvent, ExecResult } from '../runtime';
 import type { ContainerSpec } from '../spec';
@@ -42,6 +43,16 @@ async function idempotent(what: string, fn: () => Promise<unknown>, ok: number[]
   }
 }
 
+/** Every container gets a PID limit (a fork bomb stays inside it) and rotated logs (a chatty one cannot fill the disk). */
+export const CONTAINER_PIDS_LIMIT = 4096;
+export const LOG_ROTATION = { 'max-size': '10m', 'max-file': '3' };
+const ROTATING_DRIVERS = new Set(['json-file', 'local']);
+
+function logConfig(logging: ContainerSpec['logging']): Docker.HostConfig['LogConfig'] {
+  if (!logging) return { Type: 'json-file', Config: LOG_ROTATION };
+  return { Type: logging.type, Config: ROTATING_DRIVERS.has(logging.type) ? { ...LOG_ROTATION, ...logging.config } : logging.config };
+}
+
 function toCreateOptions(spec: ContainerSpec, labels: Record<string, string>): Docker.ContainerCreateOptions {
   const h = spec.healthCheck;
   const ms = (n: number) => n * 1_000_000;
@@ -67,7 +78,8 @@ function toCreateOptions(spec: ContainerSpec, labels: Record<string, string>): D
       RestartPolicy: { Name: spec.restart },
       NanoCpus: spec.limits.nanoCpus || undefined,
       Memory: spec.limits.memoryBytes || undefined,
-      LogConfig: spec.logging ? { Type: spec.logging.type, Config: spec.logging.config } : undefined,
+      LogConfig: logConfig(spec.logging),
+      PidsLimit: CONTAINER_PIDS_LIMIT,
       Init: false,
     },
     NetworkingConfig:
@@ -77,11 +89,64 @@ function toCreateOptions(spec: ContainerSpec, labels: Record<string, string>): D
   };
 }
 
-export function dockerRuntime(client: Docker = docker()): Runtime {
+/** Kinds of engine call, each with its own deadline (ms); stop and remove add the graceful stop time. */
+export const ENGINE_DEADLINES = {
+  list: 30_000,
+  inspect: 15_000,
+  create: 60_000,
+  start: 60_000,
+  stop: 30_000,
+  kill: 15_000,
+  remove: 60_000,
+  exec: 120_000,
+  logs: 30_000,
+  stats: 15_000,
+  events: 15_000,
+};
+export type EngineCallKind = keyof typeof ENGINE_DEADLINES;
+
+export function dockerRuntime(client: Docker = docker(), opts: { deadlines?: Partial<Record<EngineCallKind, number>> } = {}): Runtime {
+  const deadlines = { ...ENGINE_DEADLINES, ...opts.deadlines };
+  /** No engine call may hang its caller (and the project lock it holds): each kind has a deadline. */
+  const within = <T>(kind: EngineCallKind, what: string, fn: () => Promise<T>, extraMs = 0): Promise<T> =>
+    withDeadline(fn(), deadlines[kind] + extraMs, () => `Docker did not answer "${what}" within ${Math.round((deadlines[kind] + extraMs) / 100) / 10} s`);
+  async function execIn(idOrName: string, argv: string[], opts: { env?: string[]; stdin?: string; detach?: boolean }): Promise<ExecResult> {
+    if (opts.detach) {
+      const bg = await client.getContainer(idOrName).exec({ Cmd: argv, Env: opts.env });
+      await bg.start({ Detach: true });
+      return { exitCode: 0, stdout: '', stderr: '' };
+    }
+    const exec = await client.getContainer(idOrName).exec({
+      Cmd: argv,
+      Env: opts.env,
+      AttachStdout: true,
+      AttachStderr: true,
+      AttachStdin: opts.stdin !== undefined,
+    });
+    const stream = await exec.start({ hijack: true, stdin: opts.stdin !== undefined });
+    const out = new PassThrough();
+    const err = new PassThrough();
+    const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
+    out.on('data', (b: Buffer) => chunks.out.push(b));
+    err.on('data', (b: Buffer) => chunks.err.push(b));
+    client.modem.demuxStream(stream, out, err);
+    if (opts.stdin !== undefined) stream.end(opts.stdin);
+    await new Promise<void>((resolve, reject) => {
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', reject);
+    });
+    const info = await exec.inspect();
+    return {
+      exitCode: info.ExitCode ?? -1,
+      stdout: Buffer.concat(chunks.out).toString('utf8'),
+      stderr: Buffer.concat(chunks.err).toString('utf8'),
+    };
+  }
   return {
     ...imageOps(client),
     async listContainers(labels) {
-      const list = await client.listContainers({ all: true, filters: labelFilter(labels) });
+      const list = await within('list', 'list containers', () => client.listContainers({ all: true, filters: labelFilter(labels) }));
       return list.map((c) => ({
         id: c.Id,
         name: (c.Names[0] ?? '').replace(/^\//, ''),
@@ -92,49 +157,51 @@ export function dockerRuntime(client: Docker = docker()): Runtime {
       }));
     },
     async listNetworks(labels) {
-      const list = await client.listNetworks({ filters: labelFilter(labels) });
+      const list = await within('list', 'list networks', () => client.listNetworks({ filters: labelFilter(labels) }));
       return list.map((n) => ({ id: n.Id, name: n.Name, labels: n.Labels ?? {} }));
     },
     async listVolumes(labels) {
-      const { Volumes } = await client.listVolumes({ filters: labelFilter(labels) });
+      const { Volumes } = await within('list', 'list volumes', () => client.listVolumes({ filters: labelFilter(labels) }));
       return (Volumes ?? []).map((v) => ({ name: v.Name, labels: v.Labels ?? {} }));
     },
     async createNetwork(name, labels) {
-      await idempotent(`create network ${name}`, () => client.createNetwork({ Name: name, Driver: 'bridge', Labels: labels, CheckDuplicate: true }), [409]);
+      await idempotent(`create network ${name}`, () => within('create', `create network ${name}`, () => client.createNetwork({ Name: name, Driver: 'bridge', Labels: labels, CheckDuplicate: true })), [409]);
     },
     async createVolume(name, labels) {
       // Creating a volume that exists returns it (Docker's volume create is idempotent by name).
-      await traced(`create volume ${name}`, () => client.createVolume({ Name: name, Labels: labels }));
+      await traced(`create volume ${name}`, () => within('create', `create volume ${name}`, () => client.createVolume({ Name: name, Labels: labels })));
     },
     async createContainer(spec, labels) {
       let container: Docker.Container;
       try {
-        container = await traced(`create container ${spec.name}`, () => client.createContainer(toCreateOptions(spec, labels)));
+        container = await traced(`create container ${spec.name}`, () => within('create', `create container ${spec.name}`, () => client.createContainer(toCreateOptions(spec, labels))));
       } catch (err) {
         if (statusCode(err) !== 409) throw err;
         // The name is taken. Ours with the same spec (another reconciler got there first): done.
         // Anything else is not ours to reuse or remove: say so instead of looping.
-        const existing = await client.getContainer(spec.name).inspect();
+        const existing = await within('inspect', `inspect ${spec.name}`, () => client.getContainer(spec.name).inspect());
         const same = [L.project, L.specHash].every((k) => existing.Config.Labels?.[k] === labels[k]);
         if (!same) throw new Error(`a container named ${spec.name} exists that Berth did not create with this spec; remove it or rename it`);
         container = client.getContainer(existing.Id);
       }
-      if (spec.running) await idempotent(`start ${spec.name}`, () => container.start());
+      if (spec.running) await idempotent(`start ${spec.name}`, () => within('start', `start ${spec.name}`, () => container.start()));
       return container.id;
     },
-    startContainer: (id) => idempotent(`start ${id}`, () => client.getContainer(id).start()),
-    stopContainer: (id, t = 10) => idempotent(`stop ${id}`, () => client.getContainer(id).stop({ t })),
-    killContainer: (id, signal = 'SIGKILL') => idempotent(`kill ${id}`, () => client.getContainer(id).kill({ signal }), [404, 409]),
+    startContainer: (id) => idempotent(`start ${id}`, () => within('start', `start ${id}`, () => client.getContainer(id).start())),
+    stopContainer: (id, t = 10) => idempotent(`stop ${id}`, () => within('stop', `stop ${id}`, () => client.getContainer(id).stop({ t }), t * 1000)),
+    killContainer: (id, signal = 'SIGKILL') => idempotent(`kill ${id}`, () => within('kill', `kill ${id}`, () => client.getContainer(id).kill({ signal })), [404, 409]),
     async removeContainer(id, stopTimeoutSec = 10) {
       // Graceful first (the image's stop signal, e.g. SIGINT for PostgreSQL), then remove.
-      if (stopTimeoutSec > 0) await idempotent(`stop ${id}`, () => client.getContainer(id).stop({ t: stopTimeoutSec }), [404, 304, 409]);
-      await idempotent(`remove container ${id}`, () => client.getContainer(id).remove({ force: true, v: false }), [404, 409]);
+      if (stopTimeoutSec > 0) {
+        await idempotent(`stop ${id}`, () => within('stop', `stop ${id}`, () => client.getContainer(id).stop({ t: stopTimeoutSec }), stopTimeoutSec * 1000), [404, 304, 409]);
+      }
+      await idempotent(`remove container ${id}`, () => within('remove', `remove container ${id}`, () => client.getContainer(id).remove({ force: true, v: false })), [404, 409]);
     },
-    removeVolume: (name) => idempotent(`remove volume ${name}`, () => client.getVolume(name).remove({ force: true })),
-    removeNetwork: (id) => idempotent(`remove network ${id}`, () => client.getNetwork(id).remove()),
+    removeVolume: (name) => idempotent(`remove volume ${name}`, () => within('remove', `remove volume ${name}`, () => client.getVolume(name).remove({ force: true }))),
+    removeNetwork: (id) => idempotent(`remove network ${id}`, () => within('remove', `remove network ${id}`, () => client.getNetwork(id).remove())),
     async inspectContainer(idOrName): Promise<ContainerDetails | undefined> {
       try {
-        const c = await client.getContainer(idOrName).inspect();
+        const c = await within('inspect', `inspect ${idOrName}`, () => client.getContainer(idOrName).inspect());
         const ips: Record<string, string> = {};
         for (const [net, ep] of Object.entries(c.NetworkSettings.Networks ?? {})) if (ep.IPAddress) ips[net] = ep.IPAddress;
         return {
@@ -155,53 +222,23 @@ export function dockerRuntime(client: Docker = docker()): Runtime {
         throw err;
       }
     },
-    async exec(idOrName, argv, opts = {}): Promise<ExecResult> {
-      if (opts.detach) {
-        const bg = await client.getContainer(idOrName).exec({ Cmd: argv, Env: opts.env });
-        await bg.start({ Detach: true });
-        return { exitCode: 0, stdout: '', stderr: '' };
-      }
-      const exec = await client.getContainer(idOrName).exec({
-        Cmd: argv,
-        Env: opts.env,
-        AttachStdout: true,
-        AttachStderr: true,
-        AttachStdin: opts.stdin !== undefined,
-      });
-      const stream = await exec.start({ hijack: true, stdin: opts.stdin !== undefined });
-      const out = new PassThrough();
-      const err = new PassThrough();
-      const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
-      out.on('data', (b: Buffer) => chunks.out.push(b));
-      err.on('data', (b: Buffer) => chunks.err.push(b));
-      client.modem.demuxStream(stream, out, err);
-      if (opts.stdin !== undefined) stream.end(opts.stdin);
-      await new Promise<void>((resolve, reject) => {
-        stream.on('end', resolve);
-        stream.on('close', resolve);
-        stream.on('error', reject);
-      });
-      const info = await exec.inspect();
-      return {
-        exitCode: info.ExitCode ?? -1,
-        stdout: Buffer.concat(chunks.out).toString('utf8'),
-        stderr: Buffer.concat(chunks.err).toString('utf8'),
-      };
-    },
+    exec: (idOrName, argv, opts = {}) => within('exec', `exec ${argv[0] ?? ''} in ${idOrName}`, () => execIn(idOrName, argv, opts)),
     async logs(idOrName, opts = {}) {
-      const raw = (await client.getContainer(idOrName).logs({
-        stdout: true,
-        stderr: true,
-        timestamps: true,
-        follow: false,
-        since: opts.sinceSec ?? 0,
-        tail: opts.tail ?? 500,
-      })) as unknown as Buffer;
+      const raw = (await within('logs', `logs of ${idOrName}`, () =>
+        client.getContainer(idOrName).logs({
+          stdout: true,
+          stderr: true,
+          timestamps: true,
+          follow: false,
+          since: opts.sinceSec ?? 0,
+          tail: opts.tail ?? 500,
+        }),
+      )) as unknown as Buffer;
       return demuxLines(raw);
     },
     async stats(idOrName): Promise<ContainerStats | undefined> {
       try {
-        const s = (await client.getContainer(idOrName).stats({ stream: false })) as unknown as DockerStats;
+        const s = (await within('stats', `stats of ${idOrName}`, () => client.getContainer(idOrName).stats({ stream: false }))) as unknown as DockerStats;
         return toStats(s);
       } catch (err) {
         if (statusCode(err) === 404 || statusCode(err) === 409) return undefined;
@@ -209,9 +246,9 @@ export function dockerRuntime(client: Docker = docker()): Runtime {
       }
     },
     async watchEvents(onEvent, onError) {
-      const stream = (await client.getEvents({
-        filters: JSON.stringify({ type: ['container'], label: [`${L.managed}=true`] }),
-      })) as NodeJS.ReadableStream & { destroy(): void };
+      const stream = (await within('events', 'subscribe to events', () =>
+        client.getEvents({ filters: JSON.stringify({ type: ['container'], label: [`${L.managed}=true`] }) }),
+      )) as NodeJS.ReadableStream & { destroy(): void };
       let buffer = '';
       stream.on('data', (chunk: Buffer) => {
         buffer += chunk.toString('utf8');

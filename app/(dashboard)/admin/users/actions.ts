@@ -3,9 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { adminAction } from '@/lib/actions/action';
-import { createUser, setUserDisabled } from '@/lib/db/queries/users';
+import { createUser, setPassword, setUserDisabled } from '@/lib/db/queries/users';
 import { AppError } from '@/lib/errors';
-import { newUserSchema } from '@/lib/validations/auth';
+import { newUserSchema, passwordSchema } from '@/lib/validations/auth';
+import { quotaSchema, setDefaultQuota, setUserQuota } from '@/lib/services/quotas';
 
 export const createUserAction = adminAction(newUserSchema.extend({ role: z.enum(['user', 'admin']).default('user') }), async (input, { db }) => {
   await createUser(db, input);
@@ -18,4 +19,26 @@ export const setUserDisabledAction = adminAction(z.object({ userId: z.string(), 
   await setUserDisabled(db, input.userId, input.disabled === 'true');
   revalidatePath('/admin/users');
   return { ok: true, data: { message: input.disabled === 'true' ? 'User disabled: their sessions and tokens stop working.' : 'User enabled.' } };
+});
+
+export const setDefaultQuotaAction = adminAction(quotaSchema, async (input, { user, db }) => {
+  await setDefaultQuota(db, user.id, input);
+  revalidatePath('/admin/users');
+  return { ok: true, data: { message: 'Default quota saved.' } };
+});
+
+export const setUserQuotaAction = adminAction(
+  z.object({ userId: z.string().uuid(), reset: z.enum(['true', 'false']).default('false') }).and(quotaSchema.partial()),
+  async (input, { user, db }) => {
+    const { userId, reset, ...quota } = input;
+    await setUserQuota(db, user.id, userId, reset === 'true' ? null : quota);
+    revalidatePath('/admin/users');
+    return { ok: true, data: { message: reset === 'true' ? 'The user has the default quota again.' : 'Quota saved.' } };
+  },
+);
+
+export const resetPasswordAction = adminAction(z.object({ userId: z.string().uuid(), password: passwordSchema }), async (input, { db }) => {
+  await setPassword(db, input.userId, input.password);
+  revalidatePath('/admin/users');
+  return { ok: true, data: { message: 'Password set; the user was signed out everywhere.' } };
 });

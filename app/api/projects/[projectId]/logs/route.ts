@@ -1,11 +1,17 @@
 import { errorResponse } from '@/lib/api/handler';
 import { requireSessionUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
+import { invalid } from '@/lib/errors';
 import { readLogs } from '@/lib/services/logs';
 
 export const dynamic = 'force-dynamic';
 
-const date = (v: string | null) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined);
+/** An absent time is no bound; one that does not parse is a 422 naming the parameter. */
+function date(v: string | null, field: string): Date | undefined {
+  if (!v) return undefined;
+  if (Number.isNaN(Date.parse(v))) throw invalid(field, 'an ISO 8601 time');
+  return new Date(v);
+}
 
 /** GET ?service=&container=&q=&since=&until= (ISO times): the logs viewer polls this while following. */
 export async function GET(req: Request, { params }: { params: Promise<{ projectId: string }> }) {
@@ -17,8 +23,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ projectI
       serviceId: url.searchParams.get('service') || undefined,
       container: url.searchParams.get('container') || undefined,
       q: url.searchParams.get('q') || undefined,
-      since: date(url.searchParams.get('since')),
-      until: date(url.searchParams.get('until')),
+      since: date(url.searchParams.get('since'), 'since'),
+      until: date(url.searchParams.get('until'), 'until'),
     });
     return Response.json({ lines });
   } catch (err) {

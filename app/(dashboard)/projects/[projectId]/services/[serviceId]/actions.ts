@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { projectAction } from '@/lib/actions/action';
+import { requestHeaders } from '@/lib/actions/request-headers';
 import { addDomain, publishRouting, removeDomain } from '@/lib/core/domains';
 import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/core/public-ports';
 import { deleteService, restartService, scaleService, startService, stopService } from '@/lib/services/services';
@@ -69,7 +70,8 @@ export const setSubdomainAction = projectAction(z.object({ projectId, serviceId:
 });
 
 export const addDomainAction = projectAction(z.object({ projectId, serviceId: z.string(), domain: z.string(), path: z.string().default('/') }), 'write', async (input, { user, db }) => {
-  await addDomain(db, user.id, input.projectId, { serviceId: input.serviceId, domain: input.domain, path: input.path || '/' });
+  const requestHost = (await requestHeaders())?.get('host');
+  await addDomain(db, user.id, input.projectId, { serviceId: input.serviceId, domain: input.domain, path: input.path || '/' }, { requestHost });
   revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
   return { ok: true, data: { message: `${input.domain} staged. Publish to apply it.` } };
 });

@@ -1,5 +1,6 @@
 import { errorResponse } from '@/lib/api/handler';
 import { sseStream } from '@/lib/api/sse';
+import { requireStillActive } from '@/lib/auth/credentials';
 import { requireSessionUser } from '@/lib/auth/guards';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { getDb } from '@/lib/db';
@@ -32,7 +33,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ projectI
     };
     let lastId: number | undefined;
     let ticks = 0;
+    const opened = Date.now();
     return sseStream(req, async (send) => {
+      await requireStillActive(db, user.id, opened); // a disabled or signed-out user's stream ends
       if (ticks++ % 10 === 0) await requireProjectAccess(db, user.id, projectId, 'read');
       const lines = await listLogLinesForStream(db, projectId, filter, lastId, lastId === undefined ? 500 : 1000);
       if (lastId === undefined) send(lines, 'reset');

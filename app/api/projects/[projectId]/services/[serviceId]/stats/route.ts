@@ -1,6 +1,7 @@
 import { errorResponse } from '@/lib/api/handler';
 import { requireSessionUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
+import { invalid } from '@/lib/errors';
 import { getService } from '@/lib/services/services';
 import { queryServiceStats } from '@/lib/stats/sampler';
 
@@ -13,7 +14,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ projectI
     const { projectId, serviceId } = await params;
     const db = await getDb();
     await getService(db, user.id, projectId, serviceId);
-    const minutes = Math.min(Math.max(Number(new URL(req.url).searchParams.get('minutes') ?? 60), 1), 7 * 24 * 60);
+    const raw = new URL(req.url).searchParams.get('minutes') ?? '60';
+    const minutes = Number(raw);
+    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > 7 * 24 * 60) throw invalid('minutes', 'a whole number of minutes from 1 to 10080');
     const samples = await queryServiceStats(db, serviceId, minutes * 60_000);
     return Response.json({
       samples: samples.map((s) => ({

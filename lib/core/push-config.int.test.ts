@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docker } from '@/lib/provisioner/docker/connection';
+import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import type { Runtime } from '@/lib/provisioner/runtime';
+import { waitFor } from '@/lib/testing/wait';
+import { nginxRunning, pushNginxConfig } from './push-config';
+
+const runtime = dockerRuntime();
+const config = (body: string) => `events {}\nhttp { server { listen 18199; return 200 "${body}"; } }\n`;
+
+/** A bare balancer image with nginx, fed configs the way Berth feeds a project's balancers. */
+describe('pushing an nginx config', () => {
+  const name = `berth-push-config-${process.env.BERTH_RUN_ID ?? 'test'}-${Date.now().toString(36)}`;
+  beforeAll(async () => {
+    const c = await docker().createContainer({
+      name,
+      Image: 'berth/core:1',
+      Labels: { 'berth.test-pid': String(process.pid), 'berth.test-run': process.env.BERTH_RUN_ID ?? '' },
+    });
+    await c.start();
+  });
+  afterAll(async () => {
+    await docker().getContainer(name).remove({ force: true });
+  });
+
+  it('keeps the last good file when the reload fails, and the next push tries again', async () => {
+    await pushNginxConfig(runtime, name, config('one'));
+    await waitFor('nginx running', () => nginxRunning(runtime, name, '/run/nginx.pid'), 20_000);
+    // The reload signal fails once (the master is gone, say): the new file must not stay in place as if it ran.
+    let failed = false;
+    const failing: Runtime = {
+      ...runtime,
+      exec: async (id, argv, opts) => {
+        if (!failed && argv.includes('reload')) {
+          failed = true;
+          return { exitCode: 1, stdout: '', stderr: 'nginx: [error] kill failed' };
+        }
+        return runtime.exec(id, argv, opts);
+      },
+    };
+    await expect(pushNginxConfig(failing, name, config('two'))).rejects.toThrow(/reload failed/);
+    expect((await runtime.exec(name, ['cat', '/etc/berth/nginx.conf'])).stdout).toBe(config('one'));
+    expect(await pushNginxConfig(runtime, name, config('two'))).toBe(true);
+    expect((await runtime.exec(name, ['cat', '/etc/berth/nginx.conf'])).stdout).toBe(config('two'));
+  });
+});

@@ -1,0 +1,63 @@
+import type { Runtime } from './runtime';
+
+/** An engine call (or a wait on one) did not settle in time; the caller treats it as a failure. */
+export class DeadlineExceeded extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+/**
+ * Settles with `work`, or rejects with DeadlineExceeded once `ms` pass. The engine may still finish
+ * the call later; the caller has moved on (its lock is released, its process has failed).
+ */
+export function withDeadline<T>(work: Promise<T>, ms: number, message: () => string): Promise<T> {
+  if (!Number.isFinite(ms)) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded(message())), Math.max(0, ms));
+    timer.unref?.();
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+
+/**
+ * The same engine, but no call outlives `deadline` (epoch ms): a process's own deadline aborts
+ * it in the middle of a step instead of at the next step boundary.
+ */
+export function boundedRuntime(runtime: Runtime, deadline: number, budgetMs: number): Runtime {
+  const bound = <T>(what: string, call: () => Promise<T>): Promise<T> => {
+    const left = deadline - Date.now();
+    if (left <= 0) return Promise.reject(new DeadlineExceeded(`Deadline of ${seconds(budgetMs)} passed before ${what}`));
+    return withDeadline(call(), left, () => `Deadline of ${seconds(budgetMs)} passed during ${what}`);
+  };
+  return {
+    listContainers: (labels) => bound('listing containers', () => runtime.listContainers(labels)),
+    listNetworks: (labels) => bound('listing networks', () => runtime.listNetworks(labels)),
+    listVolumes: (labels) => bound('listing volumes', () => runtime.listVolumes(labels)),
+    createNetwork: (name, labels) => bound(`creating network ${name}`, () => runtime.createNetwork(name, labels)),
+    createVolume: (name, labels) => bound(`creating volume ${name}`, () => runtime.createVolume(name, labels)),
+    createContainer: (spec, labels) => bound(`creating container ${spec.name}`, () => runtime.createContainer(spec, labels)),
+    startContainer: (id) => bound(`starting ${id}`, () => runtime.startContainer(id)),
+    stopContainer: (id, t) => bound(`stopping ${id}`, () => runtime.stopContainer(id, t)),
+    killContainer: (id, signal) => bound(`killing ${id}`, () => runtime.killContainer(id, signal)),
+    removeContainer: (id, t) => bound(`removing ${id}`, () => runtime.removeContainer(id, t)),
+    removeVolume: (name) => bound(`removing volume ${name}`, () => runtime.removeVolume(name)),
+    removeNetwork: (id) => bound(`removing network ${id}`, () => runtime.removeNetwork(id)),
+    inspectContainer: (id) => bound(`inspecting ${id}`, () => runtime.inspectContainer(id)),
+    exec: (id, argv, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => runtime.exec(id, argv, opts)),
+    logs: (id, opts) => bound(`reading logs of ${id}`, () => runtime.logs(id, opts)),
+    stats: (id) => bound(`reading stats of ${id}`, () => runtime.stats(id)),
+    imageExists: (ref) => bound(`looking up image ${ref}`, () => runtime.imageExists(ref)),
+    commitContainer: (id, ref, changes) => bound(`committing ${id} as ${ref}`, () => runtime.commitContainer(id, ref, changes)),
+    removeImage: (ref, force) => bound(`removing image ${ref}`, () => runtime.removeImage(ref, force)),
+    listImages: (labels) => bound('listing images', () => runtime.listImages(labels)),
+    putArchive: (id, path, tar) => bound(`copying files into ${id}`, () => runtime.putArchive(id, path, tar)),
+    getArchive: (id, path) => bound(`reading files from ${id}`, () => runtime.getArchive(id, path)),
+    execStream: (id, argv, onLine, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => runtime.execStream(id, argv, onLine, opts)),
+    watchEvents: (onEvent, onError) => bound('subscribing to events', () => runtime.watchEvents(onEvent, onError)),
+  };
+}
