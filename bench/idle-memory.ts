@@ -48,6 +48,20 @@ export function treeRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/** Whether any process is still in process group `pgid` (children outlive a parent that exits first). */
+function groupAlive(pgid: number): boolean {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === pgid) return true;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return false;
+}
+
 export async function idleMemory(opts: { projects: number; idleMs: number; port: number }) {
   const runId = `benchmem${Date.now().toString(36)}`;
   const dir = path.resolve('.test-data', runId);
@@ -62,7 +76,18 @@ export async function idleMemory(opts: { projects: number; idleMs: number; port:
   const server = spawn('npm', ['start', '--silent'], {
     env: { ...process.env, PORT: String(opts.port), BERTH_DATA_DIR: dir, BERTH_RUN_ID: runId, BERTH_TEST_PID: String(process.pid), BERTH_LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',
+    // Its own process group, so the whole tree (npm, node) is stopped at the end: a Berth left
+    // running would heal its projects back after the cleanup.
+    detached: true,
   });
+  const stopTree = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-server.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const treeGone = () => !groupAlive(server.pid!);
   try {
     await waitFor('server', async () => (await fetch(`http://127.0.0.1:${opts.port}/api/health`).catch(() => undefined))?.ok, 120_000);
     // Up = every project's core balancer runs.
@@ -77,8 +102,9 @@ export async function idleMemory(opts: { projects: number; idleMs: number; port:
     const afterIdleMb = treeRssMb(server.pid!);
     return { projects: opts.projects, idleMinutes: Math.round(opts.idleMs / 60_000), afterStartMb, afterIdleMb };
   } finally {
-    server.kill('SIGTERM');
-    await waitFor('server exit', async () => server.exitCode !== null || server.signalCode !== null, 30_000).catch(() => server.kill('SIGKILL'));
+    stopTree('SIGTERM');
+    await waitFor('server exit', async () => treeGone(), 30_000).catch(() => stopTree('SIGKILL'));
+    await waitFor('server exit', async () => treeGone(), 10_000);
     for (const c of await docker.listContainers({ all: true, filters: ours })) await docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => {});
     for (const n of await docker.listNetworks({ filters: ours })) await docker.getNetwork(n.Id).remove().catch(() => {});
     const { Volumes } = await docker.listVolumes({ filters: ours });
