@@ -1,8 +1,11 @@
 #!/usr/bin/env -S node --import tsx
 import { Command, CommanderError } from 'commander';
+import { deploysCommand } from './commands/deploys';
 import { loginCommand } from './commands/login';
 import { projectExportCommand } from './commands/project-export';
 import { projectImportCommand } from './commands/project-import';
+import { pushCommand } from './commands/push';
+import { rollbackCommand } from './commands/rollback';
 import { serviceImportCommand } from './commands/service-import';
 import { CliError } from './lib/config';
 
@@ -10,6 +13,9 @@ import { CliError } from './lib/config';
 export function buildProgram(out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Command {
   const program = new Command('berth').description('Berth command line').exitOverride();
   loginCommand(program, out);
+  pushCommand(program, out);
+  deploysCommand(program, out);
+  rollbackCommand(program, out);
   const project = program.command('project').description('Projects');
   projectImportCommand(project, out);
   projectExportCommand(project, out);

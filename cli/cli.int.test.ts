@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,8 @@ import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createApiToken } from '@/lib/services/api-tokens';
-import { deleteProject } from '@/lib/services/projects';
+import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/services/projects';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { listRouteFiles } from '@/lib/testing/routes';
@@ -122,4 +123,36 @@ describe('berth CLI against a running API', () => {
     // Project variables are no secrets: their values are written as they are.
     expect(readFileSync(out, 'utf8')).toMatch(/^project:\n {2}name: from-cli\n[\s\S]*KEY: "?[a-zA-Z0-9_.-]{16}"?\n/);
   }, 240_000);
+
+  it('push deploys a fresh folder and prints the build log; a failing build exits non-zero; deploys lists both versions', async () => {
+    expect((await berth('login', '--url', url, '--token', token)).code).toBe(0);
+    const { project } = await createProject(tdb.db, userId, { name: 'push-cli' });
+    const { process: created } = await addService(tdb.db, userId, project.id, { hostname: 'app', type: 'nodejs@18' });
+    expect((await waitProcess(tdb.db, created.id)).status).toBe('FINISHED');
+
+    const app = join(dir, 'app');
+    mkdirSync(app);
+    writeFileSync(join(app, 'server.js'), "require('node:http').createServer((q, r) => r.end('tiny')).listen(3000, '0.0.0.0');\n");
+    const zeropsYml = (build: string) =>
+      `zerops:\n  - setup: app\n    build:\n      base: nodejs@18\n      buildCommands:\n        - ${build}\n      deployFiles: server.js\n    run:\n      base: nodejs@18\n      ports:\n        - port: 3000\n          httpSupport: true\n      start: node server.js\n`;
+    writeFileSync(join(app, 'zerops.yml'), zeropsYml('echo building the tiny app'));
+    writeFileSync(join(app, '.gitignore'), 'secret.txt\n');
+    writeFileSync(join(app, 'secret.txt'), 'left out by .gitignore\n');
+
+    const pushed = await berth('push', app, '--project', project.id, '--service', 'app');
+    expect(pushed.stderr).toBe('');
+    expect(pushed.code).toBe(0);
+    expect(pushed.stdout).toMatch(/uploading [\s\S]*building the tiny app[\s\S]*version 1 of app is active/);
+
+    writeFileSync(join(app, 'zerops.yml'), zeropsYml('echo about to fail && exit 3'));
+    const failed = await berth('push', app, '--project', project.id, '--service', 'app');
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('about to fail');
+    expect(failed.stderr).toMatch(/service\.deploy failed/);
+
+    const listed = await berth('deploys', '--project', project.id, '--service', 'app');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/#2\tBUILD_FAILED[\s\S]*#1\tACTIVE/);
+  }, 300_000);
 });
+

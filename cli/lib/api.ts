@@ -40,6 +40,20 @@ export class ApiClient {
     throw new CliError(issues?.length ? `${parsed.error?.message ?? 'Refused'}\n${formatIssues(issues, file)}` : `${res.status} ${parsed.error?.message ?? res.statusText}`);
   }
 
+  /** POSTs raw bytes (an archive) and reads the JSON answer. */
+  async upload<T>(path: string, data: Buffer, contentType: string): Promise<T> {
+    const url = `${this.config.url.replace(/\/+$/, '')}/api/v1${path}`;
+    let res: Response;
+    try {
+      res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${this.config.token}`, 'content-type': contentType }, body: new Uint8Array(data) });
+    } catch (err) {
+      throw new CliError(`Cannot reach ${this.config.url}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const parsed = (await res.json().catch(() => ({}))) as ApiErrorBody & T;
+    if (!res.ok) throw new CliError(`${res.status} ${parsed.error?.message ?? res.statusText}`);
+    return parsed;
+  }
+
   async json<T>(method: string, path: string, body?: unknown, file?: string): Promise<T> {
     return (await (await this.request(method, path, body, file)).json()) as T;
   }
