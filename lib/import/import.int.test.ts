@@ -112,7 +112,7 @@ describe('project import and export on the real engine', () => {
     expect(va['project.APP_SECRET']!.value).toMatch(/^[a-zA-Z0-9_.-]{32}$/);
     expect(va['app.SESSION_KEY']).toEqual({ value: expect.stringMatching(/^[a-zA-Z0-9_.-]{40}$/), secret: true });
     const log = await tdb.db.select().from(processLogs).where(eq(processLogs.processId, a.process!.id));
-    expect(log.map((l) => l.message)).toContainEqual(expect.stringContaining('deploy of app from http://127.0.0.1:9/app.git (setup app) will run once the deploy pipeline is available'));
+    expect(log.map((l) => l.message)).toContainEqual('app: version 1 will build from http://127.0.0.1:9/app.git (setup app) once the import has finished');
     expect(log.map((l) => l.message)).toContainEqual('priority 10: creating db, cache, files');
   }, 300_000);
 
@@ -152,7 +152,7 @@ describe('project import and export on the real engine', () => {
     const worker = (await servicesOf(first)).find((s) => s.hostname === 'worker');
     expect(worker?.status).toBe('ACTIVE');
     const log = await tdb.db.select().from(processLogs).where(eq(processLogs.processId, done.process!.id));
-    expect(log.map((l) => l.message)).toContainEqual(expect.stringContaining('redeploy of app from http://127.0.0.1:9/app.git'));
+    expect(log.map((l) => l.message)).toContainEqual(expect.stringMatching(/^app: version \d+ will build from http:\/\/127\.0\.0\.1:9\/app\.git once the import has finished$/));
     expect((await tdb.db.select().from(services).where(and(eq(services.projectId, first), inArray(services.hostname, ['app'])))).length).toBe(1);
   }, 300_000);
 });

@@ -40,10 +40,10 @@ const MASK = '••••••••';
 const mask = (e: PlannedEnv): PreviewEnv => ({ key: e.key, value: e.secret || e.generated ? MASK : e.value, secret: e.secret, generated: e.generated });
 
 function deployNote(s: ImportPlan['services'][number]): string | null {
-  if (s.override) return `existing runtime: will redeploy${s.deploy?.buildFromGit ? ` from ${s.deploy.buildFromGit}` : ''} once the deploy pipeline is available`;
+  if (s.override) return `existing runtime: will redeploy from ${s.deploy?.buildFromGit ?? 'its tracked repository'} after the import`;
   if (s.deploy?.buildFromGit) {
     const setup = s.deploy.zeropsSetup ? ` (setup ${s.deploy.zeropsSetup})` : '';
-    return `will deploy from ${s.deploy.buildFromGit}${setup} once the deploy pipeline is available; starts without code until then`;
+    return `will build and deploy from ${s.deploy.buildFromGit}${setup} after the import; starts without code until then`;
   }
   if (s.deploy) return 'zerops.yml settings stored; nothing to build without buildFromGit';
   return s.startWithoutCode ? 'starts without code (placeholder app)' : null;
