@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { bareRepo, exampleCopy, pushDir } from '../lib/deploy/testing/fixtures';
+import { bareRepo, exampleCopy, pushDir } from '../lib/deploy/testing/git-repo';
 import { expect, test } from './fixtures';
 
 test.setTimeout(480_000);
