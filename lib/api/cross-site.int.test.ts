@@ -40,7 +40,10 @@ describe('cross-site writes with the session cookie', () => {
 
   it('every write route refuses a sibling-origin post, a foreign Origin, and a request with neither header', async () => {
     let writes = 0;
-    for (const { file, template } of listRouteFiles()) {
+    // The push webhook never reads the session cookie: the secret in its URL is the credential, so a
+    // cross-site post carries nothing it would honour (a wrong secret is 404, tested with the webhook).
+    const noSession = new Set(['/hooks/deploy/{serviceId}/{secret}']);
+    for (const { file, template } of listRouteFiles().filter((r) => !noSession.has(r.template))) {
       const mod = (await import(file)) as Record<string, unknown>;
       for (const method of HTTP_METHODS.filter((m) => m !== 'GET' && typeof mod[m] === 'function')) {
         const params = paramsOf(template);
