@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { bareRepo, exampleCopy, pushDir } from '../lib/deploy/testing/git-repo';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test.setTimeout(480_000);
@@ -11,6 +12,26 @@ async function withGreeting(dir: string, greeting: string) {
   await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(/GREETING: .*/, `GREETING: ${greeting}`));
 }
 
+/**
+ * Clicks `button` until `done` shows. Chromium drops requests in flight when the host's network
+ * interfaces change (Docker adds one per container start), so a click may not reach Berth; one that
+ * did shows within the wait (the panel polls), so a second click never repeats a change.
+ */
+async function clickUntil(page: Page, button: string, done: Locator, fill?: () => Promise<void>) {
+  for (let attempt = 0; ; attempt++) {
+    await fill?.();
+    await page.getByRole('button', { name: button }).click();
+    try {
+      await expect(done).toBeVisible({ timeout: 45_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 2) throw err;
+      await page.reload();
+      if (await done.isVisible()) return;
+    }
+  }
+}
+
 test('a user deploys the Node.js example from Git in the dashboard, watches the build log, opens the app, deploys a change and rolls back', async ({ adminPage: page, project, context }) => {
   await project.addService({ hostname: 'db', type: 'postgresql' });
   const appId = await project.addService({ hostname: 'app', type: 'nodejs', subdomainAccess: true });
@@ -19,12 +40,14 @@ test('a user deploys the Node.js example from Git in the dashboard, watches the 
 
   await page.goto(`${project.url}/services/${appId}`);
   await expect(page.getByText('No code is deployed yet')).toBeVisible();
-  await page.getByLabel('Repository URL').fill(repo.path);
-  await page.getByLabel('Branch, tag or commit').fill('main');
-  await page.getByRole('button', { name: 'Deploy from Git' }).click();
+  const log = page.getByLabel('Build log of version 1');
+  const fillSource = async () => {
+    await page.getByLabel('Repository URL').fill(repo.path);
+    await page.getByLabel('Branch, tag or commit').fill('main');
+  };
+  await clickUntil(page, 'Deploy from Git', log, fillSource);
 
   // The build log follows live, then the version becomes active.
-  const log = page.getByLabel('Build log of version 1');
   await expect(log).toContainText('npm ci', { timeout: 120_000 });
   await expect(page.getByLabel('version 1 status ACTIVE')).toBeVisible({ timeout: 300_000 });
   await expect(log).toContainText('built dist/server.js');
@@ -42,13 +65,13 @@ test('a user deploys the Node.js example from Git in the dashboard, watches the 
   // A change: a new commit on the branch, deployed again from the dashboard.
   const second = await exampleCopy('nodejs', (dir) => withGreeting(dir, 'hello from version two'));
   await pushDir(second, repo.path, 'main');
-  await page.getByRole('button', { name: 'Deploy from Git' }).click();
+  await clickUntil(page, 'Deploy from Git', page.getByLabel('Build log of version 2'), fillSource);
   await expect(page.getByLabel('version 2 status ACTIVE')).toBeVisible({ timeout: 300_000 });
   await expect(page.getByLabel('version 1 status BACKUP')).toBeVisible();
   await answers('hello from version two');
 
   // Rollback: version 1 again, without a build.
-  await page.getByRole('button', { name: 'Activate version 1' }).click();
+  await clickUntil(page, 'Activate version 1', page.getByLabel(/^version 1 status (DEPLOYING|ACTIVE)$/));
   await expect(page.getByLabel('version 1 status ACTIVE')).toBeVisible({ timeout: 120_000 });
   await answers('hello from version one');
   await page.screenshot({ path: 'e2e/screenshots/deploys.png', fullPage: true });

@@ -6,7 +6,7 @@ test.setTimeout(300_000);
 test('docker kill of a service container shows as restarting, then running again, on the open page without a reload', async ({ adminPage: page, project }) => {
   const serviceId = await project.addService({ hostname: 'web', type: 'nodejs' });
   await page.goto(`${project.url}/services/${serviceId}`);
-  await expect(page.getByRole('heading', { name: 'web' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'web', exact: true })).toBeVisible();
   const status = page.getByLabel(/^status /).first();
   await expect(status).toHaveText('running', { timeout: 120_000 });
   await expect(page.getByLabel('restarts 0')).toBeVisible();

@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState, useEffect, useRef, type ReactNode } from 'react';
+import { useActionState, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useToast } from '@/components/ui/toast';
 import { initialActionState, type ActionState } from '@/lib/actions/action-state';
+import { reachable } from '@/lib/actions/reachable';
 
 type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -23,7 +24,8 @@ export function ActionForm({
   className?: string;
   onDone?: (state: ActionState) => void;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const safe = useMemo(() => reachable(action), [action]);
+  const [state, formAction, pending] = useActionState(safe, initialActionState);
   const toast = useToast();
   const last = useRef(state);
   useEffect(() => {

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { initialActionState } from '@/lib/actions/action-state';
+import { reachable } from '@/lib/actions/reachable';
 import { deployKeys } from '@/lib/query/deploys/keys';
 
 interface Target {
@@ -15,11 +16,13 @@ interface Target {
   onStarted: (versionId: string) => void;
 }
 
+const deployGitSafely = reachable(deployGitAction);
+
 /** Deploy a branch, tag or commit of a Git repository (cloned by Berth on its host). */
 export function DeployFromGit({ projectId, serviceId, onStarted, gitUrl }: Target & { gitUrl?: string | null }) {
   const qc = useQueryClient();
   const toast = useToast();
-  const [state, formAction, pending] = useActionState(deployGitAction, initialActionState);
+  const [state, formAction, pending] = useActionState(deployGitSafely, initialActionState);
   const seen = useRef(state);
   useEffect(() => {
     if (state === seen.current) return;
@@ -28,7 +31,11 @@ export function DeployFromGit({ projectId, serviceId, onStarted, gitUrl }: Targe
       toast('success', state.data?.message ?? 'Deploy started');
       void qc.invalidateQueries({ queryKey: deployKeys.versions(projectId, serviceId) });
       if (state.data?.versionId) onStarted(state.data.versionId);
-    } else if (state.error && !state.fieldErrors) toast('error', state.error);
+    } else if (state.error && !state.fieldErrors) {
+      toast('error', state.error);
+      // The request may have reached Berth before the answer was lost: show what is there.
+      void qc.invalidateQueries({ queryKey: deployKeys.versions(projectId, serviceId) });
+    }
   }, [state, toast, qc, projectId, serviceId, onStarted]);
   return (
     <form action={formAction} className="space-y-3" noValidate>
