@@ -10,6 +10,8 @@ test('docker kill of a service container shows as restarting, then running again
   const status = page.getByLabel(/^status /).first();
   await expect(status).toHaveText('running', { timeout: 120_000 });
   await expect(page.getByLabel('restarts 0')).toBeVisible();
+  // A death counts as a restart only while no process of the project runs: let stack.create finish.
+  await expect(page.getByLabel('service status ACTIVE')).toBeVisible({ timeout: 120_000 });
 
   // Kill it from outside Berth; the page keeps its SSE stream and is never reloaded.
   const card = page.getByRole('listitem', { name: /^Container berth-/ }).first();
