@@ -116,9 +116,11 @@ export async function ensureLogger(runtime: Runtime, project: Project): Promise<
 /** Stops rsyslogd in a container and waits until it is gone (its port is free for the next one). */
 export async function stopRsyslog(runtime: Runtime, container: string): Promise<void> {
   seenRunning.clear();
-  await runtime.exec(container, ['pkill', '-x', 'rsyslogd']).catch(() => undefined);
+  const kill = () => runtime.exec(container, ['pkill', '-x', 'rsyslogd']).catch(() => undefined);
+  await kill();
   await retryUntil(
-    () => rsyslogRunning(runtime, container),
+    // Asked again while one still runs: a daemon still starting up when the first signal came may miss it.
+    async () => (await rsyslogRunning(runtime, container)) && (await kill(), true),
     (running) => !running,
     () => new Error(`rsyslogd in ${container} did not stop`),
     { timeoutMs: 10_000, intervalMs: 25, maxIntervalMs: 200 },

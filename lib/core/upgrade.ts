@@ -5,6 +5,7 @@ import { converge } from '@/lib/processes/converge';
 import type { ProcessContext } from '@/lib/processes/context';
 import { registerHandler } from '@/lib/processes/registry';
 import { retryUntil } from '@/lib/provisioner/clock';
+import { withProjectLock } from '@/lib/provisioner/reconcile';
 import { containerName } from '@/lib/provisioner/labels';
 import type { Db } from '@/lib/db/client';
 import { requireProjectAccess } from '@/lib/authz/project-access';
@@ -72,10 +73,14 @@ async function upgradeHandler(ctx: ProcessContext): Promise<void> {
     await converge(ctx, projectId);
     await waitServing(ctx, projectId, ['core-balancer-1', 'core-balancer-2']);
     await ctx.log('Serious balancers serve the project address; moving the logger to its own container', { step: 'core' });
-    const light = await ctx.runtime.inspectContainer(containerName(projectId, 'core-balancer-0'));
-    if (light?.state === 'running') await stopRsyslog(ctx.runtime, containerName(projectId, 'core-balancer-0'));
+    // Under the project lock, and the phase moves on before it is released: a periodic reconcile
+    // in between would otherwise see the logger's host as the Light balancer and start it again.
+    await withProjectLock(projectId, async () => {
+      const light = await ctx.runtime.inspectContainer(containerName(projectId, 'core-balancer-0'));
+      if (light?.state === 'running') await stopRsyslog(ctx.runtime, containerName(projectId, 'core-balancer-0'));
+      await setCore(ctx, projectId, { coreUpgrade: 'logger' });
+    });
     await ctx.checkpoint('light logger stopped');
-    await setCore(ctx, projectId, { coreUpgrade: 'logger' });
   }
   if ((await project(ctx, projectId)).settings.coreUpgrade === 'logger') {
     await converge(ctx, projectId); // creates the logger on the project's log volume
