@@ -1,6 +1,5 @@
 import { registerProjectCore } from '@/lib/core';
 import { openDb } from '@/lib/db/client';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createTestUser } from '@/lib/testing/engine';
@@ -11,7 +10,6 @@ export async function startBenchEngine(opts: { core?: boolean } = {}) {
   await handle.migrate();
   const db = handle.db;
   const runtime = dockerRuntime();
-  registerCoreHandlers();
   if (opts.core) registerProjectCore();
   const worker = startWorker({ db, runtime, pollMs: 100 });
   const user = await createTestUser(db);

@@ -8,7 +8,6 @@
 import { useDbHandle as bindDb } from '@/lib/db';
 import { openDb } from '@/lib/db/client';
 import { prepareImport } from '@/lib/import';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createApiToken } from '@/lib/services/api-tokens';
@@ -49,7 +48,6 @@ await handle.migrate();
 bindDb(handle);
 const db = handle.db;
 const runtime = dockerRuntime();
-registerCoreHandlers();
 const worker = startWorker({ db, runtime, pollMs: 100 });
 const user = await createTestUser(db);
 const token = (await createApiToken(db, user.id, { name: 'bench' })).token;

@@ -12,7 +12,6 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { getCatalogEntry } from '@/lib/catalog';
 import { openDb } from '@/lib/db/client';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { L } from '@/lib/provisioner/labels';
@@ -27,7 +26,6 @@ const handle = openDb({ pgliteDir: 'memory://' });
 await handle.migrate();
 const db = handle.db;
 const runtime = dockerRuntime();
-registerCoreHandlers();
 const worker = startWorker({ db, runtime, pollMs: 100 });
 const user = await createTestUser(db);
 

@@ -9,7 +9,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDbHandle } from '@/lib/db';
 import { projects } from '@/lib/db/schema';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createApiToken } from '@/lib/services/api-tokens';
@@ -21,7 +20,6 @@ import { listRouteFiles } from '@/lib/testing/routes';
 
 const run = promisify(execFile);
 const runtime = dockerRuntime();
-registerCoreHandlers();
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

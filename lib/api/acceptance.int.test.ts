@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDbHandle } from '@/lib/db';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createApiToken } from '@/lib/services/api-tokens';
@@ -16,7 +15,6 @@ import { waitFor } from '@/lib/testing/wait';
  * the same flow on both drivers through lib/ is in lib/processes/engine.int.test.ts.
  */
 const runtime = dockerRuntime();
-registerCoreHandlers();
 const routes = listRouteFiles();
 const route = (template: string) => routes.find((r) => r.template === template)!.file;
 

@@ -7,7 +7,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createProject, deleteProject } from '@/lib/services/projects';
@@ -26,7 +25,6 @@ import { addDomain, listCertificates, publishRouting, registerProjectCore, useAc
 import { testResolver } from '@/lib/testing/dns';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 registerProjectCore();
 
 /** GET through the edge with a Host header and a path (the ACME CA's view of the domain). */

@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createProject, deleteProject } from '@/lib/services/projects';
@@ -21,7 +20,6 @@ import type { Runtime } from '@/lib/provisioner/runtime';
 import { registerProjectCore, syncCore, upgradeCore } from './index';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 registerProjectCore();
 
 const get = (host: string) => httpGet(env.BERTH_HTTP_PORT, host);

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificates, projects } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createProject, deleteProject } from '@/lib/services/projects';
@@ -15,7 +14,6 @@ import { testResolver } from '@/lib/testing/dns';
 import { addDomain, listDomains, publishRouting, registerProjectCore, removeDomain, useDomainResolver, verificationRecord } from './index';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 registerProjectCore();
 
 describe('custom domains: staged, then published', () => {

@@ -4,7 +4,6 @@ import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects, services } from '@/lib/db/schema';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
@@ -17,7 +16,6 @@ import { addPublicPort, registerProjectCore } from './index';
 
 const run = promisify(execFile);
 const runtime = dockerRuntime();
-registerCoreHandlers();
 registerProjectCore();
 
 /** One RESP command over a fresh TCP connection; resolves with the server's first reply line. */

@@ -1,13 +1,4 @@
 import { registerCoreExtension } from './extension';
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '@/lib/db/client';
-import { httpDomains, projects, type Project } from '@/lib/db/schema';
-import { unprovenDomain } from './domain-proof';
-import { converge } from '@/lib/processes/converge';
-import { withProjectLock } from '@/lib/provisioner/reconcile';
-import { syncCore } from './extension';
-import { registerHandler } from '@/lib/processes/registry';
-import { registerUpgradeHandler } from './upgrade';
 
 export { upgradeCore } from './upgrade';
 export { syncCore } from './extension';
@@ -17,41 +8,7 @@ export { addDomain, listDomains, publishRouting, removeDomain } from './domains'
 export { useDomainResolver, verificationRecord, type DomainResolver } from './domain-proof';
 export { addPublicPort, listPublicPorts, removePublicPort, setRouteFirewall } from './public-ports';
 
-/** Every newly staged name must be proven the project's (a name already live in the project was proven when published). */
-async function requireDomainControl(db: Db, project: Project): Promise<void> {
-  const rows = await db.select().from(httpDomains).where(eq(httpDomains.projectId, project.id));
-  const live = new Set(rows.filter((r) => r.isSynced).map((r) => r.domain));
-  const fresh = [...new Set(rows.filter((r) => !r.isSynced && !r.deleteOnSync && !live.has(r.domain)).map((r) => r.domain))];
-  const problems = (await Promise.all(fresh.map((d) => unprovenDomain(d, project)))).filter((p): p is string => Boolean(p));
-  if (problems.length) throw new Error(`Routing not published: ${problems.join('; ')}`);
-}
-
-/** Plugs the project core into the provisioner (balancers as wanted objects) and the worker. */
+/** Plugs the project core into the provisioner: balancers (and the logger) become wanted objects of every project. */
 export function registerProjectCore(): void {
   registerCoreExtension();
-  registerUpgradeHandler();
-  // Ports and firewalls: converge renders them into the balancers (nginx -t before the swap).
-  registerHandler('stack.updatePorts', async (ctx) => {
-    await converge(ctx, ctx.process.projectId!);
-    await ctx.log('routing published to the balancers', { step: 'core' });
-  });
-  // Draft → publish: the staged domains are rendered and validated (nginx -t) first; only when
-  // every balancer took the config are the drafts marked live. A rejected config changes nothing.
-  registerHandler('project.publishRouting', async (ctx) => {
-    const projectId = ctx.process.projectId!;
-    await withProjectLock(projectId, async () => {
-      const [project] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
-      if (!project) throw new Error('project not found');
-      const ext = { db: ctx.db, runtime: ctx.runtime, project };
-      // Proof of control comes first: no unproven name reaches a balancer, the edge or a certificate.
-      await requireDomainControl(ctx.db, project);
-      await syncCore(ext, { includeDrafts: true });
-      await ctx.db.transaction(async (tx) => {
-        await tx.delete(httpDomains).where(and(eq(httpDomains.projectId, projectId), eq(httpDomains.deleteOnSync, true)));
-        await tx.update(httpDomains).set({ isSynced: true }).where(and(eq(httpDomains.projectId, projectId), eq(httpDomains.isSynced, false)));
-      });
-      await syncCore(ext);
-    });
-    await ctx.log('staged routing published', { step: 'core' });
-  });
 }

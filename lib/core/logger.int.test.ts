@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDbHandle } from '@/lib/db';
 import { projects, type Project } from '@/lib/db/schema';
 import { startLogCollector } from '@/lib/logs/collector';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
@@ -19,7 +18,6 @@ import { registerProjectCore, upgradeCore } from './index';
 import { LOGGER, loggerListening, readArchive } from './logger';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 registerProjectCore();
 
 describe('the project logger: an archive in the Light core, its own container in the Serious one', () => {

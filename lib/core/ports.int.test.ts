@@ -8,7 +8,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
@@ -22,7 +21,6 @@ import { addPublicPort, registerProjectCore, setRouteFirewall } from './index';
 
 const run = promisify(execFile);
 const runtime = dockerRuntime();
-registerCoreHandlers();
 registerProjectCore();
 
 /** Sends the PostgreSQL SSLRequest from a chosen source address: 'N' back means the server answered. */

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processes, projects } from '@/lib/db/schema';
 import { startRecordingWorker, startWorkerDyingAt } from '@/lib/processes/testing/crash-at';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { createProject, deleteProject } from '@/lib/services/projects';
@@ -12,7 +11,6 @@ import { edgeName } from './edge';
 import { registerProjectCore, upgradeCore } from './index';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 registerProjectCore();
 
 describe('LIGHT → SERIOUS survives a worker dying at any step', () => {

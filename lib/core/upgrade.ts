@@ -3,7 +3,6 @@ import { projects, type Project } from '@/lib/db/schema';
 import { AppError, conflict } from '@/lib/errors';
 import { converge } from '@/lib/processes/converge';
 import type { ProcessContext } from '@/lib/processes/context';
-import { registerHandler } from '@/lib/processes/registry';
 import { retryUntil } from '@/lib/provisioner/clock';
 import { withProjectLock } from '@/lib/provisioner/reconcile';
 import { containerName } from '@/lib/provisioner/labels';
@@ -63,7 +62,7 @@ async function project(ctx: ProcessContext, projectId: string): Promise<Project>
  * listens again). Address, variables, logs and statistics stay.
  * Every step can run again: a worker that dies anywhere in it is resumed and finishes the job.
  */
-async function upgradeHandler(ctx: ProcessContext): Promise<void> {
+export async function upgradeHandler(ctx: ProcessContext): Promise<void> {
   const projectId = ctx.process.projectId!;
   const start = await project(ctx, projectId);
   if (start.corePackage === 'SERIOUS' && start.status !== 'UPGRADING') return ctx.log('already Serious', { step: 'core' });
@@ -104,8 +103,4 @@ async function upgradeHandler(ctx: ProcessContext): Promise<void> {
   await converge(ctx, projectId); // removes the Light balancer
   await setCore(ctx, projectId, { status: 'ACTIVE' });
   await ctx.log('upgrade finished: same address, logs and statistics kept', { step: 'core' });
-}
-
-export function registerUpgradeHandler(): void {
-  registerHandler('project.upgradeCore', upgradeHandler);
 }

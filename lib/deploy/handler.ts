@@ -4,11 +4,10 @@ import { services, type AppVersion, type Service } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
-import { registerHandler } from '@/lib/processes/registry';
+import type { ProcessHandlers } from '@/lib/processes/registry';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
 import { converge } from '@/lib/processes/converge';
 import { CommandFailed } from './build/commands-image';
-import { registerDeployExtension } from './extension';
 import { runBuild } from './build/run-build';
 import { rollout } from './run/rollout';
 import { needsStart } from './run/scripts';
@@ -128,8 +127,7 @@ async function activate(ctx: ProcessContext): Promise<void> {
   await updateVersion(ctx.db, version.id, { deployMs: Date.now() - started, error: null });
 }
 
-export function registerDeployHandlers(): void {
-  registerDeployExtension();
-  registerHandler('service.deploy', deploy);
-  registerHandler('service.activateVersion', activate);
-}
+export const deployHandlers = {
+  'service.deploy': deploy,
+  'service.activateVersion': activate,
+} satisfies ProcessHandlers;

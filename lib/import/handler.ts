@@ -4,7 +4,7 @@ import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
 import { projects, services, type Service } from '@/lib/db/schema';
 import { converge, waitHealthy } from '@/lib/processes/converge';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
-import { registerHandler } from '@/lib/processes/registry';
+import type { ProcessHandlers } from '@/lib/processes/registry';
 import { addServiceRow } from '@/lib/services/services';
 import { deploysOf, startImportDeploys } from './deploy-hook';
 import { watchReady } from './early-ready';
@@ -113,18 +113,18 @@ function projectSteps(ctx: ProcessContext, projectId: string): ProjectSteps {
  * descending priority, each priority group created and awaited together, then the deploys. It
  * stops at a step boundary on failure; what exists stays and a rerun skips it.
  */
-export function registerImportHandler(): void {
-  registerHandler('project.import', async (ctx) => {
-    const projectId = ctx.process.projectId;
-    const userId = ctx.process.createdBy;
-    if (!projectId || !userId) throw new Error('project.import needs a project and the importing user');
-    const plan = openServices(ctx.process.payload.services);
-    const groups = priorityGroups(plan.filter((s) => !s.override));
-    // A new project's network and core converge together with the first group (one round less).
-    const project = ctx.process.payload.createsProject ? projectSteps(ctx, projectId) : undefined;
-    if (project && !groups.length) await createGroup(ctx, userId, projectId, [], project);
-    for (const [i, group] of groups.entries()) await createGroup(ctx, userId, projectId, group, i === 0 ? project : undefined);
-    await startImportDeploys(ctx, projectId, deploysOf(plan));
-    await ctx.log(`import finished: ${plan.length} service${plan.length === 1 ? '' : 's'}`, { step: 'done' });
-  });
+async function importProject(ctx: ProcessContext): Promise<void> {
+  const projectId = ctx.process.projectId;
+  const userId = ctx.process.createdBy;
+  if (!projectId || !userId) throw new Error('project.import needs a project and the importing user');
+  const plan = openServices(ctx.process.payload.services);
+  const groups = priorityGroups(plan.filter((s) => !s.override));
+  // A new project's network and core converge together with the first group (one round less).
+  const project = ctx.process.payload.createsProject ? projectSteps(ctx, projectId) : undefined;
+  if (project && !groups.length) await createGroup(ctx, userId, projectId, [], project);
+  for (const [i, group] of groups.entries()) await createGroup(ctx, userId, projectId, group, i === 0 ? project : undefined);
+  await startImportDeploys(ctx, projectId, deploysOf(plan));
+  await ctx.log(`import finished: ${plan.length} service${plan.length === 1 ? '' : 's'}`, { step: 'done' });
 }
+
+export const importHandlers = { 'project.import': importProject } satisfies ProcessHandlers;

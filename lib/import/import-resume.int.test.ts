@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processes, projects, services } from '@/lib/db/schema';
 import { SimulatedCrash } from '@/lib/processes/context';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { deleteProject } from '@/lib/services/projects';
@@ -12,7 +11,6 @@ import { waitFor } from '@/lib/testing/wait';
 import { importProject } from './apply';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 
 const FILE = `project:
   name: resume

@@ -2,7 +2,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, envVariables, processLogs, projects, services, type Service } from '@/lib/db/schema';
 import { decryptSecret } from '@/lib/crypto/secrets';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { deleteProject } from '@/lib/services/projects';
@@ -12,7 +11,6 @@ import { importProject, importServices } from './apply';
 import { exportProject, exportService } from './export';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 
 const FILE = `#yamlPreprocessor=on
 project:

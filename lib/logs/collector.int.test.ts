@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/lib/db/schema';
 import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { readLogs } from '@/lib/services/logs';
@@ -15,7 +14,6 @@ import { collectOnce, startLogCollector } from './collector';
 import { setLogForwarding } from './forwarding';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 
 describe('project logs', () => {
   let tdb: TestDb;

@@ -1,4 +1,4 @@
-import { convergeProjectUnlocked, withProjectLock } from '@/lib/provisioner';
+import { reconcileProject } from '@/lib/provisioner';
 import { describeStep } from '@/lib/provisioner/steps';
 import { syncObserved } from '@/lib/provisioner/sync-observed';
 import { L } from '@/lib/provisioner/labels';
@@ -8,18 +8,16 @@ import type { ProcessContext } from './context';
 
 /** Converges Docker to the project's wanted state, one logged step at a time. */
 export async function converge(ctx: ProcessContext, projectId: string): Promise<void> {
-  await withProjectLock(projectId, async () => {
-    await ctx.checkpoint('converge');
-    const result = await convergeProjectUnlocked(ctx.db, ctx.runtime, projectId, {
-      deadline: ctx.deadline,
-      beforeStep: (s) => ctx.checkpoint(`apply ${describeStep(s)}`),
-      onStep: (_s, description) => ctx.log(description, { step: 'apply' }),
-    });
-    if (!result.converged) {
-      const left = result.remaining.slice(0, 5).join('; ');
-      throw new Error(`Docker did not converge to the wanted state after ${result.rounds} rounds (still to do: ${left})`);
-    }
+  const result = await reconcileProject(ctx.db, ctx.runtime, projectId, {
+    deadline: ctx.deadline,
+    onLocked: () => ctx.checkpoint('converge'),
+    beforeStep: (s) => ctx.checkpoint(`apply ${describeStep(s)}`),
+    onStep: (_s, description) => ctx.log(description, { step: 'apply' }),
   });
+  if (!result.converged) {
+    const left = result.remaining.slice(0, 5).join('; ');
+    throw new Error(`Docker did not converge to the wanted state after ${result.rounds} rounds (still to do: ${left})`);
+  }
   await ctx.checkpoint('converged');
 }
 

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import type { Db } from '@/lib/db/client';
 import { processLogs, processes, services, type ProcessRow } from '@/lib/db/schema';
 import { startRecordingWorker, startWorkerDyingAt } from '@/lib/processes/testing/crash-at';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import { buildWantedProject } from '@/lib/provisioner/wanted';
@@ -18,7 +17,6 @@ import { waitFor } from '@/lib/testing/wait';
 import { healProject } from '@/lib/worker/self-heal';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 
 /** Docker holds exactly what the database wants: no orphan, no duplicate, nothing missing. */
 async function expectExactlyWanted(db: Db, projectId: string) {

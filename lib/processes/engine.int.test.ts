@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { addService } from '@/lib/services/services';
 import { createProject, deleteProject } from '@/lib/services/projects';
@@ -8,7 +7,6 @@ import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 
 describe.each(testDrivers)('provisioning through processes (%s)', (driver) => {
   let tdb: TestDb;

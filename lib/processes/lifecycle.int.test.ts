@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containers, processLogs, services } from '@/lib/db/schema';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
@@ -11,7 +10,6 @@ import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 
 const runtime = dockerRuntime();
-registerCoreHandlers();
 
 /** stop, start, scale up and down, delete: each through its process, checked against Docker. */
 describe('service lifecycle through processes', () => {

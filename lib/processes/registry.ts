@@ -3,13 +3,5 @@ import type { ProcessContext } from './context';
 
 export type ProcessHandler = (ctx: ProcessContext) => Promise<void>;
 
-const handlers = new Map<string, ProcessHandler>();
-
-/** Other modules (the project core) add handlers for their actions. */
-export function registerHandler(action: ProcessAction, handler: ProcessHandler): void {
-  handlers.set(action, handler);
-}
-
-export function handlerFor(action: string): ProcessHandler | undefined {
-  return handlers.get(action);
-}
+/** Handlers for some actions (one area's); the worker runs the full map, `processHandlers`. */
+export type ProcessHandlers = Partial<Record<ProcessAction, ProcessHandler>>;

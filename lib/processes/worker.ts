@@ -6,7 +6,9 @@ import { logger } from '@/lib/log';
 import type { Runtime } from '@/lib/provisioner/runtime';
 import { ProcessCanceled, ProcessTakenOver, SimulatedCrash, createContext, type WorkerHooks } from './context';
 import { onEnqueue } from './enqueue';
-import { handlerFor } from './registry';
+import { processHandlers } from './handlers';
+import type { ProcessHandler } from './registry';
+import type { ProcessAction } from './enqueue';
 
 const log = logger('worker');
 
@@ -23,6 +25,8 @@ export interface WorkerOptions {
   staleMs?: number;
   heartbeatMs?: number;
   hooks?: WorkerHooks;
+  /** What runs each action (default: every action's real handler; tests swap some). */
+  handlers?: Record<ProcessAction, ProcessHandler>;
 }
 
 export interface Worker {
@@ -135,7 +139,7 @@ export function startWorker(opts: WorkerOptions): Worker {
       db.update(processes).set({ heartbeatAt: new Date() }).where(mine(p.id, id)).catch(() => {});
     }, heartbeatMs);
     try {
-      const handler = handlerFor(p.action);
+      const handler = (opts.handlers ?? processHandlers)[p.action as ProcessAction];
       if (!handler) throw new Error(`No handler for ${p.action}`);
       await ctx.log(p.attempts > 1 ? `resumed (attempt ${p.attempts})` : 'started', { step: 'process' });
       await ctx.checkpoint('begin');

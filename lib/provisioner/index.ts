@@ -11,14 +11,16 @@ import { buildWantedProject } from './wanted';
 export interface ConvergeOptions extends ReconcileHooks {
   /** Epoch ms after which no further step starts (default: two minutes from now). */
   deadline?: number;
+  /** Runs first, once the project lock is held (a process's cancel point). */
+  onLocked?: () => Promise<void>;
 }
 
 /**
- * The provisioner's one entry point for a project, without the per-project lock (callers hold it):
- * wanted state from the database → observe → plan → apply until converged, then the extensions'
+ * Converges one project under its lock: wanted state from the database → observe → plan → apply until converged, then the extensions'
  * afterApply hooks (core config) and the observed `containers` rows for the UI.
  */
-export async function convergeProjectUnlocked(db: Db, engine: Runtime, projectId: string, opts: ConvergeOptions = {}): Promise<ReconcileResult> {
+async function convergeUnlocked(db: Db, engine: Runtime, projectId: string, opts: ConvergeOptions): Promise<ReconcileResult> {
+  await opts.onLocked?.();
   const deadline = opts.deadline ?? Date.now() + 120_000;
   // No engine call outlives the deadline, so a hung call cannot hold the project lock for ever.
   const runtime = boundedRuntime(engine, deadline, deadline - Date.now());
@@ -33,9 +35,9 @@ export async function convergeProjectUnlocked(db: Db, engine: Runtime, projectId
   return result;
 }
 
-/** Converges one project now, serialised with every other reconcile of it in this process. */
+/** The provisioner's one entry point: converges one project now, serialised with every other reconcile of it in this process. */
 export function reconcileProject(db: Db, runtime: Runtime, projectId: string, opts: ConvergeOptions = {}): Promise<ReconcileResult> {
-  return withProjectLock(projectId, () => convergeProjectUnlocked(db, runtime, projectId, opts));
+  return withProjectLock(projectId, () => convergeUnlocked(db, runtime, projectId, opts));
 }
 
 export { projectLocked, withProjectLock } from './reconcile';

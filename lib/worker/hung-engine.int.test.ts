@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { services } from '@/lib/db/schema';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { enqueueProcess } from '@/lib/processes/enqueue';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
@@ -25,7 +24,6 @@ const runtime: Runtime = {
   // No events: only the periodic pass can repair, which is what the test is about.
   watchEvents: async () => () => {},
 };
-registerCoreHandlers();
 
 describe('a hung engine call', () => {
   let tdb: TestDb;

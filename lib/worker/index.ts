@@ -2,7 +2,6 @@ import type { Db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { registerProjectCore } from '@/lib/core';
 import { startEdgeWatcher } from '@/lib/core/edge-watch';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import type { Runtime } from '@/lib/provisioner/runtime';
 import { startLogCollector } from '@/lib/logs/collector';
@@ -17,7 +16,6 @@ export interface Background {
 
 /** The process worker plus the self-healer: started with the server, or alone by `npm run worker`. */
 export async function startBackground(db: Db, runtime: Runtime, opts: { intervalMs?: number; sweepOrphans?: boolean } = {}): Promise<Background> {
-  registerCoreHandlers();
   registerProjectCore();
   const worker = startWorker({ db, runtime });
   const healer = await startSelfHealer(db, runtime, {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
@@ -31,7 +30,6 @@ const runtime: Runtime = {
     return stop;
   },
 };
-registerCoreHandlers();
 
 describe('self-healing', () => {
   let tdb: TestDb;

@@ -4,7 +4,7 @@ import { appVersions, projects, services, type AppVersion, type Project, type Se
 import { env } from '@/lib/env';
 import { converge } from '@/lib/processes/converge';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
-import { convergeProjectUnlocked, withProjectLock } from '@/lib/provisioner';
+import { reconcileProject, withProjectLock } from '@/lib/provisioner';
 import { retryUntil, systemClock } from '@/lib/provisioner/clock';
 import { L } from '@/lib/provisioner/labels';
 import { VERSION_LABEL } from '../build/labels';
@@ -110,7 +110,7 @@ export async function rollout(ctx: ProcessContext, projectId: string, version: A
       if (shutdown && previous && previous.id !== version.id) await tx.update(appVersions).set({ status: 'ACTIVE' }).where(eq(appVersions.id, previous.id));
     });
     // Without step boundaries: a cancel must not stop the clean-up of the new containers.
-    await withProjectLock(projectId, () => convergeProjectUnlocked(ctx.db, ctx.runtime, projectId)).catch(() => {});
+    await reconcileProject(ctx.db, ctx.runtime, projectId).catch(() => {});
     throw err;
   }
   await ctx.checkpoint('switch', { cancelable: false });

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { appVersions, type AppVersion } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { registerProjectCore } from '@/lib/core';
 import { edgeName } from '@/lib/core/edge';
@@ -20,7 +19,6 @@ export const runtime = dockerRuntime();
 
 /** A project with a worker for deploy tests; services are added per test file. */
 export async function deployProject(name: string) {
-  registerCoreHandlers();
   registerProjectCore();
   const tdb: TestDb = await createTestDb('postgres');
   let worker: Worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });

@@ -4,14 +4,12 @@
  * death). Usage: tsx crash-child.ts <postgres-url> <boundary-prefix>
  */
 import { openDb } from '@/lib/db/client';
-import { registerCoreHandlers } from '@/lib/processes/handlers';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 
 const [url, prefix] = process.argv.slice(2);
 if (!url || !prefix) throw new Error('usage: crash-child.ts <postgres-url> <boundary-prefix>');
 const handle = openDb({ url, pgliteDir: '' });
-registerCoreHandlers();
 startWorker({
   db: handle.db,
   runtime: dockerRuntime(),

@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import { projects } from '@/lib/db/schema';
+import { removeDeployObjects } from '@/lib/deploy/cleanup';
+import { projectExtensions } from '@/lib/provisioner/extensions';
+import { converge } from '../converge';
+import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
+import type { ProcessHandlers } from '../registry';
+import { envNote } from './service';
+
+async function createProject(ctx: ProcessContext): Promise<void> {
+  const projectId = ctx.process.projectId!;
+  const setStatus = (status: 'CREATING' | 'ACTIVE' | 'FAILED') =>
+    ctx.db.update(projects).set({ status, updatedAt: new Date() }).where(eq(projects.id, projectId));
+  try {
+    await setStatus('CREATING');
+    await converge(ctx, projectId);
+    await setStatus('ACTIVE');
+  } catch (err) {
+    // Canceled: ACTIVE, so the self-healer finishes the network and core in the background.
+    if (!(err instanceof SimulatedCrash)) await setStatus(err instanceof ProcessCanceled ? 'ACTIVE' : 'FAILED').catch(() => {});
+    throw err;
+  }
+}
+
+async function deleteProject(ctx: ProcessContext): Promise<void> {
+  const projectId = ctx.process.projectId;
+  if (!projectId) return; // already gone
+  await ctx.db.update(projects).set({ status: 'DELETING' }).where(eq(projects.id, projectId));
+  const [project] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
+  if (project) for (const ext of projectExtensions()) await ext.beforeDestroy?.({ db: ctx.db, runtime: ctx.runtime, project });
+  // Build containers and app images are not wanted objects of the project: removed by label.
+  await removeDeployObjects(ctx.runtime, projectId);
+  await converge(ctx, projectId);
+  await ctx.checkpoint('remove rows');
+  await ctx.db.delete(projects).where(eq(projects.id, projectId));
+  await ctx.log('project removed with every container, volume and network', { step: 'delete' });
+}
+
+export const projectHandlers = {
+  'project.create': createProject,
+  'project.delete': deleteProject,
+  'project.updateEnvs': envNote,
+} satisfies ProcessHandlers;
