@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { intWorkers } from './lib/testing/int-workers';
 
 const alias = { '@': path.resolve(import.meta.dirname) , 'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts') };
 
@@ -25,8 +26,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // Files run side by side, each worker with its own run id, edge ports and address pool.
+          maxWorkers: intWorkers(),
           globalSetup: ['lib/testing/global-setup.ts'],
+          setupFiles: ['lib/testing/worker-env.ts'],
           // The edge gets high ports per run (global-setup; 80/443 are production defaults); a quiet log.
           env: { BERTH_LOG_LEVEL: 'warn' },
         },

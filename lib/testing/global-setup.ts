@@ -1,5 +1,6 @@
 import net from 'node:net';
 import Docker from 'dockerode';
+import { intWorkers } from './int-workers';
 
 /**
  * Integration-test bootstrap: gives the run an id (every Docker object a test makes carries it as
@@ -11,10 +12,14 @@ export default async function setup() {
   process.env.BERTH_TEST_PID = String(process.pid);
   // Runs of several developers (and e2e) share one engine and one loopback: each run gets its own
   // edge ports and project addresses, so no run's edge or balancers answer for another's.
-  const [http, https] = await freePorts(20_000 + (process.pid % 4_000) * 2, 2);
-  process.env.BERTH_HTTP_PORT ??= String(http);
-  process.env.BERTH_HTTPS_PORT ??= String(https);
-  process.env.BERTH_IP_POOL ??= `127.${100 + (process.pid % 100)}.${Math.floor(process.pid / 100) % 256}.0/24`;
+  // Parallel workers (worker-env.ts) each take two of these ports and the next /24 of the pool.
+  const workers = intWorkers();
+  const ports = process.env.BERTH_HTTP_PORT
+    ? Array.from({ length: workers }, (_, i) => [Number(process.env.BERTH_HTTP_PORT) + i * 2, Number(process.env.BERTH_HTTPS_PORT ?? Number(process.env.BERTH_HTTP_PORT) + 1) + i * 2]).flat()
+    : await freePorts(20_000 + (process.pid % 4_000) * 2, workers * 2);
+  process.env.BERTH_TEST_EDGE_PORTS = ports.join(',');
+  process.env.BERTH_TEST_BASE_RUN_ID = process.env.BERTH_RUN_ID;
+  process.env.BERTH_TEST_BASE_IP_POOL = process.env.BERTH_IP_POOL ?? `127.${100 + (process.pid % 100)}.${(Math.floor(process.pid / 100) * 8) % 256}.0/24`;
   await removeLeftovers(new Docker());
 }
 
