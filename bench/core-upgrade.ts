@@ -8,7 +8,8 @@
  * Last line: one JSON object.
  */
 import { startBenchEngine } from './engine';
-import { addPublicPort, upgradeCore } from '@/lib/core';
+import { addPublicPort } from '@/lib/services/public-ports';
+import { upgradeCore } from '@/lib/services/core-upgrade';
 import { edgeName } from '@/lib/core/edge';
 import { readArchive } from '@/lib/core/logger';
 import { projects } from '@/lib/db/schema';

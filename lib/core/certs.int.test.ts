@@ -19,9 +19,11 @@ import { startPebble, type Pebble } from '@/lib/testing/pebble';
 import { callRoute, listRouteFiles } from '@/lib/testing/routes';
 import { waitFor } from '@/lib/testing/wait';
 import { ensureCa } from './ca';
-import { certificateOf } from './certs';
+import { certificateOf } from '@/lib/services/certificates';
 import { accountKey, acmeClientIssuer } from './certs/acme';
-import { addDomain, listCertificates, publishRouting, registerProjectCore, useAcmeIssuer, useDomainResolver, type AcmeIssuer } from './index';
+import { registerProjectCore, useAcmeIssuer, useDomainResolver, type AcmeIssuer } from './index';
+import { addDomain, publishRouting } from '@/lib/services/domains';
+import { listCertificates } from '@/lib/services/certificates';
 import { testResolver } from '@/lib/testing/dns';
 
 const runtime = dockerRuntime();

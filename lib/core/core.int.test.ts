@@ -17,7 +17,8 @@ import { edgeName } from './edge';
 import { startEdgeWatcher } from './edge-watch';
 import { pushNginxConfig, reloadNginx } from './push-config';
 import type { Runtime } from '@/lib/provisioner/runtime';
-import { registerProjectCore, syncCore, upgradeCore } from './index';
+import { registerProjectCore, syncCore } from './index';
+import { upgradeCore } from '@/lib/services/core-upgrade';
 
 const runtime = dockerRuntime();
 registerProjectCore();

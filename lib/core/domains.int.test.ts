@@ -11,7 +11,8 @@ import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { httpGet } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 import { testResolver } from '@/lib/testing/dns';
-import { addDomain, listDomains, publishRouting, registerProjectCore, removeDomain, useDomainResolver, verificationRecord } from './index';
+import { registerProjectCore, useDomainResolver, verificationRecord } from './index';
+import { addDomain, listDomains, publishRouting, removeDomain } from '@/lib/services/domains';
 
 const runtime = dockerRuntime();
 registerProjectCore();

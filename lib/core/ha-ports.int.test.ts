@@ -12,7 +12,8 @@ import { addService } from '@/lib/services/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
-import { addPublicPort, registerProjectCore } from './index';
+import { registerProjectCore } from './index';
+import { addPublicPort } from '@/lib/services/public-ports';
 
 const run = promisify(execFile);
 const runtime = dockerRuntime();

@@ -14,7 +14,8 @@ import { createApiToken } from '@/lib/services/api-tokens';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { callRoute, listRouteFiles } from '@/lib/testing/routes';
 import { waitFor } from '@/lib/testing/wait';
-import { registerProjectCore, upgradeCore } from './index';
+import { registerProjectCore } from './index';
+import { upgradeCore } from '@/lib/services/core-upgrade';
 import { LOGGER, loggerListening, readArchive } from './logger';
 
 const runtime = dockerRuntime();

@@ -17,7 +17,8 @@ import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { ensureCa } from './ca';
-import { addPublicPort, registerProjectCore, setRouteFirewall } from './index';
+import { registerProjectCore } from './index';
+import { addPublicPort, setRouteFirewall } from '@/lib/services/public-ports';
 
 const run = promisify(execFile);
 const runtime = dockerRuntime();

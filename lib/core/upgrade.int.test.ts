@@ -8,7 +8,8 @@ import { createProject, deleteProject } from '@/lib/services/projects';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { edgeName } from './edge';
-import { registerProjectCore, upgradeCore } from './index';
+import { registerProjectCore } from './index';
+import { upgradeCore } from '@/lib/services/core-upgrade';
 
 const runtime = dockerRuntime();
 registerProjectCore();

@@ -1,30 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { projects, type Project } from '@/lib/db/schema';
-import { AppError, conflict } from '@/lib/errors';
 import { converge } from '@/lib/processes/converge';
 import type { ProcessContext } from '@/lib/processes/context';
 import { retryUntil } from '@/lib/provisioner/clock';
 import { withProjectLock } from '@/lib/provisioner/reconcile';
 import { containerName } from '@/lib/provisioner/labels';
-import type { Db } from '@/lib/db/client';
-import { requireProjectAccess } from '@/lib/authz/project-access';
-import { enqueueProcess } from '@/lib/processes/enqueue';
-import { audit } from '@/lib/services/audit';
 import { env } from '@/lib/env';
 import { ensureLogger, loggerListening, stopRsyslog } from './logger';
 import { nginxRunning } from './push-config';
-
-/** Queues LIGHT → SERIOUS. Downgrade does not exist (as in Zerops). */
-export async function upgradeCore(db: Db, userId: string, projectId: string) {
-  const { project } = await requireProjectAccess(db, userId, projectId, 'owner');
-  if (project.corePackage === 'SERIOUS') throw new AppError('BAD_REQUEST', 'The project already runs the Serious core; there is no downgrade');
-  if (project.status !== 'ACTIVE') throw conflict(`The project is ${project.status.toLowerCase()}; upgrade when it is active`);
-  return db.transaction(async (tx) => {
-    const process = await enqueueProcess(tx, { projectId, projectName: project.name, action: 'project.upgradeCore', createdBy: userId });
-    await audit(tx, { userId, projectId, action: 'project.upgradeCore', target: project.name });
-    return { process };
-  });
-}
 
 /** Upgrade phases: `starting` (three balancers, logger in the Light one), `logger` (the logger moves to its own container). */
 type Phase = 'starting' | 'logger' | null;

@@ -11,7 +11,7 @@ import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { collectOnce, startLogCollector } from './collector';
-import { setLogForwarding } from './forwarding';
+import { setLogForwarding } from '@/lib/services/log-forwarding';
 
 const runtime = dockerRuntime();
 

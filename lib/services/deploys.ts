@@ -16,11 +16,10 @@ import { createVersion } from '@/lib/deploy/versions';
 import { parseZeropsYmlOrThrow, selectSetup } from '@/lib/deploy/zerops-yml';
 import { env } from '@/lib/env';
 import { AppError, conflict, notFound } from '@/lib/errors';
-import { enqueueProcess } from '@/lib/processes/enqueue';
 import { parseInput } from '@/lib/validations/parse';
 import { deployGitSchema, type DeployGitInput } from '@/lib/validations/deploy';
-import { audit } from './audit';
 import { lockProjectForChange, requireId, requireNotDeleting } from './ids';
+import { enqueueOperation } from './operation';
 
 /** The build's hard limit plus time for the rollout. */
 const deployDeadline = () => env.BERTH_BUILD_TIMEOUT_MS + 15 * 60_000;
@@ -47,17 +46,14 @@ export async function startDeploy(
   return db.transaction(async (tx) => {
     await lockProjectForChange(tx, who.project.id);
     const version = await createVersion(tx, { projectId: who.project.id, serviceId: who.service.id, source, setupName: opts.setupName, zeropsYml: opts.zeropsYml, createdBy: who.userId });
-    const process = await enqueueProcess(tx, {
-      projectId: who.project.id,
-      projectName: who.project.name,
-      serviceId: who.service.id,
+    const process = await enqueueOperation(tx, who, {
       action: 'service.deploy',
+      serviceId: who.service.id,
       payload: { versionId: version.id },
-      createdBy: who.userId,
       deadlineMs: deployDeadline(),
+      audit: { target: who.service.hostname, details: { source: source.kind, version: version.sequence } },
     });
     await tx.update(appVersions).set({ processId: process.id }).where(eq(appVersions.id, version.id));
-    await audit(tx, { userId: who.userId, projectId: who.project.id, action: 'service.deploy', target: who.service.hostname, details: { source: source.kind, version: version.sequence } });
     return { version: { ...version, processId: process.id }, process };
   });
 }
@@ -134,15 +130,12 @@ export async function activateVersion(db: Db, userId: string, projectId: string,
   if (!version.image || !version.artifactDigest) throw conflict(`App version ${version.sequence} was never built; it cannot be activated`);
   return db.transaction(async (tx) => {
     await lockProjectForChange(tx, projectId);
-    const process = await enqueueProcess(tx, {
-      projectId,
-      projectName: project.name,
-      serviceId,
+    const process = await enqueueOperation(tx, { userId, project }, {
       action: 'service.activateVersion',
+      serviceId,
       payload: { versionId },
-      createdBy: userId,
+      audit: { target: service.hostname, details: { version: version.sequence } },
     });
-    await audit(tx, { userId, projectId, action: 'service.activateVersion', target: service.hostname, details: { version: version.sequence } });
     return { process };
   });
 }

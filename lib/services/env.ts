@@ -5,12 +5,12 @@ import { envVariables, services } from '@/lib/db/schema';
 import { invalid, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { findUnresolvedReferences } from '@/lib/envvars/resolve';
-import { enqueueProcess } from '@/lib/processes/enqueue';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
 import { envEntrySchema, envKeySchema } from '@/lib/validations/projects';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
 import { lockProjectForChange, requireId, requireNotDeleting } from './ids';
+import { enqueueOperation } from './operation';
 
 export const MASK = '••••••••';
 
@@ -92,14 +92,11 @@ export async function setEnv(db: Db, userId: string, projectId: string, serviceI
         target: [envVariables.projectId, envVariables.scope, envVariables.keyLower],
         set: { key, valueEncrypted, secret, updatedAt: new Date() },
       });
-    const process = await enqueueProcess(tx, {
-      projectId,
-      projectName: project.name,
-      serviceId,
+    const process = await enqueueOperation(tx, { userId, project }, {
       action: serviceId ? 'stack.updateEnv' : 'project.updateEnvs',
-      createdBy: userId,
+      serviceId,
+      audit: { action: 'env.set', target: `${scope}:${input.key}`, details: { secret: input.secret } },
     });
-    await audit(tx, { userId, projectId, action: 'env.set', target: `${scope}:${input.key}`, details: { secret: input.secret } });
     return { process, restartRequired: true as const };
   });
 }
@@ -116,14 +113,11 @@ export async function deleteEnv(db: Db, userId: string, projectId: string, servi
       .where(and(eq(envVariables.projectId, projectId), eq(envVariables.scope, scope), eq(envVariables.keyLower, key.toLowerCase()), serviceId ? eq(envVariables.serviceId, serviceId) : isNull(envVariables.serviceId)))
       .returning({ id: envVariables.id });
     if (!removed.length) throw notFound(`Variable ${key}`);
-    const process = await enqueueProcess(tx, {
-      projectId,
-      projectName: project.name,
-      serviceId,
+    const process = await enqueueOperation(tx, { userId, project }, {
       action: serviceId ? 'stack.updateEnv' : 'project.updateEnvs',
-      createdBy: userId,
+      serviceId,
+      audit: { action: 'env.delete', target: `${scope}:${key}` },
     });
-    await audit(tx, { userId, projectId, action: 'env.delete', target: `${scope}:${key}` });
     return { process, restartRequired: true as const };
   });
 }

@@ -5,11 +5,10 @@ import { containers, envVariables, processes, projectMembers, projects, services
 import { env } from '@/lib/env';
 import { AppError, conflict } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { enqueueProcess } from '@/lib/processes/enqueue';
+import { enqueueOperation } from './operation';
 import { createProjectMultilineSchema, createProjectSchema, type CreateProjectInput } from '@/lib/validations/projects';
 import { parseInput } from '@/lib/validations/parse';
 import { allocateAddress } from './address-pool';
-import { audit } from './audit';
 import { isUniqueViolation } from './errors';
 import { requireQuota } from './quotas';
 
@@ -71,8 +70,7 @@ export async function createProject(db: Db, userId: string, raw: CreateProjectIn
           );
         }
         const action = opts.action ?? 'project.create';
-        const process = await enqueueProcess(tx, { projectId: project!.id, projectName: project!.name, action, createdBy: userId, payload: opts.payload });
-        await audit(tx, { userId, projectId: project!.id, action, target: project!.name });
+        const process = await enqueueOperation(tx, { userId, project: project! }, { action, payload: opts.payload, audit: { target: project!.name } });
         return { project: project!, process };
       });
     } catch (err) {
@@ -138,8 +136,7 @@ export async function deleteProject(db: Db, userId: string, projectId: string) {
     const [current] = await tx.select().from(projects).where(eq(projects.id, projectId)).for('update');
     if (current?.status === 'DELETING') throw conflict('The project is already being deleted');
     await tx.update(projects).set({ status: 'DELETING', updatedAt: new Date() }).where(eq(projects.id, projectId));
-    const process = await enqueueProcess(tx, { projectId, projectName: project.name, action: 'project.delete', createdBy: userId });
-    await audit(tx, { userId, projectId, action: 'project.delete', target: project.name });
+    const process = await enqueueOperation(tx, { userId, project }, { action: 'project.delete', audit: { target: project.name } });
     return { process };
   });
 }

@@ -13,6 +13,7 @@ import { addServiceMultilineSchema, addServiceSchema, scaleSchema, type AddServi
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
 import { lockProjectForChange, requireId, requireNotDeleting } from './ids';
+import { enqueueOperation } from './operation';
 import { isUniqueViolation } from './errors';
 
 const hostnameTaken = (hostname: string) => conflict(`A service with hostname "${hostname}" already exists in this project`, 'hostname');
@@ -147,9 +148,8 @@ async function changeService(db: Db, userId: string, projectId: string, serviceI
     if (service.status === 'DELETING') throw conflict('The service is being deleted');
     const set = typeof change.set === 'function' ? change.set(service) : change.set;
     await tx.update(services).set({ ...set, updatedAt: new Date() }).where(eq(services.id, serviceId));
-    const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId, action: change.action, createdBy: userId });
     const details = Object.fromEntries(Object.entries(set).filter(([, v]) => v === null || typeof v !== 'object'));
-    await audit(tx, { userId, projectId, action: change.action, target: service.hostname, details });
+    const process = await enqueueOperation(tx, { userId, project }, { action: change.action, serviceId, audit: { target: service.hostname, details } });
     return { process };
   });
 }

@@ -5,8 +5,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { projectAction } from '@/lib/actions/action';
 import { requestHeaders } from '@/lib/actions/request-headers';
-import { addDomain, publishRouting, removeDomain } from '@/lib/core/domains';
-import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/core/public-ports';
+import { addDomain, publishRouting, removeDomain } from '@/lib/services/domains';
+import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/services/public-ports';
 import { deleteService, restartService, scaleService, startService, stopService } from '@/lib/services/services';
 
 /** One service's actions: lifecycle, scaling, public ports, subdomain, firewall, domains. */

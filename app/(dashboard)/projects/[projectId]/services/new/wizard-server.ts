@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { listTakenNames } from '@/lib/db/queries/dashboard-wizard';
-import { addPublicPort, setRouteFirewall } from '@/lib/core/public-ports';
+import { addPublicPort, setRouteFirewall } from '@/lib/services/public-ports';
 import { env } from '@/lib/env';
 import { AppError, isAppError } from '@/lib/errors';
 import type { wizardSubmitSchema } from './wizard-state';

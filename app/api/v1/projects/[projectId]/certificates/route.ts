@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { listCertificates } from '@/lib/core/certs';
+import { listCertificates } from '@/lib/services/certificates';
 
 type P = { projectId: string };
 

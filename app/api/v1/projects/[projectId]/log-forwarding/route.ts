@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { setLogForwarding } from '@/lib/logs/forwarding';
+import { setLogForwarding } from '@/lib/services/log-forwarding';
 import { logForwardSchema } from '@/lib/logs/syslog';
 
 type P = { projectId: string };

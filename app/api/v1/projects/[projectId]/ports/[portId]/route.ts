@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { removePublicPort } from '@/lib/core/public-ports';
+import { removePublicPort } from '@/lib/services/public-ports';
 
 type P = { projectId: string; portId: string };
 

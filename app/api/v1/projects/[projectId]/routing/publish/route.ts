@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { publishRouting } from '@/lib/core/domains';
+import { publishRouting } from '@/lib/services/domains';
 
 type P = { projectId: string };
 

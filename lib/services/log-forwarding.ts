@@ -2,13 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { projects } from '@/lib/db/schema';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { audit } from '@/lib/services/audit';
+import { audit } from './audit';
 import { parseInput } from '@/lib/validations/parse';
 import { users } from '@/lib/db/schema';
 import { forbidden } from '@/lib/errors';
-import { requireNotDeleting } from '@/lib/services/ids';
-import { resolveForwardTarget, type Lookup } from './forward-target';
-import { logForwardSchema, type LogForward } from './syslog';
+import { requireNotDeleting } from './ids';
+import { resolveForwardTarget, type Lookup } from '@/lib/logs/forward-target';
+import { logForwardSchema, type LogForward } from '@/lib/logs/syslog';
 
 /**
  * Forward the project's logs to a syslog endpoint over UDP (null turns forwarding off). The name

@@ -4,13 +4,12 @@ import { publicPorts, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { AppError, conflict, invalid, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { enqueueProcess } from '@/lib/processes/enqueue';
-import { audit } from '@/lib/services/audit';
-import { isUniqueViolation } from '@/lib/services/errors';
-import { requireId, requireNotDeleting } from '@/lib/services/ids';
+import { isUniqueViolation } from './errors';
+import { requireId, requireNotDeleting } from './ids';
+import { enqueueOperation } from './operation';
 import { firewallSchema, publicPortSchema, type PublicPortInput } from '@/lib/validations/core';
 import { parseInput } from '@/lib/validations/parse';
-import { reservedPublicPort } from './routing-rules';
+import { reservedPublicPort } from '@/lib/core/routing-rules';
 
 export async function listPublicPorts(db: Db, userId: string, projectId: string) {
   await requireProjectAccess(db, userId, projectId, 'read');
@@ -55,8 +54,11 @@ export async function addPublicPort(db: Db, userId: string, projectId: string, r
           firewallRanges: input.firewall.ranges,
         })
         .returning();
-      const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId: service.id, action: 'stack.updatePorts', createdBy: userId });
-      await audit(tx, { userId, projectId, action: 'port.open', target: `${input.protocol}/${input.publicPort}`, details: { firewall: input.firewall.policy } });
+      const process = await enqueueOperation(tx, { userId, project }, {
+        action: 'stack.updatePorts',
+        serviceId: service.id,
+        audit: { action: 'port.open', target: `${input.protocol}/${input.publicPort}`, details: { firewall: input.firewall.policy } },
+      });
       return { port: row!, process };
     });
   } catch (err) {
@@ -71,8 +73,7 @@ export async function removePublicPort(db: Db, userId: string, projectId: string
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(publicPorts).where(and(eq(publicPorts.id, requireId(portId, 'Public port')), eq(publicPorts.projectId, projectId))).returning();
     if (!row) throw notFound('Public port');
-    const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId: row.serviceId, action: 'stack.updatePorts', createdBy: userId });
-    await audit(tx, { userId, projectId, action: 'port.close', target: `${row.protocol}/${row.publicPort}` });
+    const process = await enqueueOperation(tx, { userId, project }, { action: 'stack.updatePorts', serviceId: row.serviceId, audit: { action: 'port.close', target: `${row.protocol}/${row.publicPort}` } });
     return { process };
   });
 }
@@ -86,8 +87,11 @@ export async function setRouteFirewall(db: Db, userId: string, projectId: string
     const [service] = await tx.select().from(services).where(and(eq(services.id, requireId(serviceId, 'Service')), eq(services.projectId, projectId)));
     if (!service) throw notFound('Service');
     await tx.update(services).set({ settings: { ...service.settings, httpFirewall: firewall }, updatedAt: new Date() }).where(eq(services.id, serviceId));
-    const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId, action: 'stack.updatePorts', createdBy: userId });
-    await audit(tx, { userId, projectId, action: 'route.firewall', target: service.hostname, details: { policy: firewall.policy } });
+    const process = await enqueueOperation(tx, { userId, project }, {
+      action: 'stack.updatePorts',
+      serviceId,
+      audit: { action: 'route.firewall', target: service.hostname, details: { policy: firewall.policy } },
+    });
     return { process };
   });
 }
@@ -103,8 +107,11 @@ export async function setSubdomainAccess(db: Db, userId: string, projectId: stri
       throw new AppError('VALIDATION', `subdomainAccess: ${service.hostname} has no HTTP port`, { subdomainAccess: ['this service has no HTTP port'] });
     }
     await tx.update(services).set({ subdomainAccess: enabled, updatedAt: new Date() }).where(eq(services.id, serviceId));
-    const process = await enqueueProcess(tx, { projectId, projectName: project.name, serviceId, action: 'stack.updatePorts', createdBy: userId });
-    await audit(tx, { userId, projectId, action: enabled ? 'subdomain.enable' : 'subdomain.disable', target: service.hostname });
+    const process = await enqueueOperation(tx, { userId, project }, {
+      action: 'stack.updatePorts',
+      serviceId,
+      audit: { action: enabled ? 'subdomain.enable' : 'subdomain.disable', target: service.hostname },
+    });
     return { process };
   });
 }

@@ -4,14 +4,14 @@ import { httpDomains, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { AppError, conflict, invalid, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { enqueueProcess } from '@/lib/processes/enqueue';
-import { audit } from '@/lib/services/audit';
-import { isUniqueViolation } from '@/lib/services/errors';
-import { requireId, requireNotDeleting } from '@/lib/services/ids';
+import { audit } from './audit';
+import { isUniqueViolation } from './errors';
+import { requireId, requireNotDeleting } from './ids';
+import { enqueueOperation } from './operation';
 import { domainSchema, type DomainInput } from '@/lib/validations/domains';
 import { parseInput } from '@/lib/validations/parse';
-import { verificationRecord } from './domain-proof';
-import { forbiddenDomain, normalizePath, overlappingRoute } from './routing-rules';
+import { verificationRecord } from '@/lib/core/domain-proof';
+import { forbiddenDomain, normalizePath, overlappingRoute } from '@/lib/core/routing-rules';
 
 export async function listDomains(db: Db, userId: string, projectId: string) {
   await requireProjectAccess(db, userId, projectId, 'read');
@@ -82,8 +82,7 @@ export async function publishRouting(db: Db, userId: string, projectId: string) 
   requireNotDeleting(project);
   if ((await pendingDomainChanges(db, projectId)) === 0) throw new AppError('BAD_REQUEST', 'There are no staged routing changes to publish');
   return db.transaction(async (tx) => {
-    const process = await enqueueProcess(tx, { projectId, projectName: project.name, action: 'project.publishRouting', createdBy: userId });
-    await audit(tx, { userId, projectId, action: 'routing.publish', target: project.name });
+    const process = await enqueueOperation(tx, { userId, project }, { action: 'project.publishRouting', audit: { action: 'routing.publish', target: project.name } });
     return { process };
   });
 }
