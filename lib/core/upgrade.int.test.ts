@@ -82,5 +82,5 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
       await expectUpgraded(projectId, before!.address, where);
       await expect(upgradeCore(tdb.db, userId, projectId)).rejects.toThrow(/there is no downgrade/);
     }
-  });
+  }, 600_000); // one whole upgrade per step boundary
 });
