@@ -105,3 +105,4 @@ export function containerCount(entry: CatalogEntry, mode: 'HA' | 'NON_HA', reque
   return Math.min(Math.max(requested, entry.scaling.min), entry.scaling.max);
 }
 export { nearestVersion } from './nearest-version';
+export { capabilitiesOf, type TypeCapabilities } from './capabilities';

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { getCatalogEntry } from '@/lib/catalog';
+import { capabilitiesOf, getCatalogEntry } from '@/lib/catalog';
 import type { ContainerTemplate } from '@/lib/catalog/types';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import type { Db } from '@/lib/db/client';
@@ -60,13 +60,13 @@ export async function buildWantedProject(db: Db, runtime: Runtime, projectId: st
   const volumes: WantedVolume[] = [];
   const containers: WantedContainer[] = [];
   const logging = projectExtensions().map((e) => e.containerLogging?.(project)).find(Boolean);
-  const storages = list.filter((s) => s.type === 'shared-storage');
+  const storages = list.filter((s) => capabilitiesOf(getCatalogEntry(s.type)).sharedStorage);
   const deployed = await deployedVersions(db, projectId);
 
   for (const service of list) {
     const entry = getCatalogEntry(service.type);
     const { env } = resolveServiceEnv(vars, service.hostname);
-    const mountsShared = ['runtime', 'static', 'linux'].includes(entry.category);
+    const mountsShared = capabilitiesOf(entry).mountsSharedStorage;
     const sharedMounts = mountsShared
       ? storages.map((st) => ({ volume: volumeName(projectId, `${st.hostname}-main-0-data`), mountPath: `/mnt/${st.hostname}` }))
       : [];

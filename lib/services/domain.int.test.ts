@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, envVariables, projects, services, users } from '@/lib/db/schema';
+import { auditLog, envVariables, processes, projects, publicPorts, services, users } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
@@ -126,6 +126,39 @@ describe.each(testDrivers)('domain operations (%s)', (driver) => {
 
     const actions = (await tdb.db.select().from(auditLog).where(eq(auditLog.projectId, project.id))).map((a) => a.action).sort();
     expect(actions).toEqual(['process.cancel', 'project.create', 'stack.create', 'stack.create', 'stack.scale']);
+  });
+
+  it('a service with public ports and a route firewall is one operation: one process, all or nothing', async () => {
+    const { project } = await createProject(tdb.db, owner, { name: 'access project' });
+    const firewall = { policy: 'allow' as const, ranges: ['10.0.0.0/8'] };
+    const { service: db } = await addService(tdb.db, owner, project.id, { hostname: 'db', type: 'postgresql@15' }, {
+      publicPorts: [{ publicPort: 15432, internalPort: 5432, protocol: 'tcp', firewall }],
+    });
+    const { service: app } = await addService(tdb.db, owner, project.id, { hostname: 'app', type: 'nodejs@18' }, {
+      publicPorts: [{ publicPort: 19000, internalPort: 9000 }],
+      routeFirewall: firewall,
+    });
+    const ports = await tdb.db.select().from(publicPorts).where(eq(publicPorts.projectId, project.id));
+    expect(ports.map((p) => [p.serviceId, p.publicPort, p.internalPort, p.firewallPolicy]).sort()).toEqual(
+      [[db.id, 15432, 5432, 'allow'], [app.id, 19000, 9000, 'none']].sort(),
+    );
+    expect(app.settings).toMatchObject({ httpFirewall: firewall });
+    const work = await tdb.db.select().from(processes).where(eq(processes.projectId, project.id));
+    expect(work.filter((p) => p.action !== 'project.create').map((p) => p.action)).toEqual(['stack.create', 'stack.create']);
+
+    // A taken port, a port PostgreSQL does not listen on, a bad firewall: refused by field, nothing written.
+    const countRows = async () => [(await tdb.db.select({ n: count() }).from(services))[0]!.n, (await tdb.db.select({ n: count() }).from(publicPorts))[0]!.n];
+    const before = await countRows();
+    const refusal = async (opts: Parameters<typeof addService>[4]) => {
+      const err = await addService(tdb.db, owner, project.id, { hostname: 'db2', type: 'postgresql@15' }, opts).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      return (err as AppError).fieldErrors;
+    };
+    expect(Object.keys((await refusal({ publicPorts: [{ publicPort: 16000, internalPort: 5432 }, { publicPort: 15432, internalPort: 5432 }] })) ?? {})).toEqual(['publicPorts.1.publicPort']);
+    expect(Object.keys((await refusal({ publicPorts: [{ publicPort: 16001, internalPort: 6379 }] })) ?? {})).toEqual(['publicPorts.0.internalPort']);
+    expect(Object.keys((await refusal({ publicPorts: [{ publicPort: 80, internalPort: 5432 }] })) ?? {})).toEqual(['publicPorts.0.publicPort']);
+    await refusal({ routeFirewall: { policy: 'deny', ranges: ['not-an-address'] } });
+    expect(await countRows()).toEqual(before);
   });
 
   it('a project being deleted refuses new wanted state with CONFLICT, adding nothing', async () => {

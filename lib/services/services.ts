@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { assertModeAllowed, containerCount, imageFor, resolveTypeVersion } from '@/lib/catalog';
+import { assertModeAllowed, capabilitiesOf, containerCount, imageFor, resolveTypeVersion } from '@/lib/catalog';
 import { requireQuota } from './quotas';
 import { encryptSecret, randomPassword } from '@/lib/crypto/secrets';
 import type { Db } from '@/lib/db/client';
@@ -13,6 +13,8 @@ import { addServiceMultilineSchema, addServiceSchema, scaleSchema, type AddServi
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
 import { lockProjectForChange, requireId, requireNotDeleting } from './ids';
+import { checkPublicPort, insertPublicPort, portTaken } from './public-ports';
+import { firewallSchema, publicPortSchema, type Firewall, type PublicPort } from '@/lib/validations/core';
 import { enqueueOperation } from './operation';
 import { isUniqueViolation } from './errors';
 
@@ -23,6 +25,10 @@ export interface AddServiceOptions {
   settings?: Record<string, unknown>;
   /** Variables may span lines (values from an import file). */
   multilineEnv?: boolean;
+  /** Public ports on the project address, opened with the service (the dashboard wizard). */
+  publicPorts?: unknown[];
+  /** The firewall of the service's subdomain route. */
+  routeFirewall?: unknown;
 }
 
 /**
@@ -49,12 +55,13 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
   const { entry, version } = resolveTypeVersion(input.version ? `${input.type.split('@')[0]}@${input.version}` : input.type);
   assertModeAllowed(entry, input.mode);
   imageFor(entry, version, env.BERTH_IMAGE_SOURCE);
-  if (entry.category !== 'runtime' && entry.category !== 'static' && entry.category !== 'linux' && input.containerCount > 1) {
+  const can = capabilitiesOf(entry);
+  if (!can.horizontalScaling && input.containerCount > 1) {
     throw new AppError('VALIDATION', `containerCount: ${entry.displayName} runs a fixed topology; use mode HA for more containers`, {
       containerCount: ['managed services have a fixed container count'],
     });
   }
-  if (input.port && entry.category !== 'runtime') {
+  if (input.port && !can.customHttpPort) {
     throw new AppError('VALIDATION', `port: ${entry.displayName} listens on fixed ports`, { port: [`${entry.displayName} listens on fixed ports`] });
   }
   const keys = new Set<string>();
@@ -70,6 +77,8 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
   const cores = os.availableParallelism();
   if (res.cpu > cores) throw new AppError('VALIDATION', `resources: at most ${cores} CPUs (this server has ${cores})`, { resources: [`at most ${cores} CPUs`] });
   await requireQuota(db, project.createdBy ?? userId, { services: 1, containers: count, cpu: count * res.cpu, memoryMb: count * res.memoryMb });
+  const servicePorts = entry.ports.map((p) => ({ port: can.customHttpPort && input.port ? input.port : p.port, protocol: p.protocol, httpSupport: p.http }));
+  const access = parseAccess(opts, { type: entry.type, hostname: input.hostname, ports: servicePorts });
 
   try {
     return await db.transaction(async (tx) => {
@@ -84,9 +93,9 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
           mode: input.mode,
           containerCount: containerCount(entry, input.mode, input.containerCount),
           resources: input.resources ?? entry.resources,
-          ports: entry.ports.map((p) => ({ port: entry.category === 'runtime' && input.port ? input.port : p.port, protocol: p.protocol, httpSupport: p.http })),
+          ports: servicePorts,
           subdomainAccess: input.subdomainAccess,
-          settings: opts.settings ?? {},
+          settings: { ...opts.settings, ...(access.routeFirewall ? { httpFirewall: access.routeFirewall } : {}) },
         })
         .returning();
       const generated = entry.generate({ hostname: input.hostname, serviceId: service!.id, projectId, mode: input.mode, password: () => randomPassword() });
@@ -111,16 +120,48 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
           kind: r.kind,
         })),
       );
+      for (const [i, p] of access.ports.entries()) {
+        // A savepoint each: a taken port is reported by its row, and the whole add is rolled back.
+        await tx.transaction((sp) => insertPublicPort(sp, projectId, service!.id, p)).catch((err: unknown) => {
+          throw isUniqueViolation(err) ? portTaken(p, project.address, `publicPorts.${i}.publicPort`) : err;
+        });
+      }
       const process = opts.enqueue
         ? await enqueueProcess(tx, { projectId, projectName: project.name, serviceId: service!.id, action: 'stack.create', createdBy: userId })
         : null;
-      await audit(tx, { userId, projectId, action: 'stack.create', target: input.hostname, details: { type: `${entry.type}@${version}`, mode: input.mode } });
+      const ports = access.ports.map((p) => `${p.protocol}/${p.publicPort}`);
+      await audit(tx, { userId, projectId, action: 'stack.create', target: input.hostname, details: { type: `${entry.type}@${version}`, mode: input.mode, ...(ports.length ? { publicPorts: ports.join(' ') } : {}) } });
       return { service: service!, process };
     });
   } catch (err) {
     if (isUniqueViolation(err, 'services_project_hostname_uq') || isUniqueViolation(err, 'hostname')) throw hostnameTaken(input.hostname);
     throw err;
   }
+}
+
+const portRequestSchema = publicPortSchema.omit({ serviceId: true });
+
+/** The public ports and route firewall asked for with a new service, checked before anything is written. */
+function parseAccess(opts: AddServiceOptions, service: Parameters<typeof checkPublicPort>[0]): { ports: Omit<PublicPort, 'serviceId'>[]; routeFirewall?: Firewall } {
+  const list = opts.publicPorts ?? [];
+  if (list.length > 10) throw invalid('publicPorts', 'at most 10 public ports');
+  const ports = list.map((raw, i) => {
+    const parsed = portRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw invalid(`publicPorts.${i}.${issue.path.join('.')}`, issue.message);
+    }
+    checkPublicPort(service, parsed.data, `publicPorts.${i}.`);
+    return parsed.data;
+  });
+  const seen = new Set<string>();
+  ports.forEach((p, i) => {
+    const key = `${p.protocol}/${p.publicPort}`;
+    if (seen.has(key)) throw invalid(`publicPorts.${i}.publicPort`, `${key} is listed twice`);
+    seen.add(key);
+  });
+  const routeFirewall = opts.routeFirewall === undefined ? undefined : parseInput(firewallSchema, opts.routeFirewall);
+  return { ports, routeFirewall };
 }
 
 export async function listServices(db: Db, userId: string, projectId: string): Promise<Service[]> {

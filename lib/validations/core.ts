@@ -30,3 +30,5 @@ export const publicPortSchema = z.object({
   firewall: firewallSchema.default({ policy: 'none', ranges: [] }),
 });
 export type PublicPortInput = z.input<typeof publicPortSchema>;
+export type PublicPort = z.output<typeof publicPortSchema>;
+export type Firewall = z.output<typeof firewallSchema>;

@@ -9,7 +9,7 @@ import { deployGit } from '@/lib/services/deploys';
 import { addService } from '@/lib/services/services';
 import type { AddServiceInput } from '@/lib/validations/services';
 import { parseInput } from '@/lib/validations/parse';
-import { openPublicAccess, refuseTakenPorts } from './wizard-server';
+import { refuseTakenPorts } from './wizard-server';
 import { wizardSubmitSchema } from './wizard-state';
 
 function json(text: string): unknown {
@@ -21,17 +21,17 @@ function json(text: string): unknown {
 }
 
 /**
- * The wizard's last step: public access is checked first, so bad input creates nothing; then the
- * service (validated again by addService), then its ports and firewall, then the optional deploy
- * from Git; then its page, where the `stack.create` and `service.deploy` processes show live.
+ * The wizard's last step: one operation creates the service with its public ports and route
+ * firewall (one transaction, one `stack.create` process; bad input creates nothing), then the
+ * optional deploy from Git starts; then its page, where both processes show live.
  */
 export const addServiceAction = projectAction(z.object({ projectId: z.string(), payload: z.string() }), 'write', async (input, { user, db }) => {
   const body = parseInput(wizardSubmitSchema, json(input.payload));
   await refuseTakenPorts(db, input.projectId, body.publicPorts);
   if (body.deploy) validateGitSource({ url: body.deploy.gitUrl, ref: body.deploy.gitRef });
-  const { service } = await addService(db, user.id, input.projectId, body.service as AddServiceInput);
-  let problem = await openPublicAccess(db, user.id, input.projectId, service.id, body);
-  if (body.deploy && !problem) {
+  const { service } = await addService(db, user.id, input.projectId, body.service as AddServiceInput, { publicPorts: body.publicPorts, routeFirewall: body.routeFirewall });
+  let problem: string | undefined;
+  if (body.deploy) {
     problem = await deployGit(db, user.id, input.projectId, service.id, body.deploy).then(
       () => undefined,
       (err: unknown) => `the deploy from Git could not start: ${err instanceof Error ? err.message : String(err)}`,

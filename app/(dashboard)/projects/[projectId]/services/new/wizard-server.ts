@@ -2,9 +2,8 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { listTakenNames } from '@/lib/db/queries/dashboard-wizard';
-import { addPublicPort, setRouteFirewall } from '@/lib/services/public-ports';
 import { env } from '@/lib/env';
-import { AppError, isAppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import type { wizardSubmitSchema } from './wizard-state';
 
 type Submit = z.infer<typeof wizardSubmitSchema>;
@@ -18,16 +17,4 @@ export async function refuseTakenPorts(db: Db, projectId: string, ports: Submit[
     else if (taken.publicPorts.some((t) => t.port === p.publicPort && t.protocol === p.protocol)) fieldErrors[`publicPorts.${i}.publicPort`] = [`${p.protocol}/${p.publicPort} is already open on this project's address`];
   });
   if (Object.keys(fieldErrors).length) throw new AppError('VALIDATION', 'A public port is taken', fieldErrors);
-}
-
-/** Opens the wizard's public ports and sets the HTTP firewall; returns what failed (the service exists by now). */
-export async function openPublicAccess(db: Db, userId: string, projectId: string, serviceId: string, body: Submit): Promise<string | undefined> {
-  try {
-    for (const p of body.publicPorts) await addPublicPort(db, userId, projectId, { ...p, serviceId });
-    if (body.routeFirewall) await setRouteFirewall(db, userId, projectId, serviceId, body.routeFirewall);
-    return undefined;
-  } catch (err) {
-    if (isAppError(err)) return `its public access was not set: ${err.message}. Set it under Public access below.`;
-    throw err;
-  }
 }
