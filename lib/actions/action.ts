@@ -10,6 +10,7 @@ import { logger } from '@/lib/log';
 import type { ActionState } from './action-state';
 import { crossSiteWrite } from '@/lib/auth/same-origin';
 import { requestHeaders } from './request-headers';
+import { fieldErrorsOf } from '@/lib/validations/parse';
 
 const log = logger('action');
 
@@ -69,14 +70,7 @@ function wrap<S extends z.ZodTypeAny, C>(
       const db = await getDb();
       const ctx = await authorize(raw, db);
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          const key = String(issue.path[0] ?? 'form');
-          (fieldErrors[key] ??= []).push(issue.message);
-        }
-        return { error: 'Check the highlighted fields', fieldErrors, values };
-      }
+      if (!parsed.success) return { error: 'Check the highlighted fields', fieldErrors: fieldErrorsOf(parsed.error.issues), values };
       return (await run(parsed.data, ctx, db)) ?? { ok: true };
     } catch (err) {
       return errorState(err, values);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api/handler';
-import { AppError } from '@/lib/errors';
+import { parseInput } from '@/lib/validations/parse';
 import { readLogs } from '@/lib/services/logs';
 
 type P = { projectId: string };
@@ -16,12 +16,7 @@ const querySchema = z.object({
 
 /** GET: the project's collected logs (per service or container, by time and text). */
 export const GET = apiRoute<P>(async ({ db, user, params, query }) => {
-  const parsed = querySchema.safeParse(Object.fromEntries(query));
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), [i.message]]));
-    throw new AppError('VALIDATION', parsed.error.issues.map((i) => i.message).join('; '), fields);
-  }
-  const q = parsed.data;
+  const q = parseInput(querySchema, Object.fromEntries(query));
   const lines = await readLogs(db, user.id, params.projectId, {
     serviceId: q.service,
     container: q.container,
