@@ -69,10 +69,10 @@ async function authenticate(req: Request, db: Db): Promise<Pick<User, 'id' | 'em
     if (!user) throw new AppError('UNAUTHORIZED', 'The API token is invalid, expired or revoked');
     return user;
   }
-  const { auth } = await import('@/lib/auth');
-  const session = await auth();
-  if (!session) throw new AppError('UNAUTHORIZED', 'Sign in or send an API token (Authorization: Bearer …)');
-  return session.user;
+  const { sessionUser } = await import('@/lib/auth/guards');
+  const user = await sessionUser();
+  if (!user) throw new AppError('UNAUTHORIZED', 'Sign in or send an API token (Authorization: Bearer …)');
+  return user;
 }
 
 const fieldCache = new WeakMap<z.ZodType, string[]>();
@@ -97,7 +97,7 @@ function refuseUnknownFields(body: Record<string, unknown>, schema: z.ZodType): 
   throw new AppError('VALIDATION', unknown.map((k) => `${k} ${rule}`).join('; '), Object.fromEntries(unknown.map((k) => [k, [rule]])));
 }
 
-/** The one wrapper for /api/v1 route handlers: authenticate → run → JSON (or a mapped error). */
+/** The one wrapper for every route handler (REST under /api/v1, the dashboard's streams and lookups): authenticate → run → JSON (or a mapped error). */
 export function apiRoute<P extends Record<string, string> = Record<string, string>>(
   fn: (ctx: ApiContext<P>) => Promise<unknown>,
   opts: { status?: number } = {},

@@ -101,6 +101,9 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   '/projects/{projectId}/certificates': {
     get: { summary: "The project's certificates (internal CA and ACME per custom domain): issuer, status, expiry, last ACME error; never keys" },
   },
+  '/projects/{projectId}/services/{serviceId}/stats': {
+    get: { summary: "The service's resource samples per container (?minutes=1..10080, default 60): CPU %, memory, network and block I/O" },
+  },
   '/projects/{projectId}/logs': {
     get: { summary: "The project's collected log lines, oldest first (?service=&container=&q=&since=&until=&limit=, times in ISO 8601)" },
   },

@@ -20,20 +20,17 @@ export async function requireAdminPage(): Promise<SessionUser> {
   return user;
 }
 
-/** For server actions and session-only route handlers: the signed-in user, or an UNAUTHORIZED error (401). */
-export async function requireSessionUser(): Promise<SessionUser> {
-  const testUser = testSessionUser();
-  if (testUser) return testUser;
-  const session = await auth();
-  if (!session) throw new AppError('UNAUTHORIZED', 'Sign in to continue');
-  return session.user;
+/** The signed-in user of this request, if any (route handlers also accept API tokens: lib/api/handler.ts). */
+export async function sessionUser(): Promise<SessionUser | undefined> {
+  return testSessionUser() ?? (await auth())?.user;
 }
 
-/**
- * For route handlers outside /api/v1 (which authenticate bearer tokens in lib/api/handler.ts):
- * the same check as requireSessionUser, named for where it is used.
- */
-export const requireApiUser = requireSessionUser;
+/** For server actions: the signed-in user, or an UNAUTHORIZED error (401). */
+export async function requireSessionUser(): Promise<SessionUser> {
+  const user = await sessionUser();
+  if (!user) throw new AppError('UNAUTHORIZED', 'Sign in to continue');
+  return user;
+}
 
 /**
  * Tests only (NODE_ENV=test, never in a built app): the user that server actions see, so the

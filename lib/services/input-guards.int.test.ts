@@ -44,8 +44,8 @@ describe('ids, parameters and projects being deleted', () => {
   });
 
   it('query parameters of the logs and statistics routes are validated (422 naming the parameter)', async () => {
-    const logs = (await import('@/app/api/projects/[projectId]/logs/route')) as unknown as { GET: Handler };
-    const stats = (await import('@/app/api/projects/[projectId]/services/[serviceId]/stats/route')) as unknown as { GET: Handler };
+    const logs = (await import('@/app/api/v1/projects/[projectId]/logs/route')) as unknown as { GET: Handler };
+    const stats = (await import('@/app/api/v1/projects/[projectId]/services/[serviceId]/stats/route')) as unknown as { GET: Handler };
     const call = async (h: Handler, query: string, params: Record<string, string>) => {
       const res = await h(new Request(`http://berth.test/x${query}`), { params: Promise.resolve(params) });
       return { status: res.status, fields: Object.keys(((await res.json()) as { error?: { fields?: object } }).error?.fields ?? {}) };

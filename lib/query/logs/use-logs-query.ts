@@ -16,7 +16,10 @@ export interface ViewLogLine {
 const MAX_LINES = 2000;
 
 function params(f: LogsFilter): URLSearchParams {
-  const p = new URLSearchParams({ service: f.serviceId ?? '', container: f.container, q: f.q });
+  const p = new URLSearchParams();
+  if (f.serviceId) p.set('service', f.serviceId);
+  if (f.container) p.set('container', f.container);
+  if (f.q) p.set('q', f.q);
   if (f.rangeSec) p.set('since', new Date(Date.now() - f.rangeSec * 1000).toISOString());
   return p;
 }
@@ -42,7 +45,7 @@ export function useLogsQuery(projectId: string, filter: LogsFilter, follow: bool
     enabled: !follow,
     staleTime: Infinity,
     queryFn: async () => {
-      const res = await fetch(`/api/projects/${projectId}/logs?${params(filter)}`);
+      const res = await fetch(`/api/v1/projects/${projectId}/logs?${params(filter)}`);
       const body = (await res.json()) as { lines?: ViewLogLine[]; error?: { message: string } };
       if (!res.ok) throw new Error(body.error?.message ?? 'Could not read logs');
       return body.lines ?? [];

@@ -22,7 +22,7 @@ export function useStatsQuery(projectId: string, serviceId: string, minutes: num
     queryKey: statsKeys.service(projectId, serviceId, minutes),
     refetchInterval: minutes <= 60 ? 5000 : 60_000,
     queryFn: async () => {
-      const res = await fetch(`/api/projects/${projectId}/services/${serviceId}/stats?minutes=${minutes}`);
+      const res = await fetch(`/api/v1/projects/${projectId}/services/${serviceId}/stats?minutes=${minutes}`);
       const body = (await res.json()) as { samples?: StatsSample[]; error?: { message: string } };
       if (!res.ok) throw new Error(body.error?.message ?? 'Could not read statistics');
       return body.samples ?? [];
