@@ -1,4 +1,4 @@
-import type { AutoscalingSettings, ServiceResources } from '@/lib/db/schema';
+import type { AutoscalingSettings, Service, ServiceResources } from '@/lib/db/schema';
 import type { CatalogEntry } from '@/lib/catalog/types';
 import { AppError } from '@/lib/errors';
 import type { HostCapacity } from './capacity';
@@ -81,3 +81,15 @@ export function startResources(a: AutoscalingSettings, base: ServiceResources): 
   const cpu = a.startCpuCoreCount ?? a.minCpu ?? base.cpu;
   return { cpu, memoryMb: a.minRam !== undefined ? Math.round(a.minRam * 1024) : base.memoryMb };
 }
+
+const clampTo = (v: number, lo: number | undefined, hi: number | undefined) => Math.min(hi ?? v, Math.max(lo ?? v, v));
+
+/** Resources and container count moved into the new ranges (the scaler takes them from there). */
+export function withinRanges(s: Pick<Service, 'resources' | 'containerCount'>, a: AutoscalingSettings, scalable: boolean) {
+  const resources = {
+    cpu: a.startCpuCoreCount ?? clampTo(s.resources.cpu, a.minCpu, a.maxCpu),
+    memoryMb: Math.round(clampTo(s.resources.memoryMb, a.minRam !== undefined ? a.minRam * 1024 : undefined, a.maxRam !== undefined ? a.maxRam * 1024 : undefined)),
+  };
+  return { resources, containerCount: scalable ? clampTo(s.containerCount, a.minContainers, a.maxContainers) : s.containerCount };
+}
+

@@ -14,6 +14,8 @@ import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
 import { lockProjectForChange, requireId, requireNotDeleting } from './ids';
 import { isUniqueViolation } from './errors';
+import { hostCapacity } from '@/lib/autoscale/capacity';
+import { isScalableCategory, validateAutoscaling, withinRanges } from '@/lib/autoscale/ranges';
 
 const hostnameTaken = (hostname: string) => conflict(`A service with hostname "${hostname}" already exists in this project`, 'hostname');
 
@@ -64,8 +66,11 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
   const [existing] = await db.select({ id: services.id }).from(services).where(and(eq(services.projectId, projectId), eq(services.hostname, input.hostname)));
   if (existing) throw hostnameTaken(input.hostname);
   // Charged to the project's creator (its tenant), whoever of its members adds the service.
-  const count = containerCount(entry, input.mode, input.containerCount);
-  const res = input.resources ?? entry.resources;
+  const scaling = input.autoscaling ?? {};
+  validateAutoscaling(scaling, entry, hostCapacity(), 'autoscaling.');
+  const start = withinRanges({ resources: input.resources ?? entry.resources, containerCount: input.containerCount }, scaling, isScalableCategory(entry.category));
+  const count = containerCount(entry, input.mode, start.containerCount);
+  const res = start.resources;
   const cores = os.availableParallelism();
   if (res.cpu > cores) throw new AppError('VALIDATION', `resources: at most ${cores} CPUs (this server has ${cores})`, { resources: [`at most ${cores} CPUs`] });
   await requireQuota(db, project.createdBy ?? userId, { services: 1, containers: count, cpu: count * res.cpu, memoryMb: count * res.memoryMb });
@@ -81,8 +86,9 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
           type: entry.type,
           version,
           mode: input.mode,
-          containerCount: containerCount(entry, input.mode, input.containerCount),
-          resources: input.resources ?? entry.resources,
+          containerCount: count,
+          resources: res,
+          autoscaling: scaling,
           ports: entry.ports.map((p) => ({ port: entry.category === 'runtime' && input.port ? input.port : p.port, protocol: p.protocol, httpSupport: p.http })),
           subdomainAccess: input.subdomainAccess,
           settings: opts.settings ?? {},
@@ -137,7 +143,7 @@ export async function getService(db: Db, userId: string, projectId: string, serv
 
 type Change = { action: ProcessAction; set: Partial<typeof services.$inferInsert> | ((s: Service) => Partial<typeof services.$inferInsert>) };
 
-async function changeService(db: Db, userId: string, projectId: string, serviceId: string, change: Change) {
+export async function changeService(db: Db, userId: string, projectId: string, serviceId: string, change: Change) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
   requireNotDeleting(project);
   return db.transaction(async (tx) => {
