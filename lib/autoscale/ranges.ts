@@ -82,7 +82,7 @@ export function startResources(a: AutoscalingSettings, base: ServiceResources): 
   return { cpu, memoryMb: a.minRam !== undefined ? Math.round(a.minRam * 1024) : base.memoryMb };
 }
 
-const clampTo = (v: number, lo: number | undefined, hi: number | undefined) => Math.min(hi ?? v, Math.max(lo ?? v, v));
+const clampTo = (v: number, lo: number | undefined, hi: number | undefined) => Math.min(hi ?? Infinity, Math.max(lo ?? -Infinity, v));
 
 /** Resources and container count moved into the new ranges (the scaler takes them from there). */
 export function withinRanges(s: Pick<Service, 'resources' | 'containerCount'>, a: AutoscalingSettings, scalable: boolean) {
