@@ -87,7 +87,10 @@ export function decideRam(history: Reading[], limitMb: number, r: ScalingRanges,
     const p = Math.min(0.95, r.minFreeRamPercent / 100);
     return Math.max(usage + r.minFreeRamMb, usage / (1 - p));
   };
-  if (last.ramMb >= limitMb * t.ramUp || need(last.ramMb) > limitMb) {
+  // Up before the free memory runs short: a margin of one more minimum free (or of 1 − ramUp of
+  // the limit) above it, as usage can grow between two readings.
+  const margin = Math.max(r.minFreeRamMb, limitMb * (1 - t.ramUp));
+  if (last.ramMb >= limitMb * t.ramUp || need(last.ramMb) + margin > limitMb) {
     const next = clamp(upTo(Math.max(last.ramMb / t.target, need(last.ramMb), limitMb * 1.5), RAM_STEP_MB), r.ramMb.min, r.ramMb.max);
     return next > limitMb ? next : inRange !== limitMb ? inRange : undefined;
   }

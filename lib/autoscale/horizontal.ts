@@ -4,9 +4,10 @@ import type { Db } from '@/lib/db/client';
 import { projects, scalingEvents, services, type Service } from '@/lib/db/schema';
 import { convergeProjectUnlocked, withProjectLock } from '@/lib/provisioner';
 import { retryUntil, systemClock } from '@/lib/provisioner/clock';
-import { L } from '@/lib/provisioner/labels';
+import { L, networkName } from '@/lib/provisioner/labels';
 import { buildWantedProject } from '@/lib/provisioner/wanted';
 import type { Runtime } from '@/lib/provisioner/runtime';
+import { answers } from '@/lib/worker/ready-probe';
 import { holdRouting, releaseRouting } from './routing-hold';
 
 /** Time in-flight requests on a removed container get after the core stopped sending it new ones. */
@@ -24,10 +25,17 @@ async function resync(db: Db, runtime: Runtime, projectId: string) {
   if (project) await syncCore({ db, runtime, project });
 }
 
-/** Ready: running and, with a health check, healthy. */
-async function ready(runtime: Runtime, id: string): Promise<boolean> {
+/**
+ * Ready: running, and healthy by Docker's check or (sooner than its interval) answering on the
+ * service's HTTP port from here, as the dashboard's ready probe asks.
+ */
+async function ready(runtime: Runtime, service: Service, id: string): Promise<boolean> {
   const d = await runtime.inspectContainer(id);
-  return d?.state === 'running' && (d.health === undefined || d.health === 'healthy');
+  if (d?.state !== 'running') return false;
+  if (d.health === undefined || d.health === 'healthy') return true;
+  const port = service.ports.find((p) => p.httpSupport && p.protocol === 'tcp')?.port;
+  const ip = d.ips[networkName(service.projectId)];
+  return Boolean(port && ip && (await answers(ip, port, 500)));
 }
 
 /**
@@ -51,7 +59,7 @@ export async function scaleHorizontally(db: Db, runtime: Runtime, service: Servi
     });
     try {
       for (const name of added) {
-        await retryUntil(() => ready(runtime, name), (ok) => ok, () => new Error(`${name} never became ready`), {
+        await retryUntil(() => ready(runtime, service, name), (ok) => ok, () => new Error(`${name} never became ready`), {
           timeoutMs: READY_TIMEOUT_MS,
           intervalMs: 200,
           maxIntervalMs: 1_000,

@@ -84,8 +84,12 @@ export function startResources(a: AutoscalingSettings, base: ServiceResources): 
 
 const clampTo = (v: number, lo: number | undefined, hi: number | undefined) => Math.min(hi ?? Infinity, Math.max(lo ?? -Infinity, v));
 
-/** Resources and container count moved into the new ranges (the scaler takes them from there). */
-export function withinRanges(s: Pick<Service, 'resources' | 'containerCount'>, a: AutoscalingSettings, scalable: boolean) {
+/**
+ * Resources and container count moved into the new ranges (the scaler takes them from there);
+ * `starting`: a new service starts at startCpuCoreCount (or minCpu), minRam and minContainers.
+ */
+export function withinRanges(s: Pick<Service, 'resources' | 'containerCount'>, a: AutoscalingSettings, scalable: boolean, opts: { starting?: boolean } = {}) {
+  if (opts.starting) s = { ...s, resources: startResources(a, s.resources), containerCount: Math.max(s.containerCount, a.minContainers ?? 1) };
   const resources = {
     cpu: a.startCpuCoreCount ?? clampTo(s.resources.cpu, a.minCpu, a.maxCpu),
     memoryMb: Math.round(clampTo(s.resources.memoryMb, a.minRam !== undefined ? a.minRam * 1024 : undefined, a.maxRam !== undefined ? a.maxRam * 1024 : undefined)),

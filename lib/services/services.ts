@@ -68,7 +68,7 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
   // Charged to the project's creator (its tenant), whoever of its members adds the service.
   const scaling = input.autoscaling ?? {};
   validateAutoscaling(scaling, entry, hostCapacity(), 'autoscaling.');
-  const start = withinRanges({ resources: input.resources ?? entry.resources, containerCount: input.containerCount }, scaling, isScalableCategory(entry.category));
+  const start = withinRanges({ resources: input.resources ?? entry.resources, containerCount: input.containerCount }, scaling, isScalableCategory(entry.category), { starting: true });
   const count = containerCount(entry, input.mode, start.containerCount);
   const res = start.resources;
   const cores = os.availableParallelism();
