@@ -29,20 +29,20 @@ export interface ScalerTuning {
   removeSamples: number;
 }
 
-/** Scale up within two readings, down after a minute (at the 5 s default interval). */
+/** Up after two readings (a few seconds), down after a minute, a container removed after two minutes. */
 export const DEFAULT_TUNING: ScalerTuning = {
-  intervalMs: 5_000,
+  intervalMs: 2_000,
   cpuUp: 0.8,
   cpuDown: 0.3,
   ramUp: 0.85,
   ramDown: 0.4,
   target: 0.6,
   upSamples: 2,
-  downSamples: 12,
+  downSamples: 30,
   addAbove: 0.8,
   removeBelow: 0.3,
   addSamples: 3,
-  removeSamples: 24,
+  removeSamples: 60,
 };
 
 const CPU_STEP = 0.1;
