@@ -52,7 +52,7 @@ describe('autoscaling on the real engine', () => {
     slug = project.slug;
     // Short windows so the test takes seconds: up after 2 hot readings, down after 6 cold ones.
     // Up thresholds leave room for a shared, contended host (a busy container may read well under its limit).
-    scaler = startScaler(tdb.db, runtime, { intervalMs: 500, upSamples: 2, downSamples: 6, addSamples: 2, removeSamples: 6, cpuUp: 0.6, addAbove: 0.6, removeBelow: 0.4 });
+    scaler = startScaler(tdb.db, runtime, { intervalMs: 500, upSamples: 2, downSamples: 6, addSamples: 2, removeSamples: 6, cpuUp: 0.6, addAbove: 0.6, removeBelow: 0.4, diskIntervalMs: 1_000 });
   }, 240_000);
   afterAll(async () => {
     scaler?.stop();
@@ -127,7 +127,8 @@ describe('autoscaling on the real engine', () => {
     const { service, process } = await addService(tdb.db, userId, projectId, {
       hostname: 'db',
       type: 'postgresql@15',
-      autoscaling: { minCpu: 0.5, maxCpu: 0.5, minRam: 0.25, maxRam: 1, minFreeRamGB: minFreeMb / 1024 },
+      // maxDisk below the fresh cluster's size: watched (no quota on local volumes), so a warning.
+      autoscaling: { minCpu: 0.5, maxCpu: 0.5, minRam: 0.25, maxRam: 1, minFreeRamGB: minFreeMb / 1024, maxDisk: 0.01 },
     });
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     const name = containerName(projectId, 'db-main-0');
@@ -154,6 +155,11 @@ describe('autoscaling on the real engine', () => {
       expect(e.toValue - used).toBeGreaterThanOrEqual(minFreeMb);
     }
     expect(worstFreeMb).toBeGreaterThanOrEqual(minFreeMb);
+    const [warn] = await waitFor('a disk warning', async () => {
+      const list = (await events(service.id, 'disk')).filter((e) => e.direction === 'warn');
+      return list.length ? list : undefined;
+    }, 30_000);
+    expect(warn!.reason).toMatch(/^volumes use [\d.]+ GB of maxDisk 0\.01 GB/);
     console.log(`postgres memory: ${ups.map((e) => `${e.fromValue}→${e.toValue} MB`).join(', ')}; least free seen ${Math.round(worstFreeMb)} MB`);
   }, 180_000);
 

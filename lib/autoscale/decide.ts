@@ -27,6 +27,8 @@ export interface ScalerTuning {
   removeBelow: number;
   addSamples: number;
   removeSamples: number;
+  /** How often the volumes' disk usage is measured (against maxDisk). */
+  diskIntervalMs: number;
 }
 
 /** Up after two readings (a few seconds), down after a minute, a container removed after two minutes. */
@@ -43,6 +45,7 @@ export const DEFAULT_TUNING: ScalerTuning = {
   removeBelow: 0.3,
   addSamples: 3,
   removeSamples: 60,
+  diskIntervalMs: 60_000,
 };
 
 const CPU_STEP = 0.1;

@@ -6,6 +6,7 @@ import { logger } from '@/lib/log';
 import { L } from '@/lib/provisioner/labels';
 import type { Runtime } from '@/lib/provisioner/runtime';
 import { DEFAULT_TUNING, decideCount, decideCpu, decideRam, type Reading, type ScalerTuning } from './decide';
+import { watchDisk } from './disk';
 import { scaleHorizontally } from './horizontal';
 import { isScalableCategory, scalingRanges, type ScalingRanges } from './ranges';
 
@@ -44,6 +45,10 @@ export function startScaler(db: Db, runtime: Runtime, tuning: Partial<ScalerTuni
   const busyServices = new Set<string>();
   const keep = Math.max(t.downSamples, t.upSamples) + 1;
   let running: Promise<void> | undefined;
+  let passes = 0;
+  const diskWarned = new Set<string>();
+  /** Disk usage is measured every DISK_EVERY passes (du walks the volume). */
+  const DISK_EVERY = Math.max(1, Math.round(t.diskIntervalMs / t.intervalMs));
 
   const record = (e: typeof scalingEvents.$inferInsert) => db.insert(scalingEvents).values(e).then(() => undefined);
 
@@ -113,6 +118,7 @@ export function startScaler(db: Db, runtime: Runtime, tuning: Partial<ScalerTuni
   }
 
   async function pass() {
+    const measureDisk = passes++ % DISK_EVERY === 0;
     const list = (await runtime.listContainers({ [L.managed]: 'true', [L.kind]: 'service' })).filter((c) => c.state === 'running' && c.labels[L.service]);
     const ids = [...new Set(list.map((c) => c.labels[L.service]!))];
     const rows = ids.length ? (await db.select().from(services).where(inArray(services.id, ids))).filter(active) : [];
@@ -125,6 +131,7 @@ export function startScaler(db: Db, runtime: Runtime, tuning: Partial<ScalerTuni
       try {
         await vertical(service, r, mine);
         horizontal(service, r, mine);
+        if (measureDisk) for (const c of mine) await watchDisk(db, runtime, service, c.name, diskWarned);
       } catch (err) {
         log.warn('scaling failed', { service: service.hostname, error: err instanceof Error ? err.message : String(err) });
       }
