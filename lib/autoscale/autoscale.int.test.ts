@@ -28,11 +28,15 @@ const MB = 1024 * 1024;
  * A bounded CPU burn in the container: `processes` busy node processes for `seconds` (several, so
  * the container reaches its limit even when the shared host is contended).
  */
-const burn = async (name: string, seconds: number, processes = 4) => {
+const burn = async (name: string, seconds: number, processes = 8) => {
   for (let i = 0; i < processes; i++) {
     await runtime.exec(name, ['node', '-e', `const end = Date.now() + ${seconds * 1000}; while (Date.now() < end) {}`], { detach: true });
   }
 };
+
+/** A bounded memory hold in the container: one node process keeping `mb` MB touched for `seconds`. */
+const hold = (name: string, mb: number, seconds: number) =>
+  runtime.exec(name, ['node', '-e', `const b = Buffer.alloc(${mb} * 1024 * 1024, 1); setTimeout(() => b.length, ${seconds * 1000});`], { detach: true });
 
 describe('autoscaling on the real engine', () => {
   let tdb: TestDb;
@@ -52,7 +56,7 @@ describe('autoscaling on the real engine', () => {
     slug = project.slug;
     // Short windows so the test takes seconds: up after 2 hot readings, down after 6 cold ones.
     // Up thresholds leave room for a shared, contended host (a busy container may read well under its limit).
-    scaler = startScaler(tdb.db, runtime, { intervalMs: 500, upSamples: 2, downSamples: 6, addSamples: 2, removeSamples: 6, cpuUp: 0.6, addAbove: 0.6, removeBelow: 0.4, diskIntervalMs: 1_000 });
+    scaler = startScaler(tdb.db, runtime, { intervalMs: 500, upSamples: 2, downSamples: 6, addSamples: 2, removeSamples: 6, cpuUp: 0.5, addAbove: 0.6, removeBelow: 0.4, diskIntervalMs: 1_000 });
   }, 240_000);
   afterAll(async () => {
     scaler?.stop();
@@ -163,12 +167,12 @@ describe('autoscaling on the real engine', () => {
     console.log(`postgres memory: ${ups.map((e) => `${e.fromValue}→${e.toValue} MB`).join(', ')}; least free seen ${Math.round(worstFreeMb)} MB`);
   }, 180_000);
 
-  it('grows a min 1 / max 3 runtime under load with no failed request, and returns to one container', async () => {
+  it('grows a min 1 / max 3 runtime under memory pressure with no failed request under loopback load, and returns to one container', async () => {
     const { service, process } = await addService(tdb.db, userId, projectId, {
       hostname: 'web',
       type: 'nodejs@18',
       subdomainAccess: true,
-      autoscaling: { minCpu: 0.25, maxCpu: 0.25, minContainers: 1, maxContainers: 3 },
+      autoscaling: { minCpu: 0.25, maxCpu: 0.25, minRam: 0.25, maxRam: 0.25, minContainers: 1, maxContainers: 3 },
     });
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     const host = `web-${slug}.${env.BERTH_DOMAIN}`;
@@ -181,7 +185,9 @@ describe('autoscaling on the real engine', () => {
     };
     const load = steadyLoad(paced, { clients: 2, maxMs: 150_000, maxRequests: 20_000 });
     const count = async () => (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-web-runtime-')).length;
-    await burn(containerName(projectId, 'web-runtime-0'), 20);
+    // The working set of the first container grows to ~0.75 of its memory limit for 20 s (a
+    // contended shared host cannot promise CPU readings; memory readings are exact).
+    await hold(containerName(projectId, 'web-runtime-0'), 150, 20);
     await waitFor('a second container', async () => (await count()) > 1, 60_000, 250);
     await waitFor('back to one container', async () => {
       const [row] = await tdb.db.select().from(services).where(eq(services.id, service.id));
