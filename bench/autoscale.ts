@@ -1,9 +1,9 @@
 /**
- * `npm run bench:autoscale`: a runtime (0.25–0.5 CPU, 1–2 containers) behind the project core gets
- * a sustained CPU load (bounded busy processes) while paced requests go through the edge. Measures
- * the time from the load's start to the first vertical scale-up (a raised CPU limit in place), to a
- * new container answering requests, and the failed requests during both; default scaler tuning.
- * Last line: one JSON object.
+ * `npm run bench:autoscale`: a runtime (0.25–0.5 CPU, 256 MB, 1–2 containers) behind the project core,
+ * with paced requests through the edge all along and the default scaler tuning. Vertical: a sustained
+ * CPU load (bounded busy processes) → the first raised CPU limit (in place). Horizontal: with the CPU
+ * at the top of its range, a working set of ~80 % of the memory limit → a new container answering
+ * requests through the core. Failed requests over both. Last line: one JSON object.
  */
 import { startBenchEngine } from './engine';
 import { startScaler } from '@/lib/autoscale/scaler';
@@ -25,7 +25,7 @@ const { process: s } = await addService(db, user.id, project.id, {
   hostname: 'web',
   type: 'nodejs@18',
   subdomainAccess: true,
-  autoscaling: { minCpu: 0.25, maxCpu: 0.5, minContainers: 1, maxContainers: 2 },
+  autoscaling: { minCpu: 0.25, maxCpu: 0.5, minRam: 0.25, maxRam: 0.25, minContainers: 1, maxContainers: 2 },
 });
 await waitProcess(db, s.id);
 const host = `web-${project.slug}.${env.BERTH_DOMAIN}`;
@@ -34,7 +34,7 @@ await waitFor('the runtime via the edge', async () => (await httpGet(env.BERTH_H
 const first = containerName(project.id, 'web-runtime-0');
 const second = containerName(project.id, 'web-runtime-1');
 let servedBySecond: number | undefined;
-const t0 = performance.now();
+let t0 = performance.now();
 const load = steadyLoad(
   async () => {
     const r = await httpGet(env.BERTH_HTTP_PORT, host);
@@ -44,8 +44,8 @@ const load = steadyLoad(
   },
   { clients: 2, maxMs: (LOAD_SECONDS + 30) * 1000, maxRequests: 20_000 },
 );
-// Four bounded busy processes: the container stays at its CPU limit on a shared host.
-for (let i = 0; i < 4; i++) {
+// Eight bounded busy processes: the container stays at its CPU limit on a shared host.
+for (let i = 0; i < 8; i++) {
   await runtime.exec(first, ['node', '-e', `const end = Date.now() + ${LOAD_SECONDS * 1000}; while (Date.now() < end) {}`], { detach: true });
 }
 const vertical = await waitFor(
@@ -55,8 +55,11 @@ const vertical = await waitFor(
   100,
 ).catch(() => undefined);
 console.log(`vertical scale-up after ${vertical === undefined ? 'never' : `${Math.round(vertical)} ms`}`);
+await waitFor('the CPU at the top of its range', async () => ((await runtime.inspectContainer(first))?.limits?.nanoCpus ?? 0) >= 0.5e9, LOAD_SECONDS * 1000, 100).catch(() => undefined);
+t0 = performance.now();
+await runtime.exec(first, ['node', '-e', `const b = Buffer.alloc(190 * 1024 * 1024, 1); setTimeout(() => b.length, ${LOAD_SECONDS * 1000});`], { detach: true });
 const horizontal = await waitFor('a new container serving', async () => servedBySecond, LOAD_SECONDS * 1000, 100).catch(() => undefined);
-console.log(`new container serving after ${horizontal === undefined ? 'never' : `${Math.round(horizontal)} ms`}`);
+console.log(`new container serving (after the memory load) after ${horizontal === undefined ? 'never' : `${Math.round(horizontal)} ms`}`);
 const stats = await load.stop();
 console.log(`${stats.sent} requests, ${stats.failed} failed, longest gap ${stats.maxGapMs} ms`);
 
