@@ -1,5 +1,5 @@
 import type { Category, CatalogEntry, ImageSource } from '@/lib/catalog';
-import { hostCapacity } from '@/lib/autoscale/capacity';
+import { hostCapacity, type HostCapacity } from '@/lib/autoscale/capacity';
 import { validateAutoscaling } from '@/lib/autoscale/ranges';
 import type { AutoscalingSettings } from '@/lib/db/schema/autoscaling';
 import { isAppError, type ErrorIssue } from '@/lib/errors';
@@ -25,6 +25,8 @@ export interface PlanContext {
   existingProjectEnv?: string[];
   acceptVersions?: boolean;
   acceptDroppedKeys?: boolean;
+  /** The capacity scaling settings are checked against (default: the engine host's). */
+  host?: HostCapacity;
 }
 
 const DEPLOYABLE: Category[] = ['runtime', 'static'];
@@ -151,7 +153,6 @@ function planService(src: Source, s: ImportService, i: number, ctx: PlanContext,
   }
   const isRuntime = entry.category === 'runtime' || entry.category === 'static' || entry.category === 'linux';
   if (!isRuntime && (s.minContainers ?? 1) > 1) issues.add(path, `${entry.displayName} runs a fixed topology; use mode: HA for more containers`, 'minContainers');
-  if (s.minContainers && s.maxContainers && s.maxContainers < s.minContainers) issues.add(path, 'maxContainers must be at least minContainers', 'maxContainers');
   for (const k of ['buildFromGit', 'zeropsSetup', 'zeropsYaml', 'startWithoutCode'] as const) {
     if (s[k] !== undefined && !DEPLOYABLE.includes(entry.category)) issues.add(path, `${k} applies to runtimes only, not to ${entry.displayName}`, k);
   }
@@ -171,7 +172,7 @@ function planService(src: Source, s: ImportService, i: number, ctx: PlanContext,
     Object.entries({ ...va, ...(isRuntime ? { minContainers: s.minContainers, maxContainers: s.maxContainers } : {}) }).filter(([, v]) => v !== undefined),
   );
   try {
-    validateAutoscaling(autoscaling, entry, hostCapacity());
+    validateAutoscaling(autoscaling, entry, ctx.host ?? hostCapacity());
   } catch (err) {
     if (!isAppError(err)) throw err;
     const field = Object.keys(err.fieldErrors ?? {})[0] ?? '';
