@@ -49,6 +49,8 @@ const schema = z.object({
   BERTH_WORKER: flag(true),
   BERTH_RECONCILE_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(30_000)),
   BERTH_STATS_INTERVAL_MS: opt(z.coerce.number().int().min(1000).default(5_000)),
+  /** How often the autoscaler reads the containers of services with scaling settings. */
+  BERTH_AUTOSCALE_INTERVAL_MS: opt(z.coerce.number().int().min(500).default(2_000)),
   BERTH_LOG_LEVEL: opt(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   /** Largest source archive a deploy accepts, unpacked (MiB). */
   BERTH_DEPLOY_ARCHIVE_LIMIT_MB: opt(z.coerce.number().int().min(1).default(512)),

@@ -17,7 +17,7 @@ type Series = { name: string; points: [number, number][] };
 const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** One inline SVG line chart: a line per container, the top value and the time span as axis labels. */
-function Chart({ title, unit, series }: { title: string; unit: (v: number) => string; series: Series[] }) {
+export function Chart({ title, unit, series }: { title: string; unit: (v: number) => string; series: Series[] }) {
   const all = series.flatMap((s) => s.points);
   const W = 320;
   const H = 110;

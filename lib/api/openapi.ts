@@ -6,6 +6,7 @@ import { logForwardSchema } from '@/lib/logs/syslog';
 import { domainSchema } from '@/lib/validations/domains';
 import { importRequestSchema } from '@/lib/validations/import';
 import { deployGitSchema } from '@/lib/validations/deploy';
+import { autoscalingSchema } from '@/lib/db/schema/autoscaling';
 import { version } from '@/lib/version';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -61,6 +62,10 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   '/projects/{projectId}/services/{serviceId}/{action}': { post: { summary: 'start | stop | restart a service', status: 202 } },
   '/projects/{projectId}/services/{serviceId}/scale': {
     put: { summary: 'Set the container count (runtimes 1–10)', status: 202, body: bodyOf(scaleSchema) },
+  },
+  '/projects/{projectId}/services/{serviceId}/autoscaling': {
+    get: { summary: 'Scaling settings, current resources and container count, and scaling events (newest first)' },
+    put: { summary: 'Set the scaling ranges (verticalAutoscaling keys, minContainers/maxContainers), checked against the host', status: 202, body: bodyOf(autoscalingSchema) },
   },
   '/projects/{projectId}/env': { get: { summary: 'Project variables (secrets masked; ?reveal=1 for writers)' }, put: { summary: 'Set a project variable (takes effect on restart)', body: envBody } },
   '/projects/{projectId}/env/{key}': { delete: { summary: 'Delete a project variable' } },

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { routingHeld } from '@/lib/autoscale/routing-hold';
 import { appVersions, httpDomains, publicPorts, services, type Project } from '@/lib/db/schema';
 import { VERSION_LABEL } from '@/lib/deploy/build/labels';
 import { env } from '@/lib/env';
@@ -55,7 +56,8 @@ const NOT_THE_SERVICE = new Set(['replica', 'sentinel']);
 /**
  * Running containers' addresses on the project network, for one service: only the serving app
  * version's containers (a rollout's new containers join when the version becomes ACTIVE), or the
- * placeholder's before the first deploy; of an HA database only its primary.
+ * placeholder's before the first deploy; of an HA database only its primary. Containers the
+ * autoscaler holds (a new one not ready yet, a removed one draining) are left out.
  */
 async function serviceIps(ctx: ExtensionContext, serviceId: string, serving: Map<string, string>): Promise<string[]> {
   const list = (await ctx.runtime.listContainers({ [L.project]: ctx.project.id, [L.service]: serviceId })).filter(
@@ -64,7 +66,7 @@ async function serviceIps(ctx: ExtensionContext, serviceId: string, serving: Map
   const ips: string[] = [];
   const version = serving.get(serviceId);
   for (const c of list) {
-    if (c.labels[VERSION_LABEL] !== version) continue;
+    if (c.labels[VERSION_LABEL] !== version || routingHeld(c.name)) continue;
     const d = await ctx.runtime.inspectContainer(c.id);
     const ip = d?.state === 'running' ? d.ips[networkName(ctx.project.id)] : undefined;
     if (ip) ips.push(ip);

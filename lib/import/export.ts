@@ -40,6 +40,7 @@ function serviceDoc(s: Service, vars: Var[], includeSecrets: boolean): Record<st
   const deploy = (settings.deploy ?? {}) as Record<string, unknown>;
   const defaultPort = entry.ports[0]?.port;
   const port = s.ports[0]?.port;
+  const { minContainers, maxContainers, ...vertical } = s.autoscaling;
   const resourcesChanged = s.resources.cpu !== entry.resources.cpu || s.resources.memoryMb !== entry.resources.memoryMb;
   const doc: Record<string, unknown> = {
     hostname: s.hostname,
@@ -51,9 +52,11 @@ function serviceDoc(s: Service, vars: Var[], includeSecrets: boolean): Record<st
     buildFromGit: deploy.buildFromGit,
     zeropsSetup: deploy.zeropsSetup,
     zeropsYaml: deploy.zeropsYaml,
-    minContainers: scalable ? s.containerCount : undefined,
-    maxContainers: scalable ? (settings.maxContainers ?? s.containerCount) : undefined,
-    verticalAutoscaling: settings.verticalAutoscaling ?? (resourcesChanged ? { minCpu: s.resources.cpu, minRam: s.resources.memoryMb / 1024 } : undefined),
+    minContainers: scalable ? (minContainers ?? s.containerCount) : undefined,
+    maxContainers: scalable ? (maxContainers ?? settings.maxContainers ?? minContainers ?? s.containerCount) : undefined,
+    verticalAutoscaling: Object.keys(vertical).length
+      ? vertical
+      : (settings.verticalAutoscaling ?? (resourcesChanged ? { minCpu: s.resources.cpu, minRam: s.resources.memoryMb / 1024 } : undefined)),
     ports: entry.category === 'runtime' && port && port !== defaultPort ? [{ port, httpSupport: true }] : undefined,
     mount: settings.mount,
     envSecrets: envMap(vars, includeSecrets),

@@ -34,6 +34,7 @@ async function ensureService(ctx: ProcessContext, userId: string, projectId: str
       mode: s.mode,
       containerCount: scalable(s.type) ? s.containers : 1,
       resources: s.resources,
+      autoscaling: s.autoscaling,
       env: s.env.map((e) => ({ key: e.key, value: e.value, secret: e.secret })),
       subdomainAccess: s.subdomainAccess,
       port: s.port,

@@ -65,7 +65,7 @@ describe('project import and export on the real engine', () => {
     return Object.fromEntries(rows.map((r) => [`${r.serviceId ? host.get(r.serviceId) : 'project'}.${r.key}`, { value: decryptSecret(r.valueEncrypted), secret: r.secret }]));
   };
   const comparable = (list: Service[]) =>
-    list.map((s) => ({ hostname: s.hostname, type: s.type, version: s.version, mode: s.mode, status: s.status, containerCount: s.containerCount, resources: s.resources, ports: s.ports, settings: s.settings, subdomainAccess: s.subdomainAccess }));
+    list.map((s) => ({ hostname: s.hostname, type: s.type, version: s.version, mode: s.mode, status: s.status, containerCount: s.containerCount, resources: s.resources, autoscaling: s.autoscaling, ports: s.ports, settings: s.settings, subdomainAccess: s.subdomainAccess }));
   const appContainer = async (projectId: string) => (await labelAudit(runtime, projectId)).containers.find((n) => n.includes('-app-runtime-0'))!;
 
   beforeAll(async () => {
@@ -126,6 +126,8 @@ describe('project import and export on the real engine', () => {
     await finish(again.process!.id);
     const [listA, listB] = [await servicesOf(first), await servicesOf(again.project!.id)];
     expect(comparable(listB)).toEqual(comparable(listA));
+    expect(listA.find((s) => s.hostname === 'app')!.autoscaling).toEqual({ minContainers: 1, maxContainers: 3 });
+    expect(full).toMatch(/minContainers: 1\n {4}maxContainers: 3\n/);
     expect(await varsOf(again.project!.id, listB)).toEqual(await varsOf(first, listA));
     expect(await exportProject(tdb.db, userId, again.project!.id, { includeSecrets: true })).toBe(full);
     const one = await exportService(tdb.db, userId, first, listA.find((s) => s.hostname === 'app')!.id);

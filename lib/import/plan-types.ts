@@ -1,3 +1,4 @@
+import type { AutoscalingSettings } from '@/lib/db/schema/autoscaling';
 /** What an import will create, computed before any write (pure given the catalog and the project). */
 export interface PlannedEnv {
   key: string;
@@ -27,6 +28,8 @@ export interface PlannedService {
   minContainers?: number;
   maxContainers?: number;
   resources?: { cpu: number; memoryMb: number };
+  /** verticalAutoscaling plus minContainers/maxContainers, as the service keeps them. */
+  autoscaling: AutoscalingSettings;
   port?: number;
   subdomainAccess: boolean;
   env: PlannedEnv[];

@@ -1,5 +1,8 @@
 import type { Category, CatalogEntry, ImageSource } from '@/lib/catalog';
-import type { ErrorIssue } from '@/lib/errors';
+import { hostCapacity, type HostCapacity } from '@/lib/autoscale/capacity';
+import { validateAutoscaling } from '@/lib/autoscale/ranges';
+import type { AutoscalingSettings } from '@/lib/db/schema/autoscaling';
+import { isAppError, type ErrorIssue } from '@/lib/errors';
 import { parseDotEnv } from '@/lib/validations/projects';
 import { ENV_KEY } from '@/lib/validations/projects';
 import type { ImportPlan, PendingAcceptance, PlannedEnv, PlannedProject, PlannedService } from './plan-types';
@@ -22,6 +25,8 @@ export interface PlanContext {
   existingProjectEnv?: string[];
   acceptVersions?: boolean;
   acceptDroppedKeys?: boolean;
+  /** The capacity scaling settings are checked against (default: the engine host's). */
+  host?: HostCapacity;
 }
 
 const DEPLOYABLE: Category[] = ['runtime', 'static'];
@@ -148,7 +153,6 @@ function planService(src: Source, s: ImportService, i: number, ctx: PlanContext,
   }
   const isRuntime = entry.category === 'runtime' || entry.category === 'static' || entry.category === 'linux';
   if (!isRuntime && (s.minContainers ?? 1) > 1) issues.add(path, `${entry.displayName} runs a fixed topology; use mode: HA for more containers`, 'minContainers');
-  if (s.minContainers && s.maxContainers && s.maxContainers < s.minContainers) issues.add(path, 'maxContainers must be at least minContainers', 'maxContainers');
   for (const k of ['buildFromGit', 'zeropsSetup', 'zeropsYaml', 'startWithoutCode'] as const) {
     if (s[k] !== undefined && !DEPLOYABLE.includes(entry.category)) issues.add(path, `${k} applies to runtimes only, not to ${entry.displayName}`, k);
   }
@@ -164,16 +168,25 @@ function planService(src: Source, s: ImportService, i: number, ctx: PlanContext,
     });
   }
   const va = s.verticalAutoscaling;
+  const autoscaling: AutoscalingSettings = Object.fromEntries(
+    Object.entries({ ...va, ...(isRuntime ? { minContainers: s.minContainers, maxContainers: s.maxContainers } : {}) }).filter(([, v]) => v !== undefined),
+  );
+  try {
+    validateAutoscaling(autoscaling, entry, ctx.host ?? hostCapacity());
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    const field = Object.keys(err.fieldErrors ?? {})[0] ?? '';
+    const inVa = field !== 'minContainers' && field !== 'maxContainers';
+    issues.add(inVa ? [...path, 'verticalAutoscaling'] : path, err.message, field || undefined);
+  }
   const cpu = va?.startCpuCoreCount ?? va?.minCpu;
   const ramGb = va?.minRam;
   const resources = cpu !== undefined || ramGb !== undefined ? { cpu: cpu ?? entry.resources.cpu, memoryMb: ramGb !== undefined ? Math.round(ramGb * 1024) : entry.resources.memoryMb } : undefined;
-  if (resources && (resources.cpu < 0.1 || resources.cpu > 16)) issues.add([...path, 'verticalAutoscaling'], 'CPU must be 0.1 to 16 cores');
-  if (resources && (resources.memoryMb < 64 || resources.memoryMb > 65536)) issues.add([...path, 'verticalAutoscaling'], 'minRam must be 0.0625 to 64 GB');
   const generatedKeys = Object.keys(entry.generate({ hostname: s.hostname, serviceId: '-', projectId: '-', mode, password: () => '-' }));
   keys.set(s.hostname, generatedKeys);
   const deploy = s.buildFromGit || s.zeropsSetup || s.zeropsYaml ? { buildFromGit: s.buildFromGit, zeropsSetup: s.zeropsSetup, zeropsYaml: s.zeropsYaml } : null;
   const settings: Record<string, unknown> = Object.fromEntries(
-    Object.entries({ priority: s.priority, maxContainers: s.maxContainers, verticalAutoscaling: va, mount: s.mount, startWithoutCode: s.startWithoutCode, deploy }).filter(([, v]) => v !== undefined && v !== null),
+    Object.entries({ priority: s.priority, mount: s.mount, startWithoutCode: s.startWithoutCode, deploy }).filter(([, v]) => v !== undefined && v !== null),
   );
   return {
     hostname: s.hostname,
@@ -187,6 +200,7 @@ function planService(src: Source, s: ImportService, i: number, ctx: PlanContext,
     minContainers: s.minContainers,
     maxContainers: s.maxContainers,
     resources,
+    autoscaling,
     port,
     subdomainAccess: s.enableSubdomainAccess ?? false,
     env: serviceEnv(src, s, path, issues, generatedKeys),

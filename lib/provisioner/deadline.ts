@@ -58,6 +58,8 @@ export function boundedRuntime(runtime: Runtime, deadline: number, budgetMs: num
     putArchive: (id, path, tar) => bound(`copying files into ${id}`, () => runtime.putArchive(id, path, tar)),
     getArchive: (id, path) => bound(`reading files from ${id}`, () => runtime.getArchive(id, path)),
     execStream: (id, argv, onLine, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => runtime.execStream(id, argv, onLine, opts)),
+    updateContainer: (id, limits) => bound(`changing the limits of ${id}`, () => runtime.updateContainer(id, limits)),
+    engineInfo: () => bound('reading the engine info', () => runtime.engineInfo()),
     watchEvents: (onEvent, onError) => bound('subscribing to events', () => runtime.watchEvents(onEvent, onError)),
   };
 }

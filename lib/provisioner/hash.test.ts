@@ -30,11 +30,14 @@ describe('spec hash', () => {
     expect(serviceContainerHash(spec({ env: { PORT: '3000', GREETING: 'bye' } }), 0)).toBe(serviceContainerHash(spec(), 0));
   });
 
-  it('changes with the generation a restart bumps, and with image, limits, mounts or aliases', () => {
+  it('does not change with the CPU and memory limits: the autoscaler changes them in place', () => {
+    expect(serviceContainerHash(spec({ limits: { nanoCpus: 2e9, memoryBytes: 1024 * 1024 * 1024 } }), 0)).toBe(serviceContainerHash(spec(), 0));
+  });
+
+  it('changes with the generation a restart bumps, and with image, mounts or aliases', () => {
     const base = serviceContainerHash(spec(), 0);
     expect(serviceContainerHash(spec(), 1)).not.toBe(base);
     expect(serviceContainerHash(spec({ image: 'berth/nodejs:20' }), 0)).not.toBe(base);
-    expect(serviceContainerHash(spec({ limits: { nanoCpus: 2e9, memoryBytes: 512 * 1024 * 1024 } }), 0)).not.toBe(base);
     expect(serviceContainerHash(spec({ mounts: [{ volume: 'v', path: '/data' }] }), 0)).not.toBe(base);
     expect(serviceContainerHash(spec({ network: { mode: 'bridge', name: 'berth-p', aliases: ['app', 'x'] } }), 0)).not.toBe(base);
   });

@@ -10,6 +10,8 @@ export interface ContainerDetails extends ObservedContainer {
   image: string;
   startedAt?: string;
   exitCode?: number;
+  /** CPU and memory limits as the engine applies them now (0: none). */
+  limits?: { nanoCpus: number; memoryBytes: number };
   /** Output of the last health check run (trimmed), for error messages. */
   healthLog?: string;
   /** IP on each attached network, by network name. */
@@ -70,6 +72,13 @@ export interface Runtime {
     onLine: (line: string, stream: 'stdout' | 'stderr') => void,
     opts?: { env?: string[]; workingDir?: string },
   ): Promise<number>;
+  /**
+   * Changes a running container's CPU and memory limits in place (no restart). `cpuShares`
+   * weighs the container against others when the host's CPU is contended.
+   */
+  updateContainer(idOrName: string, limits: ContainerLimits): Promise<void>;
+  /** The engine host's CPU count and memory. */
+  engineInfo(): Promise<{ cpus: number; memoryBytes: number }>;
   /** Container events of managed objects; `onError` runs once when the stream fails or ends. Returns a function that stops listening. */
   watchEvents(onEvent: (e: EngineEvent) => void, onError: (err: Error) => void): Promise<() => void>;
 }
@@ -81,6 +90,12 @@ export interface ImageChanges {
   workingDir?: string;
   env?: Record<string, string>;
   labels?: Record<string, string>;
+}
+
+export interface ContainerLimits {
+  nanoCpus: number;
+  memoryBytes: number;
+  cpuShares?: number;
 }
 
 export interface ContainerStats {

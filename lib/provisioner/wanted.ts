@@ -34,9 +34,11 @@ const local = (s: Service, t: ContainerTemplate) => `${s.hostname}-${t.role}-${t
  * replacement) and the environment: a variable change takes effect on the service's next restart
  * (which bumps `generation`), never by a background reconcile replacing a running container.
  * A container created later (scale up, self-healing after `docker rm`) gets the current values.
+ * The CPU and memory limits are left out too: the autoscaler changes them in place, and a
+ * container whose limits moved is the same container, never drift to replace.
  */
 export function serviceContainerHash(spec: ContainerSpec, generation: number): string {
-  return specHash({ ...spec, env: undefined, running: undefined, generation });
+  return specHash({ ...spec, env: undefined, running: undefined, limits: undefined, generation });
 }
 
 /** Per service, the app versions whose containers should run: ACTIVE, and DEPLOYING during a rollout. */

@@ -17,6 +17,8 @@ import { checkPublicPort, insertPublicPort, portTaken } from './public-ports';
 import { firewallSchema, publicPortSchema, type Firewall, type PublicPort } from '@/lib/validations/core';
 import { enqueueOperation } from './operation';
 import { isUniqueViolation } from './errors';
+import { hostCapacity } from '@/lib/autoscale/capacity';
+import { validateAutoscaling, withinRanges } from '@/lib/autoscale/ranges';
 
 const hostnameTaken = (hostname: string) => conflict(`A service with hostname "${hostname}" already exists in this project`, 'hostname');
 
@@ -72,8 +74,11 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
   const [existing] = await db.select({ id: services.id }).from(services).where(and(eq(services.projectId, projectId), eq(services.hostname, input.hostname)));
   if (existing) throw hostnameTaken(input.hostname);
   // Charged to the project's creator (its tenant), whoever of its members adds the service.
-  const count = containerCount(entry, input.mode, input.containerCount);
-  const res = input.resources ?? entry.resources;
+  const scaling = input.autoscaling ?? {};
+  validateAutoscaling(scaling, entry, hostCapacity(), 'autoscaling.');
+  const start = withinRanges({ resources: input.resources ?? entry.resources, containerCount: input.containerCount }, scaling, can.horizontalScaling, { starting: true });
+  const count = containerCount(entry, input.mode, start.containerCount);
+  const res = start.resources;
   const cores = os.availableParallelism();
   if (res.cpu > cores) throw new AppError('VALIDATION', `resources: at most ${cores} CPUs (this server has ${cores})`, { resources: [`at most ${cores} CPUs`] });
   await requireQuota(db, project.createdBy ?? userId, { services: 1, containers: count, cpu: count * res.cpu, memoryMb: count * res.memoryMb });
@@ -91,8 +96,9 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
           type: entry.type,
           version,
           mode: input.mode,
-          containerCount: containerCount(entry, input.mode, input.containerCount),
-          resources: input.resources ?? entry.resources,
+          containerCount: count,
+          resources: res,
+          autoscaling: scaling,
           ports: servicePorts,
           subdomainAccess: input.subdomainAccess,
           settings: { ...opts.settings, ...(access.routeFirewall ? { httpFirewall: access.routeFirewall } : {}) },
@@ -179,7 +185,7 @@ export async function getService(db: Db, userId: string, projectId: string, serv
 
 type Change = { action: ProcessAction; set: Partial<typeof services.$inferInsert> | ((s: Service) => Partial<typeof services.$inferInsert>) };
 
-async function changeService(db: Db, userId: string, projectId: string, serviceId: string, change: Change) {
+export async function changeService(db: Db, userId: string, projectId: string, serviceId: string, change: Change) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
   requireNotDeleting(project);
   return db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { autoscalingSchema } from '@/lib/db/schema/autoscaling';
 import { z } from 'zod';
 import { envEntrySchema, envMultilineEntrySchema } from './projects';
 
@@ -34,6 +35,8 @@ export const addServiceSchema = z.object({
   subdomainAccess: z.boolean().default(false),
   /** Runtimes only: the HTTP port the app listens on (10–65435). */
   port: portSchema.optional(),
+  /** Scaling ranges (Zerops' verticalAutoscaling keys plus minContainers/maxContainers). */
+  autoscaling: autoscalingSchema.optional(),
 });
 export type AddServiceInput = z.input<typeof addServiceSchema>;
 export const addServiceMultilineSchema = addServiceSchema.extend({ env: z.array(envMultilineEntrySchema).max(200).default([]) });

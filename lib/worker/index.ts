@@ -6,6 +6,8 @@ import { startWorker, type Worker } from '@/lib/processes/worker';
 import type { Runtime } from '@/lib/provisioner/runtime';
 import { startLogCollector } from '@/lib/logs/collector';
 import { startSampler } from '@/lib/stats/sampler';
+import { learnHostCapacity } from '@/lib/autoscale/capacity';
+import { startScaler } from '@/lib/autoscale/scaler';
 import { startSelfHealer, type SelfHealer } from './self-heal';
 
 export interface Background {
@@ -23,6 +25,8 @@ export async function startBackground(db: Db, runtime: Runtime, opts: { interval
     sweepOrphans: opts.sweepOrphans ?? !env.BERTH_TEST_PID,
   });
   const sampler = startSampler(db, runtime, env.BERTH_STATS_INTERVAL_MS);
+  await learnHostCapacity(runtime).catch(() => undefined);
+  const scaler = startScaler(db, runtime, { intervalMs: env.BERTH_AUTOSCALE_INTERVAL_MS });
   const collector = startLogCollector(db, runtime);
   const edge = await startEdgeWatcher(db, runtime);
   return {
@@ -31,6 +35,7 @@ export async function startBackground(db: Db, runtime: Runtime, opts: { interval
     async stop() {
       edge.stop();
       sampler.stop();
+      scaler.stop();
       collector.stop();
       healer.stop();
       await worker.stop();

@@ -7,7 +7,7 @@ import { markProbedReady } from '@/lib/provisioner/ready';
 import type { Runtime } from '@/lib/provisioner/runtime';
 
 /** One GET to the container's HTTP port; true on an answer below 400 (what the image's `curl -f` check accepts). */
-function answers(host: string, port: number, timeoutMs: number): Promise<boolean> {
+export function answers(host: string, port: number, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     const req = http.get({ host, port, path: '/', timeout: timeoutMs, agent: false }, (res) => {
       res.resume();

@@ -1,3 +1,4 @@
+import type { AutoscalingSettings } from './autoscaling';
 import type { ServiceSettings } from './settings';
 import {
   boolean,
@@ -57,6 +58,8 @@ export const services = pgTable(
     ports: jsonb().$type<ServicePort[]>().notNull().default([]),
     /** The HTTP route firewall (see ServiceSettings). */
     settings: jsonb().$type<ServiceSettings>().notNull().default({}),
+    /** Scaling ranges (Zerops' verticalAutoscaling plus min/maxContainers); `resources` holds the current limits. */
+    autoscaling: jsonb().$type<AutoscalingSettings>().notNull().default({}),
     subdomainAccess: boolean().notNull().default(false),
     /** Wanted run state: stopped services keep their volumes and no running containers. */
     running: boolean().notNull().default(true),

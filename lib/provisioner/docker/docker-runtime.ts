@@ -101,6 +101,7 @@ export const ENGINE_DEADLINES = {
   exec: 120_000,
   logs: 30_000,
   stats: 15_000,
+  update: 15_000,
   events: 15_000,
 };
 export type EngineCallKind = keyof typeof ENGINE_DEADLINES;
@@ -215,6 +216,7 @@ export function dockerRuntime(client: Docker = docker(), opts: { deadlines?: Par
           startedAt: c.State.StartedAt,
           exitCode: c.State.ExitCode,
           healthLog: c.State.Health?.Log?.at(-1)?.Output?.trim().slice(-500) || undefined,
+          limits: { nanoCpus: c.HostConfig.NanoCpus ?? 0, memoryBytes: c.HostConfig.Memory ?? 0 },
           ips,
         };
       } catch (err) {
@@ -244,6 +246,21 @@ export function dockerRuntime(client: Docker = docker(), opts: { deadlines?: Par
         if (statusCode(err) === 404 || statusCode(err) === 409) return undefined;
         throw err;
       }
+    },
+    async updateContainer(idOrName, limits) {
+      await within('update', `update limits of ${idOrName}`, () =>
+        client.getContainer(idOrName).update({
+          NanoCpus: limits.nanoCpus,
+          Memory: limits.memoryBytes,
+          // Memory plus swap, as Docker sets it at create (twice the memory): raising the memory above it is refused.
+          MemorySwap: limits.memoryBytes * 2,
+          ...(limits.cpuShares ? { CpuShares: limits.cpuShares } : {}),
+        }),
+      );
+    },
+    async engineInfo() {
+      const info = (await within('inspect', 'engine info', () => client.info())) as { NCPU?: number; MemTotal?: number };
+      return { cpus: info.NCPU ?? 1, memoryBytes: info.MemTotal ?? 0 };
     },
     async watchEvents(onEvent, onError) {
       const stream = (await within('events', 'subscribe to events', () =>

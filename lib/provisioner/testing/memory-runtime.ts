@@ -61,6 +61,11 @@ export function memoryRuntime() {
     exec: unsupported,
     logs: unsupported,
     stats: unsupported,
+    async updateContainer(id, l) {
+      calls.push(`updateContainer ${id} ${l.nanoCpus} ${l.memoryBytes}`);
+      if (![...containers.values()].some((c) => c.id === id || c.name === id)) throw new Error(`no container ${id}`);
+    },
+    engineInfo: async () => ({ cpus: 4, memoryBytes: 8 * 1024 ** 3 }),
     watchEvents: unsupported,
     imageExists: unsupported,
     commitContainer: unsupported,

@@ -8,6 +8,7 @@ import { requestHeaders } from '@/lib/actions/request-headers';
 import { addDomain, publishRouting, removeDomain } from '@/lib/services/domains';
 import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/services/public-ports';
 import { deleteService, restartService, scaleService, startService, stopService } from '@/lib/services/services';
+import { setAutoscaling } from '@/lib/services/autoscaling';
 
 /** One service's actions: lifecycle, scaling, public ports, subdomain, firewall, domains. */
 const projectId = z.string().min(1);
@@ -88,3 +89,21 @@ export const publishRoutingAction = projectAction(z.object({ projectId, serviceI
   return { ok: true, data: { message: 'Publishing the staged routing.' } };
 });
 
+
+const SCALING_NUMBERS = ['minCpu', 'maxCpu', 'startCpuCoreCount', 'minRam', 'maxRam', 'minFreeRamGB', 'minFreeRamPercent', 'minDisk', 'maxDisk', 'minContainers', 'maxContainers'] as const;
+
+/** The scaling form: empty fields are unset; numbers are checked (against the host too) by setAutoscaling. */
+export const setAutoscalingAction = projectAction(
+  z.object({ projectId, serviceId: z.string(), cpuMode: z.string().default('SHARED'), ...Object.fromEntries(SCALING_NUMBERS.map((k) => [k, z.string().default('')])) }),
+  'write',
+  async (input, { user, db }) => {
+    const raw: Record<string, unknown> = { cpuMode: input.cpuMode };
+    for (const k of SCALING_NUMBERS) {
+      const v = String((input as Record<string, unknown>)[k] ?? '').trim();
+      if (v !== '') raw[k] = Number(v);
+    }
+    await setAutoscaling(db, user.id, input.projectId, input.serviceId, raw);
+    revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
+    return { ok: true, data: { message: 'Scaling settings saved.' } };
+  },
+);

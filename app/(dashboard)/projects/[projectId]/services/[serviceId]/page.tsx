@@ -10,6 +10,9 @@ import { listEnv } from '@/lib/services/env';
 import { webhookInfo } from '@/lib/services/deploy-webhooks';
 import { listVersions } from '@/lib/services/deploys';
 import { getService } from '@/lib/services/services';
+import { listScalingEvents } from '@/lib/services/autoscaling';
+import { hostCapacity } from '@/lib/autoscale/capacity';
+import { capabilitiesOf } from '@/lib/catalog/capabilities';
 import { getProjectSnapshot } from '@/lib/services/snapshot';
 import { toVersionView } from '@/components/services/version-view';
 import { ServiceClient } from './service-client';
@@ -38,10 +41,12 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       category === 'runtime' || category === 'static'
         ? { versions: await listVersions(db, user.id, projectId, serviceId), gitUrl: (await webhookInfo(db, user.id, projectId, serviceId)).gitUrl }
         : undefined;
-    return { service, snapshot, masked, revealed, ports, domains, pendingRouting, certificates, deploys };
+    const events = await listScalingEvents(db, user.id, projectId, serviceId);
+    return { service, snapshot, masked, revealed, ports, domains, pendingRouting, certificates, deploys, events };
   });
   const { service } = data;
   const entry = getCatalogEntry(service.type);
+  const host = hostCapacity();
   const scaling = service.mode === 'NON_HA' && entry.scaling.max > 1 ? entry.scaling : undefined;
   return (
     <ServiceClient
@@ -57,6 +62,12 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       routeFirewall={service.settings.httpFirewall}
       domains={data.domains.map((d) => ({ id: d.id, domain: d.domain, path: d.path, isSynced: d.isSynced, deleteOnSync: d.deleteOnSync, certificate: certificateOf(d.domain, data.certificates) }))}
       pendingRouting={data.pendingRouting}
+      autoscaling={{
+        settings: service.autoscaling,
+        horizontal: capabilitiesOf(entry).horizontalScaling,
+        host: { cpus: host.cpus, memoryGb: Math.floor((host.memoryBytes / 1024 ** 3) * 100) / 100 },
+        events: data.events.map((e) => ({ ...e, at: e.at.toISOString() })),
+      }}
       deploys={data.deploys && { versions: data.deploys.versions.map(toVersionView), gitUrl: data.deploys.gitUrl }}
     />
   );

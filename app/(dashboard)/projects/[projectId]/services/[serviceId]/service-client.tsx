@@ -15,6 +15,7 @@ import { LogsViewer } from '@/components/services/logs-viewer';
 import { PublicAccess, type PortRow } from '@/components/services/public-access';
 import { ServiceCommand, ServiceControls } from '@/components/services/service-controls';
 import { StatsCharts } from '@/components/services/stats-charts';
+import { AutoscalingPanel, type ScalingEventView } from '@/components/services/autoscaling-panel';
 import { Alert } from '@/components/ui/alert';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -37,6 +38,7 @@ interface Props {
   routeFirewall?: { policy: string; ranges: string[] };
   domains: DomainRow[];
   pendingRouting: number;
+  autoscaling: { settings: Record<string, string | number | undefined>; horizontal: boolean; host: { cpus: number; memoryGb: number }; events: ScalingEventView[] };
   /** Runtime and static services: their app versions and tracked repository. */
   deploys?: { versions: VersionView[]; gitUrl: string | null };
 }
@@ -146,6 +148,16 @@ export function ServiceClient(p: Props) {
       <Card>
         <h2 className="mb-3 text-lg font-semibold">Statistics</h2>
         <StatsCharts samples={stats.data ?? []} minutes={minutes} setMinutes={setMinutes} error={stats.error?.message} />
+      </Card>
+
+      <Card>
+        <AutoscalingPanel
+          {...target}
+          canWrite={canWrite}
+          {...p.autoscaling}
+          current={{ cpu: p.resources.cpu, memoryMb: p.resources.memoryMb, containers: service.containerCount }}
+          samples={stats.data ?? []}
+        />
       </Card>
 
       <Card>
