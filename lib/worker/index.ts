@@ -7,6 +7,7 @@ import { startWorker, type Worker } from '@/lib/processes/worker';
 import type { Runtime } from '@/lib/provisioner/runtime';
 import { startLogCollector } from '@/lib/logs/collector';
 import { startSampler } from '@/lib/stats/sampler';
+import { startBackupScheduler } from '@/lib/backups/scheduler';
 import { startSelfHealer, type SelfHealer } from './self-heal';
 
 export interface Background {
@@ -27,11 +28,13 @@ export async function startBackground(db: Db, runtime: Runtime, opts: { interval
   const sampler = startSampler(db, runtime, env.BERTH_STATS_INTERVAL_MS);
   const collector = startLogCollector(db, runtime);
   const edge = await startEdgeWatcher(db, runtime);
+  const schedules = startBackupScheduler(db);
   return {
     worker,
     healer,
     async stop() {
       edge.stop();
+      schedules.stop();
       sampler.stop();
       collector.stop();
       healer.stop();

@@ -9,3 +9,4 @@ export * from './logs';
 export * from './core';
 export * from './settings';
 export * from './deploy';
+export * from './backups';

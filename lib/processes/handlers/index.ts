@@ -8,6 +8,7 @@ import { converge, waitHealthy } from '../converge';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
 import { registerHandler } from '../registry';
 import { registerImportHandler } from '@/lib/import/handler';
+import { registerBackupHandlers } from '@/lib/backups/handlers';
 
 type ServiceStatus = (typeof services.$inferSelect)['status'];
 
@@ -108,4 +109,5 @@ export function registerCoreHandlers(): void {
   registerHandler('stack.updateEnv', envNote);
   registerHandler('project.updateEnvs', envNote);
   registerDeployHandlers();
+  registerBackupHandlers();
 }
