@@ -12,16 +12,28 @@ export const backupLocation = (projectId: string, backupId: string) => path.join
 export const absolute = (location: string) => path.join(dataDir, location);
 const partial = (file: string) => `${file}.part`;
 
-/** Counts (and hashes) the bytes passing through. */
-export function meter(opts: { hash?: boolean; limit?: number; onLimit?: () => Error } = {}) {
+export const PROGRESS_BYTES = 8 * 1024 * 1024;
+export type Progress = (bytes: number) => Promise<void>;
+
+/**
+ * Counts (and hashes) the bytes passing through; `progress` runs (and is awaited, holding the stream)
+ * every PROGRESS_BYTES.
+ */
+export function meter(opts: { hash?: boolean; limit?: number; onLimit?: () => Error; progress?: Progress } = {}) {
   const hash = opts.hash ? crypto.createHash('sha256') : undefined;
   const state = { bytes: 0, digest: () => hash?.digest('hex') ?? '' };
+  let reported = 0;
   const stream = new Transform({
     transform(chunk: Buffer, _enc, done) {
       state.bytes += chunk.length;
       if (opts.limit !== undefined && state.bytes > opts.limit) return done(opts.onLimit?.() ?? new Error('too large'));
       hash?.update(chunk);
-      done(null, chunk);
+      if (!opts.progress || state.bytes - reported < PROGRESS_BYTES) return done(null, chunk);
+      reported = state.bytes;
+      opts.progress(state.bytes).then(
+        () => done(null, chunk),
+        (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
+      );
     },
   });
   return { stream, state };
@@ -40,10 +52,10 @@ export interface BackupWriter {
  * Writes an encrypted backup: into `<file>.part`, fsynced, then renamed into place and the directory
  * fsynced. Until done() resolves there is no file under the final name.
  */
-export async function openBackupWriter(location: string, key: Buffer, limitBytes: number, overLimit: () => Error): Promise<BackupWriter> {
+export async function openBackupWriter(location: string, key: Buffer, limitBytes: number, overLimit: () => Error, progress?: Progress): Promise<BackupWriter> {
   const file = absolute(location);
   await fsp.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const plain = meter();
+  const plain = meter({ progress });
   const onDisk = meter({ hash: true, limit: limitBytes, onLimit: overLimit });
   const handle = await fsp.open(partial(file), 'w', 0o600);
   const out = handle.createWriteStream({ autoClose: false });
@@ -83,11 +95,20 @@ export async function verifyChecksum(location: string, sha256: string | null): P
 }
 
 /** The decrypted dump as a stream; a tampered chunk makes it fail with BackupTampered. */
-export function openDecrypted(location: string, key: Buffer): Readable {
+export function openDecrypted(location: string, key: Buffer, progress?: Progress): Readable {
   const source = fs.createReadStream(absolute(location));
   const plain = decryptStream(key);
   source.on('error', (err) => plain.destroy(err));
-  return source.pipe(plain);
+  const out = source.pipe(plain);
+  if (!progress) return out;
+  const counted = meter({ progress });
+  out.on('error', (err) => counted.stream.destroy(err));
+  return out.pipe(counted.stream);
+}
+
+/** Removes every backup file of a project (its directory under the data directory). */
+export async function removeProjectBackups(projectId: string): Promise<void> {
+  await fsp.rm(path.join(dataDir, 'backups', projectId), { recursive: true, force: true });
 }
 
 export async function removeBackupFile(location: string): Promise<void> {

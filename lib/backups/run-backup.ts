@@ -79,7 +79,11 @@ export async function runBackup(ctx: ProcessContext): Promise<void> {
 
   const started = Date.now();
   const room = cap - used;
-  const writer = await openBackupWriter(location, key, room, () => new BackupCapReached(capMessage(used + room, cap, pkg)));
+  const progress = async (bytes: number) => {
+    await ctx.log(`${formatBytes(bytes)} dumped`, { step: 'backup' });
+    await ctx.checkpoint('progress');
+  };
+  const writer = await openBackupWriter(location, key, room, () => new BackupCapReached(capMessage(used + room, cap, pkg)), progress);
   try {
     await ctx.checkpoint('dump');
     const dumping = tool.dump(target, writer.input).then(

@@ -3,6 +3,7 @@ import { backups, services } from '@/lib/db/schema';
 import type { ProcessContext } from '@/lib/processes/context';
 import { openDecrypted, verifyChecksum } from './files';
 import { projectBackupKey } from './keys';
+import { formatBytes } from './policy';
 import { toolTarget } from './target';
 import { toolFor } from './tools';
 
@@ -34,6 +35,10 @@ export async function runRestore(ctx: ProcessContext): Promise<void> {
   const target = await toolTarget(ctx.db, ctx.runtime, service, 'restore');
   await ctx.log(`restoring ${backup.serviceHostname}'s backup of ${backup.createdAt.toISOString()} into ${service.hostname}`, { step: 'restore' });
   const tag = ctx.process.id.replace(/-/g, '').slice(0, 12);
-  await tool.restore(target, openDecrypted(backup.location, key), tag, (message) => ctx.log(message, { step: 'restore' }));
+  const progress = async (bytes: number) => {
+    await ctx.log(`${formatBytes(bytes)} of ${formatBytes(backup.dumpBytes)} restored`, { step: 'restore' });
+    await ctx.checkpoint('progress');
+  };
+  await tool.restore(target, openDecrypted(backup.location, key, progress), tag, (message) => ctx.log(message, { step: 'restore' }));
   await ctx.log(`restore of backup ${backup.id} into ${service.hostname} finished`, { step: 'restore' });
 }

@@ -9,6 +9,7 @@ import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context
 import { registerHandler } from '../registry';
 import { registerImportHandler } from '@/lib/import/handler';
 import { registerBackupHandlers } from '@/lib/backups/handlers';
+import { removeProjectBackups } from '@/lib/backups/files';
 
 type ServiceStatus = (typeof services.$inferSelect)['status'];
 
@@ -85,6 +86,7 @@ export function registerCoreHandlers(): void {
     await converge(ctx, projectId);
     await ctx.checkpoint('remove rows');
     await ctx.db.delete(projects).where(eq(projects.id, projectId));
+    await removeProjectBackups(projectId);
     await ctx.log('project removed with every container, volume and network', { step: 'delete' });
   });
 
