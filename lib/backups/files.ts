@@ -57,27 +57,34 @@ export async function openBackupWriter(location: string, key: Buffer, limitBytes
   await fsp.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const plain = meter({ progress });
   const onDisk = meter({ hash: true, limit: limitBytes, onLimit: overLimit });
-  const handle = await fsp.open(partial(file), 'w', 0o600);
-  const out = handle.createWriteStream({ autoClose: false });
+  const out = fs.createWriteStream(partial(file), { mode: 0o600 });
   const written = pipeline(plain.stream, encryptStream(key), onDisk.stream, out);
   written.catch(() => {});
   return {
     input: plain.stream,
     async done() {
       await written;
-      await handle.sync();
-      await handle.close();
+      await fsync(partial(file));
       await fsp.rename(partial(file), file);
-      const dir = await fsp.open(path.dirname(file), 'r');
-      await dir.sync().finally(() => dir.close());
+      await fsync(path.dirname(file));
       return { sizeBytes: onDisk.state.bytes, dumpBytes: plain.state.bytes, sha256: onDisk.state.digest() };
     },
     async discard() {
       plain.stream.destroy();
-      await handle.close().catch(() => {});
+      await written.catch(() => {});
       await fsp.rm(partial(file), { force: true });
     },
   };
+}
+
+/** Flushes a file (or a directory's entries) to the disk: fsync works on any descriptor of it. */
+async function fsync(target: string): Promise<void> {
+  const handle = await fsp.open(target, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads the whole file and compares its SHA-256 with the recorded one. */
