@@ -1,5 +1,4 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Readable } from 'node:stream';
 import type { Db } from '@/lib/db/client';
 import { backupSchedules, backups, services, type Service } from '@/lib/db/schema';
@@ -14,6 +13,8 @@ import { projectBackupKey } from './keys';
 import { capMessage } from './policy';
 import { projectCap } from './run-backup';
 import { toolFor } from './tools';
+import { backupScheduleSchema, restoreSchema } from '@/lib/validations/backups';
+import { parseInput } from '@/lib/validations/parse';
 
 /** Backups and restores of a large database take long: an hour before the process gives up. */
 export const BACKUP_DEADLINE_MS = 3_600_000;
@@ -56,16 +57,14 @@ export async function requestBackup(db: Db, userId: string | null, projectId: st
   });
 }
 
-const restoreSchema = z.object({ backupId: z.string().uuid({ message: 'must be a backup id' }) }).strict();
 
 /** Queues `service.restore` of a complete backup into `serviceId` (its own service or one of the same type and version). */
 export async function requestRestore(db: Db, userId: string, projectId: string, serviceId: string, raw: unknown) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
   requireNotDeleting(project);
-  const parsed = restoreSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('VALIDATION', `backupId: ${parsed.error.issues[0]?.message ?? 'required'}`, { backupId: [parsed.error.issues[0]?.message ?? 'required'] });
+  const input = parseInput(restoreSchema, raw);
   const service = await dataService(db, projectId, serviceId);
-  const [backup] = await db.select().from(backups).where(and(eq(backups.id, parsed.data.backupId), eq(backups.projectId, projectId)));
+  const [backup] = await db.select().from(backups).where(and(eq(backups.id, input.backupId), eq(backups.projectId, projectId)));
   if (!backup) throw notFound('Backup');
   if (backup.status !== 'COMPLETE') throw conflict('Only a complete backup can be restored', 'backupId');
   if (backup.serviceType !== service.type || backup.serviceVersion !== service.version) {
@@ -106,15 +105,6 @@ export async function downloadBackup(db: Db, userId: string, projectId: string, 
   return { backup, stream: openDecrypted(backup.location, await projectBackupKey(db, projectId)) };
 }
 
-const scheduleSchema = z
-  .object({
-    enabled: z.boolean().optional(),
-    cron: z.string().max(100).optional(),
-    timeZone: z.string().max(64).optional(),
-    keepLast: z.number().int().min(1).max(1000).nullable().optional(),
-    keepDays: z.number().int().min(1).max(3650).nullable().optional(),
-  })
-  .strict();
 
 export async function getSchedule(db: Db, userId: string, projectId: string, serviceId: string, now = new Date()) {
   await requireProjectAccess(db, userId, projectId, 'read');
@@ -130,13 +120,7 @@ export async function getSchedule(db: Db, userId: string, projectId: string, ser
 export async function setSchedule(db: Db, userId: string, projectId: string, serviceId: string, raw: unknown, now = new Date()) {
   await requireProjectAccess(db, userId, projectId, 'write');
   const service = await dataService(db, projectId, serviceId);
-  const parsed = scheduleSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || 'body';
-    throw new AppError('VALIDATION', `${field}: ${issue.message}`, { [field]: [issue.message] });
-  }
-  const input = parsed.data;
+  const input = parseInput(backupScheduleSchema, raw);
   if (input.cron !== undefined) parseCron(input.cron);
   if (input.timeZone !== undefined) checkTimeZone(input.timeZone);
   const values = { ...input, updatedAt: new Date() };
@@ -148,8 +132,10 @@ export async function setSchedule(db: Db, userId: string, projectId: string, ser
   return getSchedule(db, userId, projectId, serviceId, now);
 }
 
-export async function backupUsage(db: Db, userId: string, projectId: string) {
+/** Every backup of the project (those of deleted services too), with its usage against the cap. */
+export async function projectBackups(db: Db, userId: string, projectId: string) {
   await requireProjectAccess(db, userId, projectId, 'read');
   const cap = await projectCap(db, projectId);
-  return { usedBytes: cap.used, capBytes: cap.cap };
+  const list = await db.select().from(backups).where(eq(backups.projectId, projectId)).orderBy(desc(backups.createdAt));
+  return { backups: list, usage: { usedBytes: cap.used, capBytes: cap.cap } };
 }

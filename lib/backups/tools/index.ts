@@ -15,3 +15,10 @@ const tools: Record<string, DataTool> = {
 export const toolFor = (type: string): DataTool | undefined => tools[type];
 export const backupTypes = Object.keys(tools);
 export type { DataTool, ToolTarget } from './common';
+
+const extensions: Record<string, string> = { postgresql: 'pgdump', mariadb: 'sql', rabbitmq: 'json', 'shared-storage': 'tar' };
+
+/** The download's file name: hostname, time and the dump's own extension. */
+export function dumpFileName(b: { serviceHostname: string; serviceType: string; createdAt: Date }): string {
+  return `${b.serviceHostname}-${b.createdAt.toISOString().replace(/[:.]/g, '-')}.${extensions[b.serviceType] ?? 'bin'}`;
+}
