@@ -12,6 +12,10 @@ import { listVersions } from '@/lib/services/deploys';
 import { getService } from '@/lib/services/services';
 import { getProjectSnapshot } from '@/lib/services/snapshot';
 import { toVersionView } from '@/components/services/version-view';
+import { getSchedule, listBackups } from '@/lib/backups/domain';
+import { toolFor } from '@/lib/backups/tools';
+import { services as servicesTable } from '@/lib/db/schema';
+import { and, eq } from 'drizzle-orm';
 import { ServiceClient } from './service-client';
 
 export const metadata: Metadata = { title: 'Service' };
@@ -38,7 +42,17 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       category === 'runtime' || category === 'static'
         ? { versions: await listVersions(db, user.id, projectId, serviceId), gitUrl: (await webhookInfo(db, user.id, projectId, serviceId)).gitUrl }
         : undefined;
-    return { service, snapshot, masked, revealed, ports, domains, pendingRouting, certificates, deploys };
+    const backups = toolFor(service.type)
+      ? {
+          backups: (await listBackups(db, user.id, projectId, serviceId)).map((b) => ({ ...b, createdAt: b.createdAt.toISOString() })),
+          ...(await getSchedule(db, user.id, projectId, serviceId)),
+          targets: await db
+            .select({ id: servicesTable.id, hostname: servicesTable.hostname })
+            .from(servicesTable)
+            .where(and(eq(servicesTable.projectId, projectId), eq(servicesTable.type, service.type), eq(servicesTable.version, service.version))),
+        }
+      : undefined;
+    return { service, snapshot, masked, revealed, ports, domains, pendingRouting, certificates, deploys, backups };
   });
   const { service } = data;
   const entry = getCatalogEntry(service.type);
@@ -57,6 +71,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       routeFirewall={service.settings.httpFirewall}
       domains={data.domains.map((d) => ({ id: d.id, domain: d.domain, path: d.path, isSynced: d.isSynced, deleteOnSync: d.deleteOnSync, certificate: certificateOf(d.domain, data.certificates) }))}
       pendingRouting={data.pendingRouting}
+      backups={data.backups}
       deploys={data.deploys && { versions: data.deploys.versions.map(toVersionView), gitUrl: data.deploys.gitUrl }}
     />
   );
