@@ -67,7 +67,7 @@ export function backupCommand(program: Command, out: (line: string) => void): vo
     .requiredOption('--out <file>', 'where to write the dump')
     .action(async (o: { project: string; backup: string; out: string }) => {
       const api = await ApiClient.load();
-      const res = await api.request('GET', `/projects/${encodeURIComponent(o.project)}/backups/${encodeURIComponent(o.backup)}/download`);
+      const res = await api.request('POST', `/projects/${encodeURIComponent(o.project)}/backups/${encodeURIComponent(o.backup)}/download`);
       if (!res.body) throw new CliError('The server sent no data');
       await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), fs.createWriteStream(o.out));
       out(`wrote ${mb(fs.statSync(o.out).size)} to ${o.out}`);

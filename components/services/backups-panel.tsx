@@ -162,10 +162,12 @@ export function BackupsPanel(p: Props) {
                     {b.toolVersion}
                   </td>
                   <td className="flex flex-wrap gap-2 py-1">
-                    {b.status === 'COMPLETE' && (
-                      <a className="rounded px-2 py-1 text-xs underline" href={`/api/v1/projects/${p.projectId}/backups/${b.id}/download`} aria-label={`Download the backup of ${b.createdAt}`}>
-                        Download
-                      </a>
+                    {p.canWrite && b.status === 'COMPLETE' && (
+                      <form method="post" action={`/api/v1/projects/${p.projectId}/backups/${b.id}/download`}>
+                        <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" aria-label={`Download the backup of ${b.createdAt}`}>
+                          Download
+                        </Button>
+                      </form>
                     )}
                     {p.canWrite && b.status === 'COMPLETE' && (
                       <ActionForm action={restoreBackupAction} hidden={{ ...ids, backupId: b.id }} className="flex gap-1">

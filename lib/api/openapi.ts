@@ -147,7 +147,7 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   },
   '/projects/{projectId}/backups': { get: { summary: "Every backup of the project (deleted services' too) and its usage against the cap (5 GB Light, 25 GB Serious)" } },
   '/projects/{projectId}/backups/{backupId}': { delete: { summary: 'Delete a backup and its file', status: 204 } },
-  '/projects/{projectId}/backups/{backupId}/download': { get: { summary: 'Download the dump, decrypted while it streams (application/octet-stream)' } },
+  '/projects/{projectId}/backups/{backupId}/download': { post: { summary: 'Download the dump, decrypted while it streams (application/octet-stream; write access: a dump holds every secret of the data)' } },
   '/projects/{projectId}/services/{serviceId}/webhook': {
     get: { summary: 'The tracked Git repository and branch, and whether a push webhook exists' },
     post: { summary: "Reveal the service's push webhook URL path (GitHub/GitLab; made on first use)" },

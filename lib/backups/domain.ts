@@ -20,16 +20,22 @@ import { parseInput } from '@/lib/validations/parse';
 export const BACKUP_DEADLINE_MS = 3_600_000;
 export const DEFAULT_CRON = '0 3 * * *';
 
-async function dataService(db: Db, projectId: string, serviceId: string): Promise<Service> {
+async function anyService(db: Db, projectId: string, serviceId: string): Promise<Service> {
   const [service] = await db.select().from(services).where(and(eq(services.id, requireId(serviceId, 'Service')), eq(services.projectId, projectId)));
   if (!service) throw notFound('Service');
+  return service;
+}
+
+/** A service of a type Berth backs up; any other is refused with its type named. */
+async function dataService(db: Db, projectId: string, serviceId: string): Promise<Service> {
+  const service = await anyService(db, projectId, serviceId);
   if (!toolFor(service.type)) throw new AppError('BAD_REQUEST', `${service.type} services have no backups`);
   return service;
 }
 
 export async function listBackups(db: Db, userId: string, projectId: string, serviceId: string) {
   await requireProjectAccess(db, userId, projectId, 'read');
-  await dataService(db, projectId, serviceId);
+  await anyService(db, projectId, serviceId);
   return db.select().from(backups).where(eq(backups.serviceId, serviceId)).orderBy(desc(backups.createdAt));
 }
 
@@ -96,7 +102,7 @@ export async function deleteBackup(db: Db, userId: string, projectId: string, ba
   await audit(db, { userId, projectId, action: 'backup.delete', target: backup.serviceHostname, details: { backupId: backup.id } });
 }
 
-/** The decrypted dump of a complete backup, streamed (never held in memory), for a user who may read the project. */
+/** The decrypted dump of a complete backup, streamed (never held in memory), for a user who may change the project (a dump holds every secret of the data). */
 export async function downloadBackup(db: Db, userId: string, projectId: string, backupId: string): Promise<{ backup: typeof backups.$inferSelect; stream: Readable }> {
   await requireProjectAccess(db, userId, projectId, 'write');
   const [backup] = await db.select().from(backups).where(and(eq(backups.id, requireId(backupId, 'Backup')), eq(backups.projectId, projectId)));
@@ -108,7 +114,7 @@ export async function downloadBackup(db: Db, userId: string, projectId: string, 
 
 export async function getSchedule(db: Db, userId: string, projectId: string, serviceId: string, now = new Date()) {
   await requireProjectAccess(db, userId, projectId, 'read');
-  await dataService(db, projectId, serviceId);
+  await anyService(db, projectId, serviceId);
   const [row] = await db.select().from(backupSchedules).where(eq(backupSchedules.serviceId, serviceId));
   const schedule = row ?? { serviceId, projectId, enabled: false, cron: DEFAULT_CRON, timeZone: 'UTC', keepLast: 7, keepDays: null, lastFiredAt: null };
   const nextRunsAt = schedule.enabled ? nextRuns(parseCron(schedule.cron), schedule.timeZone, now, 5).map((d) => d.toISOString()) : [];

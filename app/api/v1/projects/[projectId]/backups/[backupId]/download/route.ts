@@ -5,8 +5,8 @@ import { dumpFileName } from '@/lib/backups/tools';
 
 type P = { projectId: string; backupId: string };
 
-/** The decrypted dump, streamed as it is decrypted (a tampered file ends the download with an error). */
-export const GET = apiRoute<P>(async ({ db, user, params }) => {
+/** The decrypted dump, streamed as it is decrypted (a tampered file ends the download with an error). POST: a dump holds every secret of the data, so it is fetched like a change (write access, same-origin). */
+export const POST = apiRoute<P>(async ({ db, user, params }) => {
   const { backup, stream } = await downloadBackup(db, user.id, params.projectId, params.backupId);
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     headers: {
