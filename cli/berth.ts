@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --import tsx
 import { Command, CommanderError } from 'commander';
+import { backupCommand } from './commands/backup';
 import { deploysCommand } from './commands/deploys';
 import { loginCommand } from './commands/login';
 import { projectExportCommand } from './commands/project-export';
@@ -16,6 +17,7 @@ export function buildProgram(out: (line: string) => void = (l) => process.stdout
   pushCommand(program, out);
   deploysCommand(program, out);
   rollbackCommand(program, out);
+  backupCommand(program, out);
   const project = program.command('project').description('Projects');
   projectImportCommand(project, out);
   projectExportCommand(project, out);

@@ -47,6 +47,7 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
     ids.action = 'restart';
     ids.portId = '00000000-0000-4000-8000-000000000000';
     ids.domainId = '00000000-0000-4000-8000-000000000001';
+    ids.backupId = '00000000-0000-4000-8000-000000000002';
   });
   afterAll(async () => tdb?.dispose());
 

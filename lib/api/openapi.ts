@@ -7,6 +7,7 @@ import { domainSchema } from '@/lib/validations/domains';
 import { importRequestSchema } from '@/lib/validations/import';
 import { deployGitSchema } from '@/lib/validations/deploy';
 import { autoscalingSchema } from '@/lib/db/schema/autoscaling';
+import { backupScheduleSchema, restoreSchema } from '@/lib/validations/backups';
 import { version } from '@/lib/version';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -137,6 +138,24 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   '/projects/{projectId}/services/{serviceId}/deploys/{versionId}/activate': {
     post: { summary: 'Activate a kept app version again without a build (rollback; starts service.activateVersion)', status: 202 },
   },
+  '/projects/{projectId}/services/{serviceId}/backups': {
+    get: { summary: "The data service's backups, newest first (status, size, duration, sha256 of the encrypted file, tool and version, error)" },
+    post: { summary: 'Back up now (starts service.backup); refused with 409 when the project has used its backup cap', status: 202 },
+  },
+  '/projects/{projectId}/services/{serviceId}/backups/schedule': {
+    get: { summary: 'The backup schedule and retention, the next five runs and the project usage against its cap' },
+    put: { summary: 'Set the backup schedule (5-field cron in an IANA time zone) and retention (keepLast, keepDays)', body: bodyOf(backupScheduleSchema) },
+  },
+  '/projects/{projectId}/services/{serviceId}/restore': {
+    post: {
+      summary: 'Restore a complete backup into this service (its own or one of the same type and version; starts service.restore). The live data is replaced only once the restore loaded',
+      status: 202,
+      body: bodyOf(restoreSchema),
+    },
+  },
+  '/projects/{projectId}/backups': { get: { summary: "Every backup of the project (deleted services' too) and its usage against the cap (5 GB Light, 25 GB Serious)" } },
+  '/projects/{projectId}/backups/{backupId}': { delete: { summary: 'Delete a backup and its file', status: 204 } },
+  '/projects/{projectId}/backups/{backupId}/download': { post: { summary: 'Download the dump, decrypted while it streams (application/octet-stream; write access: a dump holds every secret of the data)' } },
   '/projects/{projectId}/services/{serviceId}/webhook': {
     get: { summary: 'The tracked Git repository and branch, and whether a push webhook exists' },
     post: { summary: "Reveal the service's push webhook URL path (GitHub/GitLab; made on first use)" },

@@ -18,6 +18,8 @@ export const PROCESS_ACTIONS = [
   'project.import',
   'service.deploy',
   'service.activateVersion',
+  'service.backup',
+  'service.restore',
 ] as const;
 export type ProcessAction = (typeof PROCESS_ACTIONS)[number];
 

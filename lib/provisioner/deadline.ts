@@ -57,6 +57,7 @@ export function boundedRuntime(runtime: Runtime, deadline: number, budgetMs: num
     listImages: (labels) => bound('listing images', () => runtime.listImages(labels)),
     putArchive: (id, path, tar) => bound(`copying files into ${id}`, () => runtime.putArchive(id, path, tar)),
     getArchive: (id, path) => bound(`reading files from ${id}`, () => runtime.getArchive(id, path)),
+    execPipe: (id, argv, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => runtime.execPipe(id, argv, opts)),
     execStream: (id, argv, onLine, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => runtime.execStream(id, argv, onLine, opts)),
     updateContainer: (id, limits) => bound(`changing the limits of ${id}`, () => runtime.updateContainer(id, limits)),
     engineInfo: () => bound('reading the engine info', () => runtime.engineInfo()),

@@ -6,6 +6,21 @@ export interface ExecResult {
   stderr: string;
 }
 
+/** Streams for a program whose input or output is too large to hold in memory (a database dump). */
+export interface PipeExecOptions {
+  env?: string[];
+  /** Fed to the program's stdin, which is closed at its end. */
+  stdin?: NodeJS.ReadableStream;
+  /** Receives the program's stdout with backpressure (not ended by the call). */
+  stdout?: NodeJS.WritableStream;
+}
+
+export interface PipeExecResult {
+  exitCode: number;
+  /** The start of stderr (bounded), for error messages. */
+  stderr: string;
+}
+
 export interface ContainerDetails extends ObservedContainer {
   image: string;
   startedAt?: string;
@@ -79,6 +94,8 @@ export interface Runtime {
   updateContainer(idOrName: string, limits: ContainerLimits): Promise<void>;
   /** The engine host's CPU count and memory. */
   engineInfo(): Promise<{ cpus: number; memoryBytes: number }>;
+  /** Runs a program in the container with streamed stdin and stdout (no deadline but the caller's). */
+  execPipe(idOrName: string, argv: string[], opts: PipeExecOptions): Promise<PipeExecResult>;
   /** Container events of managed objects; `onError` runs once when the stream fails or ends. Returns a function that stops listening. */
   watchEvents(onEvent: (e: EngineEvent) => void, onError: (err: Error) => void): Promise<() => void>;
 }

@@ -8,6 +8,7 @@ import { startLogCollector } from '@/lib/logs/collector';
 import { startSampler } from '@/lib/stats/sampler';
 import { learnHostCapacity } from '@/lib/autoscale/capacity';
 import { startScaler } from '@/lib/autoscale/scaler';
+import { startBackupScheduler } from '@/lib/backups/scheduler';
 import { startSelfHealer, type SelfHealer } from './self-heal';
 
 export interface Background {
@@ -29,11 +30,13 @@ export async function startBackground(db: Db, runtime: Runtime, opts: { interval
   const scaler = startScaler(db, runtime, { intervalMs: env.BERTH_AUTOSCALE_INTERVAL_MS });
   const collector = startLogCollector(db, runtime);
   const edge = await startEdgeWatcher(db, runtime);
+  const schedules = startBackupScheduler(db);
   return {
     worker,
     healer,
     async stop() {
       edge.stop();
+      schedules.stop();
       sampler.stop();
       scaler.stop();
       collector.stop();

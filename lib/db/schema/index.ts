@@ -10,3 +10,4 @@ export * from './core';
 export * from './settings';
 export * from './deploy';
 export * from './autoscaling';
+export * from './backups';

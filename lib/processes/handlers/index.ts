@@ -1,3 +1,4 @@
+import { backupHandlers } from '@/lib/backups/handlers';
 import { coreHandlers } from '@/lib/core/handlers';
 import { deployHandlers } from '@/lib/deploy/handler';
 import { importHandlers } from '@/lib/import/handler';
@@ -13,4 +14,5 @@ export const processHandlers: Record<ProcessAction, ProcessHandler> = {
   ...coreHandlers,
   ...deployHandlers,
   ...importHandlers,
+  ...backupHandlers,
 };

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { projects } from '@/lib/db/schema';
+import { removeProjectBackups } from '@/lib/backups/files';
 import { removeDeployObjects } from '@/lib/deploy/cleanup';
 import { projectExtensions } from '@/lib/provisioner/extensions';
 import { converge } from '../converge';
@@ -33,6 +34,7 @@ async function deleteProject(ctx: ProcessContext): Promise<void> {
   await converge(ctx, projectId);
   await ctx.checkpoint('remove rows');
   await ctx.db.delete(projects).where(eq(projects.id, projectId));
+  await removeProjectBackups(projectId);
   await ctx.log('project removed with every container, volume and network', { step: 'delete' });
 }
 

@@ -6,6 +6,7 @@ import { L } from '../labels';
 import type { Runtime, ContainerDetails, ContainerStats, EngineEvent, ExecResult } from '../runtime';
 import type { ContainerSpec } from '../spec';
 import { docker } from './connection';
+import { execPipe } from './exec-pipe';
 import { imageOps } from './images';
 import { demuxLines, toStats, type DockerStats } from './parse';
 
@@ -224,6 +225,7 @@ export function dockerRuntime(client: Docker = docker(), opts: { deadlines?: Par
         throw err;
       }
     },
+    execPipe: (idOrName, argv, opts) => traced(`exec ${argv[0] ?? ''} in ${idOrName}`, () => execPipe(client, idOrName, argv, opts)),
     exec: (idOrName, argv, opts = {}) => within('exec', `exec ${argv[0] ?? ''} in ${idOrName}`, () => execIn(idOrName, argv, opts)),
     async logs(idOrName, opts = {}) {
       const raw = (await within('logs', `logs of ${idOrName}`, () =>

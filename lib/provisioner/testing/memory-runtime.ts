@@ -74,6 +74,7 @@ export function memoryRuntime() {
     putArchive: unsupported,
     getArchive: unsupported,
     execStream: unsupported,
+    execPipe: unsupported,
   };
   return { runtime, containers, networks, volumes, calls };
 }

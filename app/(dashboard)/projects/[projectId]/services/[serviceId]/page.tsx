@@ -15,6 +15,10 @@ import { hostCapacity } from '@/lib/autoscale/capacity';
 import { capabilitiesOf } from '@/lib/catalog/capabilities';
 import { getProjectSnapshot } from '@/lib/services/snapshot';
 import { toVersionView } from '@/components/services/version-view';
+import { getSchedule, listBackups } from '@/lib/backups/domain';
+import { toolFor } from '@/lib/backups/tools';
+import { services as servicesTable } from '@/lib/db/schema';
+import { and, eq } from 'drizzle-orm';
 import { ServiceClient } from './service-client';
 
 export const metadata: Metadata = { title: 'Service' };
@@ -42,7 +46,17 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         ? { versions: await listVersions(db, user.id, projectId, serviceId), gitUrl: (await webhookInfo(db, user.id, projectId, serviceId)).gitUrl }
         : undefined;
     const events = await listScalingEvents(db, user.id, projectId, serviceId);
-    return { service, snapshot, masked, revealed, ports, domains, pendingRouting, certificates, deploys, events };
+    const backups = toolFor(service.type)
+      ? {
+          backups: (await listBackups(db, user.id, projectId, serviceId)).map((b) => ({ ...b, createdAt: b.createdAt.toISOString() })),
+          ...(await getSchedule(db, user.id, projectId, serviceId)),
+          targets: await db
+            .select({ id: servicesTable.id, hostname: servicesTable.hostname })
+            .from(servicesTable)
+            .where(and(eq(servicesTable.projectId, projectId), eq(servicesTable.type, service.type), eq(servicesTable.version, service.version))),
+        }
+      : undefined;
+    return { service, snapshot, masked, revealed, ports, domains, pendingRouting, certificates, deploys, events, backups };
   });
   const { service } = data;
   const entry = getCatalogEntry(service.type);
@@ -68,6 +82,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         host: { cpus: host.cpus, memoryGb: Math.floor((host.memoryBytes / 1024 ** 3) * 100) / 100 },
         events: data.events.map((e) => ({ ...e, at: e.at.toISOString() })),
       }}
+      backups={data.backups}
       deploys={data.deploys && { versions: data.deploys.versions.map(toVersionView), gitUrl: data.deploys.gitUrl }}
     />
   );

@@ -9,6 +9,7 @@ import { EnvEditor } from '@/components/projects/env-editor';
 import { ProcessList } from '@/components/projects/process-list';
 import { ServiceIcon } from '@/components/projects/service-icon';
 import { ContainerCards } from '@/components/services/container-cards';
+import { BackupsPanel, type BackupView, type ScheduleView } from '@/components/services/backups-panel';
 import { DeploysPanel } from '@/components/services/deploys-panel';
 import type { DomainRow } from '@/components/services/domains-panel';
 import { LogsViewer } from '@/components/services/logs-viewer';
@@ -41,6 +42,8 @@ interface Props {
   autoscaling: { settings: Record<string, string | number | undefined>; horizontal: boolean; host: { cpus: number; memoryGb: number }; events: ScalingEventView[] };
   /** Runtime and static services: their app versions and tracked repository. */
   deploys?: { versions: VersionView[]; gitUrl: string | null };
+  /** Data services: their backups, schedule, project usage and the services a backup restores into. */
+  backups?: { backups: BackupView[]; targets: { id: string; hostname: string }[] } & ScheduleView;
 }
 
 export function ServiceClient(p: Props) {
@@ -113,6 +116,12 @@ export function ServiceClient(p: Props) {
       {p.deploys && (
         <Card>
           <DeploysPanel projectId={s.project.id} serviceId={service.id} hostname={service.hostname} canWrite={canWrite} initial={p.deploys.versions} gitUrl={p.deploys.gitUrl} />
+        </Card>
+      )}
+
+      {p.backups && (
+        <Card>
+          <BackupsPanel projectId={s.project.id} serviceId={service.id} hostname={service.hostname} canWrite={canWrite} initial={p.backups} targets={p.backups.targets} />
         </Card>
       )}
 
