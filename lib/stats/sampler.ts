@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { projects, statsSamples } from '@/lib/db/schema';
+import { projects, services, statsSamples } from '@/lib/db/schema';
+import { isForeignKeyViolation } from '@/lib/services/errors';
 import { logger } from '@/lib/log';
 import { L } from '@/lib/provisioner/labels';
 import type { Runtime } from '@/lib/provisioner/runtime';
@@ -37,8 +38,21 @@ export async function sampleOnce(db: Db, runtime: Runtime, now = new Date()): Pr
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, next));
-  if (rows.length) await db.insert(statsSamples).values(rows);
+  if (rows.length) await insertSamples(db, rows);
   return rows.length;
+}
+
+/** Inserts the samples; those of a project or service deleted while it was sampled are dropped. */
+export async function insertSamples(db: Db, rows: (typeof statsSamples.$inferInsert)[]): Promise<void> {
+  try {
+    await db.insert(statsSamples).values(rows);
+  } catch (err) {
+    if (!isForeignKeyViolation(err)) throw err;
+    const liveProjects = new Set((await db.select({ id: projects.id }).from(projects)).map((p) => p.id));
+    const liveServices = new Set((await db.select({ id: services.id }).from(services)).map((s) => s.id));
+    const kept = rows.filter((r) => liveProjects.has(r.projectId) && (!r.serviceId || liveServices.has(r.serviceId)));
+    if (kept.length) await db.insert(statsSamples).values(kept);
+  }
 }
 
 const floorTo = (t: number, unitMs: number) => new Date(Math.floor(t / unitMs) * unitMs);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects, statsSamples } from '@/lib/db/schema';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
-import { STATS_RETENTION, downsample, queryStats } from './sampler';
+import { eq } from 'drizzle-orm';
+import { STATS_RETENTION, downsample, insertSamples, queryStats } from './sampler';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-11-23T12:00:30Z');
@@ -65,5 +66,13 @@ describe.each(testDrivers)('statistics downsampling and queries (%s)', (driver) 
     const before = await queryStats(tdb.db, { projectId, until: now, sinceMs: 40 * HOUR });
     await downsample(tdb.db, now);
     expect(await queryStats(tdb.db, { projectId, until: now, sinceMs: 40 * HOUR })).toEqual(before);
+  });
+
+  it('samples of a project deleted while it was sampled are dropped; the others are kept', async () => {
+    const [gone] = await tdb.db.insert(projects).values({ name: 'gone', slug: `gone-${Date.now()}` }).returning();
+    await tdb.db.delete(projects).where(eq(projects.id, gone!.id));
+    await insertSamples(tdb.db, [sample('kept', now, 1, 1), { ...sample('lost', now, 1, 1), projectId: gone!.id }]);
+    const names = (await tdb.db.select().from(statsSamples).where(eq(statsSamples.at, now))).map((r) => r.containerName);
+    expect(names).toEqual(['kept']);
   });
 });
