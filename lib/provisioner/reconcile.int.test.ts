@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docker } from './docker/connection';
-import { CONTAINER_PIDS_LIMIT, LOG_ROTATION, dockerRuntime } from './docker/docker-runtime';
+import { CONTAINER_PIDS_LIMIT, LOG_ROTATION } from './docker/create-options';
+import { dockerRuntime } from './docker/docker-runtime';
 import type { Runtime } from './runtime';
 import { L, baseLabels, containerName, managedLabels, networkName, specHash, volumeName } from './labels';
 import { observeProject } from './observe';
