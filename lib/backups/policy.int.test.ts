@@ -100,7 +100,7 @@ describe('backup policy on the real engine', () => {
 
   const killedAt = async (action: 'service.backup' | 'service.restore', boundary: string, start: () => Promise<{ process: { id: string } }>) => {
     await p.restartWorker(startWorker({ db: p.db, runtime, pollMs: 100, staleMs: 1_000, concurrency: 0 }));
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('lib/backups/testing/crash-child.ts'), p.tdb.url!, action, boundary], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('lib/processes/testing/crash-child.ts'), p.tdb.url!, action, boundary], { stdio: ['ignore', 'pipe', 'inherit'] });
     onTestFinished(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));

@@ -124,7 +124,7 @@ describe('crash safety with a SIGKILLed worker process (postgres)', () => {
   it.each(['apply createContainer', 'health'])('killed at "%s": another worker resumes and finishes it', async (prefix) => {
     const db = tdb.db;
     // `node --import tsx` (not the tsx CLI, which runs the script in a grandchild) so the kill is this pid's.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('lib/processes/testing/crash-child.ts'), tdb.url!, prefix], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('lib/processes/testing/crash-child.ts'), tdb.url!, 'stack.create', prefix], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     onTestFinished(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));

@@ -1,14 +1,14 @@
 /**
- * A worker in its own OS process for the crash-safety test: it SIGKILLs itself at the first step
- * boundary of a stack.create whose name starts with argv[3] (no finally blocks, no clean-up: a real
- * death). Usage: tsx crash-child.ts <postgres-url> <boundary-prefix>
+ * A worker in its own OS process for the crash-safety tests: it SIGKILLs itself at the first step
+ * boundary whose name starts with argv[4] of a process of action argv[3] (no finally blocks, no
+ * clean-up: a real death). Usage: node --import tsx crash-child.ts <postgres-url> <action> <boundary-prefix>
  */
 import { openDb } from '@/lib/db/client';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 
-const [url, prefix] = process.argv.slice(2);
-if (!url || !prefix) throw new Error('usage: crash-child.ts <postgres-url> <boundary-prefix>');
+const [url, action, prefix] = process.argv.slice(2);
+if (!url || !action || !prefix) throw new Error('usage: crash-child.ts <postgres-url> <action> <boundary-prefix>');
 const handle = openDb({ url, pgliteDir: '' });
 startWorker({
   db: handle.db,
@@ -17,7 +17,7 @@ startWorker({
   staleMs: 60_000,
   hooks: {
     atBoundary: (p, _index, name) => {
-      if (p.action === 'stack.create' && name.startsWith(prefix)) {
+      if (p.action === action && name.startsWith(prefix)) {
         process.stdout.write(`dying at ${name}\n`);
         process.kill(process.pid, 'SIGKILL');
       }
