@@ -11,7 +11,7 @@ import { waitFor } from '@/lib/testing/wait';
 import { eq } from 'drizzle-orm';
 import { containers, services } from '@/lib/db/schema';
 import { setEnv } from '@/lib/services/env';
-import { restartService } from '@/lib/services/services';
+import { changeService, restartService } from '@/lib/services/services';
 import { healProject, startSelfHealer, type SelfHealer } from './self-heal';
 
 const engine = dockerRuntime();
@@ -109,12 +109,23 @@ describe('self-healing', () => {
     expect(await restarts()).toBe(3); // a restart someone asked for is not counted as a crash
   });
 
+  it('new resources reach the running container in place (same container, no restart); a reconcile keeps it', async () => {
+    const before = await healthy();
+    const [svc] = await tdb.db.select().from(services).where(eq(services.projectId, projectId));
+    const { process } = await changeService(tdb.db, userId, projectId, svc!.id, { action: 'stack.scale', set: { resources: { cpu: 0.4, memoryMb: 300 } } });
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    const after = await runtime.inspectContainer(name);
+    expect(after).toMatchObject({ id: before!.id, startedAt: before!.startedAt, limits: { nanoCpus: 0.4e9, memoryBytes: 300 * 1024 * 1024 } });
+    await healProject(tdb.db, runtime, projectId);
+    expect((await runtime.inspectContainer(name))?.id).toBe(before!.id);
+  });
+
   it("a replacement made by the periodic reconcile is not counted as a restart; a crash after it is", async () => {
     const [svc] = await tdb.db.select().from(services).where(eq(services.projectId, projectId));
     const before = await healthy();
     const counted = (await restarts())!;
     // The wanted spec changes without a process (what a Berth upgrade with a new spec does).
-    await tdb.db.update(services).set({ resources: { cpu: 0.4, memoryMb: 300 } }).where(eq(services.id, svc!.id));
+    await tdb.db.update(services).set({ generation: svc!.generation + 1 }).where(eq(services.id, svc!.id));
     await healProject(tdb.db, runtime, projectId); // what the periodic reconcile does
     const replaced = await waitFor('the replacement to be healthy', healthy, 60_000);
     expect(replaced.id).not.toBe(before?.id);

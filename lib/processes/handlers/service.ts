@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { services } from '@/lib/db/schema';
 import { resolveServiceEnv } from '@/lib/envvars/resolve';
-import { loadProjectVars } from '@/lib/provisioner/wanted';
+import { L } from '@/lib/provisioner/labels';
+import { buildWantedProject, loadProjectVars } from '@/lib/provisioner/wanted';
 import { converge, waitHealthy } from '../converge';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
 import type { ProcessHandlers } from '../registry';
@@ -35,12 +36,32 @@ async function warnUnresolved(ctx: ProcessContext, projectId: string, serviceId:
  * A failure marks the service FAILED; a cancel leaves it to the self-healer, which converges
  * Docker to the wanted state (so the status says what the service will be).
  */
-function serviceChange(during: ServiceStatus, wantHealthy: boolean, final: ServiceStatus) {
+/**
+ * CPU and memory limits are not part of a container's spec hash (the autoscaler moves them in
+ * place), so a change of the service's resources reaches its running containers here: in place,
+ * without a restart. New containers start with them anyway.
+ */
+async function applyLimits(ctx: ProcessContext, projectId: string, serviceId: string): Promise<void> {
+  const wanted = await buildWantedProject(ctx.db, ctx.runtime, projectId);
+  let changed = 0;
+  for (const { spec } of wanted.containers.filter((c) => c.spec.labels[L.service] === serviceId)) {
+    const live = await ctx.runtime.inspectContainer(spec.name);
+    if (live?.state !== 'running') continue;
+    const want = spec.limits;
+    if (live.limits && live.limits.nanoCpus === want.nanoCpus && live.limits.memoryBytes === want.memoryBytes) continue;
+    await ctx.runtime.updateContainer(live.id, { nanoCpus: want.nanoCpus, memoryBytes: want.memoryBytes });
+    changed++;
+  }
+  if (changed) await ctx.log(`new CPU and memory limits applied in place to ${changed} container${changed === 1 ? '' : 's'}`, { step: 'limits' });
+}
+
+function serviceChange(during: ServiceStatus, wantHealthy: boolean, final: ServiceStatus, opts: { limits?: boolean } = {}) {
   return async (ctx: ProcessContext): Promise<void> => {
     const { projectId, serviceId } = ids(ctx);
     try {
       await setServiceStatus(ctx, during);
       await converge(ctx, projectId);
+      if (opts.limits) await applyLimits(ctx, projectId, serviceId);
       await warnUnresolved(ctx, projectId, serviceId);
       if (wantHealthy) {
         await waitHealthy(ctx, projectId, serviceId);
@@ -74,7 +95,7 @@ export const serviceHandlers = {
   'stack.create': serviceChange('CREATING', true, 'ACTIVE'),
   'stack.start': serviceChange('STARTING', true, 'ACTIVE'),
   'stack.restart': serviceChange('RESTARTING', true, 'ACTIVE'),
-  'stack.scale': serviceChange('SCALING', true, 'ACTIVE'),
+  'stack.scale': serviceChange('SCALING', true, 'ACTIVE', { limits: true }),
   'stack.stop': serviceChange('STOPPING', false, 'STOPPED'),
   'stack.delete': deleteService,
   'stack.updateEnv': envNote,
