@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { intWorkers } from './lib/testing/int-workers';
+import { intWorkers } from './lib/testing/int-workers.ts';
 
 const alias = { '@': path.resolve(import.meta.dirname) , 'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts') };
 

@@ -79,6 +79,30 @@ export function WizardScalingStep({ entry, state, set, errors }: { entry: Wizard
           <Field label="Memory (MB)" type="number" placeholder={String(entry.resources.memoryMb)} value={state.memory} onChange={(e) => set('memory', e.target.value)} errors={errors.memoryMb} hint={`Default ${entry.resources.memoryMb} MB`} />
         </div>
       </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Automatic scaling (optional)</legend>
+        <p className="text-xs text-slate-500">
+          Berth raises and lowers each container&apos;s CPU and memory within these ranges as the load changes, without a restart{scalable ? ', and adds containers up to the maximum when they stay busy' : ''}. Empty: fixed.
+        </p>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label="Minimum CPU cores" type="number" step="0.1" value={state.minCpu} onChange={(e) => set('minCpu', e.target.value)} errors={errors['autoscaling.minCpu']} />
+          <Field label="Maximum CPU cores" type="number" step="0.1" value={state.maxCpu} onChange={(e) => set('maxCpu', e.target.value)} errors={errors['autoscaling.maxCpu']} />
+          <Field label="Minimum RAM (GB)" type="number" step="0.125" value={state.minRam} onChange={(e) => set('minRam', e.target.value)} errors={errors['autoscaling.minRam']} />
+          <Field label="Maximum RAM (GB)" type="number" step="0.125" value={state.maxRam} onChange={(e) => set('maxRam', e.target.value)} errors={errors['autoscaling.maxRam']} />
+          {scalable && (
+            <Field
+              label="Maximum containers"
+              type="number"
+              min={1}
+              max={entry.scaling.max}
+              value={state.maxContainers}
+              onChange={(e) => set('maxContainers', e.target.value)}
+              errors={errors['autoscaling.maxContainers']}
+              hint="The containers above are the minimum"
+            />
+          )}
+        </div>
+      </fieldset>
     </div>
   );
 }

@@ -91,4 +91,16 @@ describe('reference completion', () => {
     expect(referenceOptions(refs, '')).toHaveLength(3);
     expect(completeReference('url=${db_c', '${db_connectionString}')).toBe('url=${db_connectionString}');
   });
+
+  it('automatic scaling: ranges go out under Zerops names, min above max and a maximum below the count are refused on step 4', () => {
+    expect(toPayload(state({}), nodejs).service.autoscaling).toBeUndefined();
+    expect(toPayload(state({ count: '2', minCpu: '0.5', maxCpu: '2', maxRam: '1', maxContainers: '4' }), nodejs).service.autoscaling).toEqual({ minCpu: 0.5, maxCpu: 2, maxRam: 1, minContainers: 2, maxContainers: 4 });
+    expect(toPayload(state({ maxContainers: '4', maxRam: '2' }), postgresql).service.autoscaling).toEqual({ maxRam: 2 });
+    expect(errorsOf(3, { minCpu: '2', maxCpu: '1', minRam: '-1', count: '3', maxContainers: '2' })).toEqual({
+      'autoscaling.maxCpu': ['At least the minimum (2)'],
+      'autoscaling.minRam': ['Enter a positive number'],
+      'autoscaling.maxContainers': ['Use 3 (the containers above) to 10'],
+    });
+    expect(stepOfField('autoscaling.maxCpu')).toBe(3);
+  });
 });

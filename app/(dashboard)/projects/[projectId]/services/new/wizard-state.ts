@@ -38,6 +38,12 @@ export interface WizardState {
   count: string;
   cpu: string;
   memory: string;
+  /** Automatic scaling ranges (empty: no scaling on that resource). RAM in GB, as Zerops names it. */
+  minCpu: string;
+  maxCpu: string;
+  minRam: string;
+  maxRam: string;
+  maxContainers: string;
   env: EnvRow[];
   subdomain: boolean;
   port: string;
@@ -57,6 +63,11 @@ export const emptyWizard: WizardState = {
   count: '1',
   cpu: '',
   memory: '',
+  minCpu: '',
+  maxCpu: '',
+  minRam: '',
+  maxRam: '',
+  maxContainers: '',
   env: [],
   subdomain: false,
   port: '',
@@ -111,6 +122,16 @@ export function validateStep(step: number, s: WizardState, entry: WizardCatalogE
     if (entry.scaling.max > 1 && (!Number.isInteger(n) || n < entry.scaling.min || n > entry.scaling.max)) put('containerCount', `Use ${entry.scaling.min} to ${entry.scaling.max} containers`);
     if (s.cpu && !(Number(s.cpu) >= 0.1 && Number(s.cpu) <= 16)) put('cpu', 'Use 0.1 to 16 CPUs');
     if (s.memory && !(Number.isInteger(Number(s.memory)) && Number(s.memory) >= 64 && Number(s.memory) <= 65536)) put('memoryMb', 'Use 64 to 65536 MB');
+    const positive = (key: 'minCpu' | 'maxCpu' | 'minRam' | 'maxRam') => !s[key] || Number(s[key]) > 0 || (put(`autoscaling.${key}`, 'Enter a positive number'), false);
+    const ordered = (min: 'minCpu' | 'minRam', max: 'maxCpu' | 'maxRam') => {
+      if (positive(min) && positive(max) && s[min] && s[max] && Number(s[min]) > Number(s[max])) put(`autoscaling.${max}`, `At least the minimum (${s[min]})`);
+    };
+    ordered('minCpu', 'maxCpu');
+    ordered('minRam', 'maxRam');
+    if (entry.scaling.max > 1 && s.maxContainers) {
+      const max = Number(s.maxContainers);
+      if (!Number.isInteger(max) || max < Number(s.count) || max > entry.scaling.max) put('autoscaling.maxContainers', `Use ${s.count} (the containers above) to ${entry.scaling.max}`);
+    }
   }
   if (step === 4) {
     if (entry.category === 'runtime' && s.port) put('port', first(portSchema.safeParse(s.port)));
@@ -151,7 +172,7 @@ export function stepOfField(key: string): number {
   if (key === 'type') return 0;
   if (key === 'version') return 1;
   if (key === 'hostname') return 2;
-  if (['mode', 'containerCount', 'resources', 'cpu', 'memoryMb'].some((k) => key.startsWith(k))) return 3;
+  if (['mode', 'containerCount', 'resources', 'cpu', 'memoryMb', 'autoscaling'].some((k) => key.startsWith(k))) return 3;
   if (key === 'gitUrl' || key === 'gitRef') return 5;
   return 4;
 }
@@ -170,6 +191,7 @@ export function toPayload(s: WizardState, entry: WizardCatalogEntry) {
       env: s.env.map((r) => ({ key: r.key, value: r.value, secret: r.secret })),
       subdomainAccess: s.subdomain,
       port: isRuntime && s.port ? Number(s.port) : undefined,
+      autoscaling: autoscalingOf(s, entry),
     },
     routeFirewall: s.subdomain && s.firewallPolicy !== 'none' ? { policy: s.firewallPolicy, ranges: splitRanges(s.firewallRanges) } : undefined,
     publicPorts: s.publicPorts.map((row) => {
@@ -180,6 +202,21 @@ export function toPayload(s: WizardState, entry: WizardCatalogEntry) {
     }),
     deploy: deploysCode(entry) && s.gitUrl.trim() ? { gitUrl: s.gitUrl.trim(), gitRef: s.gitRef.trim() || undefined } : undefined,
   };
+}
+
+/** The scaling ranges the user set (Zerops' keys), or none. */
+function autoscalingOf(s: WizardState, entry: WizardCatalogEntry): Record<string, number> | undefined {
+  const num = (v: string) => (v.trim() ? Number(v) : undefined);
+  const scalable = entry.scaling.max > 1 && num(s.maxContainers) !== undefined;
+  const ranges = {
+    minCpu: num(s.minCpu),
+    maxCpu: num(s.maxCpu),
+    minRam: num(s.minRam),
+    maxRam: num(s.maxRam),
+    ...(scalable ? { minContainers: Number(s.count), maxContainers: num(s.maxContainers) } : {}),
+  };
+  const set = Object.fromEntries(Object.entries(ranges).filter((e): e is [string, number] => e[1] !== undefined));
+  return Object.keys(set).length ? set : undefined;
 }
 
 /** Types whose containers run the user's own code, deployed from Git or an archive. */
