@@ -5,6 +5,7 @@ import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { projectExtensions } from '@/lib/provisioner/extensions';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
 import { converge, waitHealthy } from '../converge';
+import { ensureServiceImages } from '../service-images';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
 import { registerHandler } from '../registry';
 import { registerImportHandler } from '@/lib/import/handler';
@@ -42,6 +43,7 @@ async function serviceChange(ctx: ProcessContext, during: ServiceStatus, wantHea
   const { projectId, serviceId } = ids(ctx);
   try {
     await setServiceStatus(ctx, during);
+    if (wantHealthy) await ensureServiceImages(ctx, { projectId, serviceId });
     await converge(ctx, projectId);
     await warnUnresolved(ctx, projectId, serviceId);
     if (wantHealthy) {
