@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { buildAll, buildBase, buildTypeImage } from '@/lib/images/build';
+import { BUILD_CONCURRENCY, buildAll, buildBase, buildTypeImage, inParallel } from '@/lib/images/build';
 import { typeImages } from '@/lib/images/definitions';
 import { withBuildLock } from '@/lib/images/lock';
 import { isImagePresent } from '@/lib/images/on-demand';
@@ -55,19 +55,19 @@ async function coldBuild() {
   const refs: string[] = [];
   try {
     const started = Date.now();
-    for (const image of typeImages({ all: false })) {
-      let base = bases.get(image.suite);
-      if (!base) {
-        const b = Date.now();
-        bases.set(image.suite, (base = await buildBase(say, { namespace: NS, noCache: true }, image.suite)));
-        baseS[image.suite] = seconds(b);
-      }
+    const images = typeImages({ all: false });
+    for (const suite of new Set(images.map((i) => i.suite))) {
+      const b = Date.now();
+      bases.set(suite, await buildBase(say, { namespace: NS, noCache: true }, suite));
+      baseS[suite] = seconds(b);
+    }
+    await inParallel(images, BUILD_CONCURRENCY, async (image) => {
       const t = Date.now();
-      await buildTypeImage(image, base, () => {}, { namespace: NS, noCache: true });
+      await buildTypeImage(image, bases.get(image.suite)!, () => {}, { namespace: NS, noCache: true });
       perImage[image.tags.map((tag) => `${image.repo}:${tag}`).join(',')] = seconds(t);
       refs.push(...image.tags.map((tag) => `${image.repo.replace(/^berth\//, `${NS}/`)}:${tag}`));
       say(`cold ${image.repo}:${image.tags.join(',')}: ${seconds(t)} s`);
-    }
+    });
     const coldBuildS = seconds(started);
     return { coldBuildS, baseBootstrapAndImportS: baseS, typeBuildS: perImage, coldImageMB: await sizes([...bases.values(), ...refs]) };
   } finally {

@@ -200,12 +200,22 @@ export async function buildAll(say: Say, only?: string[], opts: BuildOptions = {
     );
   }
   const bases = new Map<Suite, string>();
-  const refs: string[] = [];
-  for (const image of images) {
-    let base = bases.get(image.suite);
-    if (!base) bases.set(image.suite, (base = await buildBase(say, opts, image.suite)));
-    await buildTypeImage(image, base, say, opts);
-    refs.push(...image.tags.map((t) => `${rename(image.repo, opts.namespace ?? 'berth')}:${t}`));
-  }
+  for (const suite of new Set(images.map((i) => i.suite))) bases.set(suite, await buildBase(say, opts, suite));
+  await inParallel(images, BUILD_CONCURRENCY, (image) => buildTypeImage(image, bases.get(image.suite)!, say, opts));
+  const refs = images.flatMap((image) => image.tags.map((t) => `${rename(image.repo, opts.namespace ?? 'berth')}:${t}`));
   return { bases: [...bases.values()], refs };
+}
+
+/**
+ * Type images build a few at a time: most of a build waits on the mirror (apt-get update, downloads),
+ * which overlaps well even on two cores.
+ */
+export const BUILD_CONCURRENCY = 3;
+
+export async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
