@@ -2,7 +2,7 @@
 # Redis and Valkey. REDIS_PASSWORD sets requirepass (the official image has no such variable; Berth passes
 # --requirepass to it instead). BERTH_REDIS_PRIMARY=<host> makes a replica; `sentinel` runs Sentinel.
 set -eu
-# Debian's valkey packages run as `valkey` (their redis-compat package provides the redis-* names).
+# Debian's valkey packages run as `valkey` (the Dockerfile links the redis-* names to valkey-*).
 user=redis; if id valkey >/dev/null 2>&1; then user=valkey; fi
 chown -R "$user:$user" /data
 run_as() { exec setpriv --reuid="$user" --regid="$user" --init-groups "$@"; }

@@ -134,7 +134,7 @@ export const redis = redisProtocolStore({
 
 /**
  * Valkey, Zerops' name for its Redis-compatible store (`valkey@7.2` in import files). 8.1 is Debian
- * trixie's (built on first use, with the redis-* command names of valkey-redis-compat); 7.2 exists only
+ * trixie's (built on first use; the image links the redis-* command names to valkey-*); 7.2 exists only
  * as the official image, so an import asking the local source for it is offered 8.1 instead.
  */
 export const valkey = redisProtocolStore({
