@@ -6,7 +6,7 @@ import tar from 'tar-fs';
 import { docker } from '@/lib/provisioner/docker/connection';
 import {
   DEFAULT_SUITE,
-  MMDEBSTRAP_OPTIONS,
+  mmdebstrapOptions,
   basePackages,
   baseHash,
   imagesDir,
@@ -91,7 +91,7 @@ export async function buildBase(say: Say, opts: BuildOptions = {}, suite: Suite 
     );
     const started = Date.now();
     await mmdebstrap(
-      [...MMDEBSTRAP_OPTIONS, `--include=${packages.join(',')}`, suite, tarball, mirror()],
+      [...mmdebstrapOptions(suite), `--include=${packages.join(',')}`, suite, tarball, mirror()],
       say,
     );
     const mb = Math.round(fs.statSync(tarball).size / 1e6);

@@ -87,10 +87,11 @@ export function findTypeImage(ref: string): TypeImage | undefined {
 
 /** The Dockerfile with its `FROM berth-base` line pointing at the real base tag. */
 export function resolveDockerfile(text: string, dir: string, base: string): string {
-  const from = /^FROM\s+berth-base\s*$/m;
-  if (!from.test(text))
+  // Every stage of a multi-stage build starts from the minbase too (`FROM berth-base AS unpack`).
+  const from = /^FROM\s+berth-base(\s+AS\s+[a-z0-9_-]+)?\s*$/gim;
+  if (!/^FROM\s+berth-base(\s+AS\s+[a-z0-9_-]+)?\s*$/im.test(text))
     throw new Error(`images/${dir}/Dockerfile must build FROM berth-base (the line "FROM berth-base")`);
-  return text.replace(from, `FROM ${base}`);
+  return text.replace(from, (_line, stage: string | undefined) => `FROM ${base}${stage ?? ''}`);
 }
 
 function hashDir(hash: crypto.Hash, dir: string) {
@@ -117,9 +118,16 @@ export const MMDEBSTRAP_OPTIONS = [
   '--dpkgopt=path-exclude=/usr/share/locale/*',
 ];
 
+/**
+ * The options for one suite: sid's Release file carries a Valid-Until date, which a mirror snapshot
+ * outlives; its signature is still checked.
+ */
+export const mmdebstrapOptions = (suite: Suite): string[] =>
+  suite === 'sid' ? [...MMDEBSTRAP_OPTIONS, '--aptopt=Acquire::Check-Valid-Until "false"'] : MMDEBSTRAP_OPTIONS;
+
 /** A suite's minbase inputs: suite, mirror, mmdebstrap options and package list. */
 export function baseHash(suite: Suite = DEFAULT_SUITE): string {
-  const input = [suite, mirror(), ...MMDEBSTRAP_OPTIONS, ...basePackages()].join('\n');
+  const input = [suite, mirror(), ...mmdebstrapOptions(suite), ...basePackages()].join('\n');
   return crypto.createHash('sha256').update(input).digest('hex').slice(0, 12);
 }
 

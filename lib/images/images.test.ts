@@ -63,6 +63,9 @@ describe('image definitions', () => {
       /images\/x\/Dockerfile must build FROM berth-base/,
     );
     expect(() => resolveDockerfile('FROM berth-base-2\n', 'x', 'berth/base:abc')).toThrow(/FROM berth-base/);
+    expect(resolveDockerfile('FROM berth-base AS unpack\nRUN x\nFROM berth-base\n', 'x', 'berth/base:abc')).toBe(
+      'FROM berth/base:abc AS unpack\nRUN x\nFROM berth/base:abc\n',
+    );
   });
 
   it('builds every image directory with a Dockerfile, named berth/* with at least one tag', () => {
