@@ -88,7 +88,7 @@ export function findTypeImage(ref: string): TypeImage | undefined {
 /** The Dockerfile with its `FROM berth-base` line pointing at the real base tag. */
 export function resolveDockerfile(text: string, dir: string, base: string): string {
   // Every stage of a multi-stage build starts from the minbase too (`FROM berth-base AS unpack`).
-  const from = /^FROM\s+berth-base(\s+AS\s+[a-z0-9_-]+)?\s*$/gim;
+  const from = /^FROM[ \t]+berth-base([ \t]+AS[ \t]+[a-z0-9_-]+)?[ \t]*$/gim;
   if (!/^FROM\s+berth-base(\s+AS\s+[a-z0-9_-]+)?\s*$/im.test(text))
     throw new Error(`images/${dir}/Dockerfile must build FROM berth-base (the line "FROM berth-base")`);
   return text.replace(from, (_line, stage: string | undefined) => `FROM ${base}${stage ?? ''}`);
