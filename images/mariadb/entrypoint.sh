@@ -19,7 +19,7 @@ init_sql() {
 
 health_sql() {
   pw=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
-  (umask 077; printf '[mariadb-client]\nsocket=/run/mysqld/mysqld.sock\nuser=healthcheck\npassword=%s\n' "$pw" > "$HEALTH_CNF")
+  (umask 077; printf '[client]\nsocket=/run/mysqld/mysqld.sock\nuser=healthcheck\npassword=%s\n' "$pw" > "$HEALTH_CNF")
   chown mysql:mysql "$HEALTH_CNF"
   echo "CREATE OR REPLACE USER 'healthcheck'@'localhost' IDENTIFIED BY '$pw'; GRANT USAGE ON *.* TO 'healthcheck'@'localhost';"
 }

@@ -16,7 +16,6 @@ describe('catalog versions and their local images', () => {
     ['nodejs@22', 'berth/nodejs:22', 'node:22'],
     ['python@3.13', 'berth/python:3.13', 'python:3.13'],
     ['go@1.24', 'berth/go:1.24', 'golang:1.24'],
-    ['object-storage', 'berth/object-storage:1', 'rclone/rclone:1.71'],
   ])('%s: local %s (built on first use), official %s', (typeVersion, local, official) => {
     const { entry, version } = resolveTypeVersion(typeVersion);
     expect(imageFor(entry, version, 'local')).toBe(local);
@@ -41,7 +40,8 @@ describe('catalog versions and their local images', () => {
     expect(resolveImportType('postgresql@16', 'local')).toMatchObject({ ok: false, proposal: { version: '17' } });
     expect(resolveImportType('go@1.22', 'local')).toMatchObject({ ok: false, proposal: { version: '1.24' } });
     expect(resolveImportType('nodejs@22', 'local')).toMatchObject({ ok: true, version: '22', mapped: false });
-    expect(resolveImportType('objectstorage', 'local')).toMatchObject({ ok: true, version: '1' });
+    expect(resolveImportType('objectstorage', 'official')).toMatchObject({ ok: true, version: '1' });
+    expect(resolveImportType('objectstorage', 'local')).toMatchObject({ ok: false, rule: 'type', message: expect.stringMatching(/serve s3/) });
   });
 
   it('object storage: Zerops variables, the key pair only in the environment, a probe without credentials', () => {
@@ -52,7 +52,7 @@ describe('catalog versions and their local images', () => {
     expect(vars.accessKeyId).toMatch(/^[a-z0-9]{20}$/);
     expect(generated.secretAccessKey!.secret).toBe(true);
     expect(vars).toMatchObject({ apiUrl: 'http://files:9000', apiHost: 'files:9000' });
-    for (const source of ['local', 'official'] as const) {
+    for (const source of ['official'] as const) {
       const [c] = entry.containersFor({ hostname: 'files', version: '1', mode: 'NON_HA', containerCount: 1, source, generated: vars });
       expect(c!.env).toMatchObject({ S3_ACCESS_KEY_ID: vars.accessKeyId, S3_SECRET_ACCESS_KEY: vars.secretAccessKey, S3_BUCKET: vars.bucketName });
       const argv = [...(c!.entrypoint ?? []), ...(c!.cmd ?? []), ...c!.healthCheck!.test].join(' ');

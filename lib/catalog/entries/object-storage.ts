@@ -24,15 +24,16 @@ function randomLower(ctx: GenerateContext, length: number): string {
 /**
  * Object storage (Zerops' `object-storage`, alias `objectstorage`): an S3-compatible API from
  * `rclone serve s3` over a volume, one bucket per service named like Zerops' (a random prefix and the
- * hostname), with a generated key pair. Locally from Debian sid's rclone (the suite with `serve s3`),
- * built on first use. Quotas and bucket policies are not enforced by this server.
+ * hostname), with a generated key pair. Only the official source for now: the Debian rclone this mirror
+ * serves predates `serve s3`. Quotas and bucket policies are not enforced by this server.
  */
 export const objectStorage: CatalogEntry = {
   type: 'object-storage',
   displayName: 'Object storage',
   category: 'storage',
   managed: 'full',
-  versions: [{ version: '1', default: true, images: { local: 'berth/object-storage:1', official: 'rclone/rclone:1.71' } }],
+  versions: [{ version: '1', default: true, images: { official: 'rclone/rclone:1.71' } }],
+  sourceNotes: { local: "Debian's rclone on this mirror (1.60, in every suite) has no `serve s3`" },
   ports: [{ port: PORT, protocol: 'tcp', http: true, name: 's3' }],
   volumes: [{ name: 'data', mountPath: DATA }],
   resources: { cpu: 0.5, memoryMb: 256 },
