@@ -9,9 +9,10 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { buildAll, buildBase, buildTypeImage } from '@/lib/images/build';
+import { BUILD_CONCURRENCY, buildAll, buildBase, buildTypeImage, inParallel } from '@/lib/images/build';
 import { typeImages } from '@/lib/images/definitions';
 import { withBuildLock } from '@/lib/images/lock';
+import { isImagePresent } from '@/lib/images/on-demand';
 import { docker } from '@/lib/provisioner/docker/connection';
 
 const run = promisify(execFile);
@@ -20,6 +21,8 @@ const say = (line: string) => console.log(`[bench:images] ${line}`);
 const seconds = (t: number, digits = 1) => Math.round((Date.now() - t) / 10 ** (3 - digits)) / 10 ** digits;
 /** `--cached-only`: skip the cold build (a quick check of the cached path). */
 const cachedOnly = process.argv.includes('--cached-only');
+/** `--cold-only`: only the cold build under the bench namespace (leaves the real `berth/*` set alone). */
+const coldOnly = process.argv.includes('--cold-only');
 
 async function removeBenchImages() {
   const list = await docker().listImages({ filters: JSON.stringify({ reference: [`${NS}/*`] }) });
@@ -36,48 +39,61 @@ async function removeBenchImages() {
 
 const sizeMB = async (ref: string) => Math.round(((await docker().getImage(ref).inspect()).Size ?? 0) / 1e6);
 
-/** The whole set from nothing under the bench namespace; removed again whatever happens. */
+/** Every image's size as `docker images` reports it (the minbase layers included), by ref. */
+async function sizes(refs: string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const ref of refs) out[ref] = await sizeMB(ref);
+  return out;
+}
+
+/** The default set from nothing under the bench namespace (sizes read before it is removed again). */
 async function coldBuild() {
   await removeBenchImages();
   const perImage: Record<string, number> = {};
+  const bases = new Map<string, string>();
+  const baseS: Record<string, number> = {};
+  const refs: string[] = [];
   try {
     const started = Date.now();
-    const base = await buildBase(say, { namespace: NS, noCache: true });
-    const bootstrapS = seconds(started);
-    for (const image of typeImages()) {
-      const t = Date.now();
-      await buildTypeImage(image, base, () => {}, { namespace: NS, noCache: true });
-      perImage[image.dir] = seconds(t);
-      say(`cold ${image.dir}: ${perImage[image.dir]} s`);
+    const images = typeImages({ all: false });
+    for (const suite of new Set(images.map((i) => i.suite))) {
+      const b = Date.now();
+      bases.set(suite, await buildBase(say, { namespace: NS, noCache: true }, suite));
+      baseS[suite] = seconds(b);
     }
-    return { coldBuildS: seconds(started), baseBootstrapAndImportS: bootstrapS, typeBuildS: perImage };
+    await inParallel(images, BUILD_CONCURRENCY, async (image) => {
+      const t = Date.now();
+      await buildTypeImage(image, bases.get(image.suite)!, () => {}, { namespace: NS, noCache: true });
+      perImage[image.tags.map((tag) => `${image.repo}:${tag}`).join(',')] = seconds(t);
+      refs.push(...image.tags.map((tag) => `${image.repo.replace(/^berth\//, `${NS}/`)}:${tag}`));
+      say(`cold ${image.repo}:${image.tags.join(',')}: ${seconds(t)} s`);
+    });
+    const coldBuildS = seconds(started);
+    return { coldBuildS, baseBootstrapAndImportS: baseS, typeBuildS: perImage, coldImageMB: await sizes([...bases.values(), ...refs]) };
   } finally {
     await removeBenchImages();
   }
 }
 
 const cold = cachedOnly ? { coldBuildS: null } : await coldBuild();
+if (coldOnly) {
+  console.log(JSON.stringify(cold));
+  process.exit(0);
+}
 
 // Settle first (an image directory may have changed since the last build), then time a run with nothing changed.
 await withBuildLock(say, () => buildAll(say));
 const t = Date.now();
-const refs = await withBuildLock(say, () => buildAll(() => {}));
+const { bases, refs } = await withBuildLock(say, () => buildAll(() => {}));
 const cachedS = seconds(t, 2);
 // The whole command as the test runner calls it (process start and TypeScript loading included).
 const c = Date.now();
 await run('npx', ['tsx', 'scripts/images.ts']);
 const cachedCommandS = seconds(c, 2);
-const [baseRef, ...typeRefs] = refs;
-const baseMB = await sizeMB(baseRef!);
-const sizes: Record<string, number> = {};
-for (const ref of typeRefs) sizes[ref] = (await sizeMB(ref)) - baseMB;
-say(`base ${baseRef}: ${baseMB} MB; each type image adds (MB): ${JSON.stringify(sizes)}`);
-console.log(
-  JSON.stringify({
-    ...cold,
-    cachedBuildS: cachedS,
-    cachedCommandS,
-    baseImageMB: baseMB,
-    addedPerImageMB: sizes,
-  }),
-);
+// On-demand versions built so far (by services that asked for them) are reported too.
+const onDemand: string[] = [];
+for (const image of typeImages().filter((i) => i.onDemand))
+  for (const tag of image.tags) if (await isImagePresent(`${image.repo}:${tag}`)) onDemand.push(`${image.repo}:${tag}`);
+const imageMB = await sizes([...bases, ...refs, ...onDemand]);
+say(`image sizes (MB): ${JSON.stringify(imageMB)}`);
+console.log(JSON.stringify({ ...cold, cachedBuildS: cachedS, cachedCommandS, imageMB }));

@@ -2,15 +2,18 @@
  * `npm run images [dir…]`: builds Berth's local image set from Debian packages, with no registry.
  *
  * Convention (also in images/README.md):
- * - images/base/packages.txt is the ONE package list: `mmdebstrap --variant=minbase bookworm` from the
- *   host's own apt mirror → tarball → imported through the Engine API as `berth/base:<hash12>`.
- * - EVERY directory images/<name>/ holding a Dockerfile is built on that base, automatically: its FROM
- *   line must be exactly `FROM berth-base` (replaced by the real base tag at build time). Builds run with
- *   networkmode none, so they may only add files, config and entry points; packages come from the base.
- *   images/<name>/image.json ({ "repo": "berth/<name>", "tags": ["<version>"] }) names the image;
- *   without it the image is `berth/<name>:latest`. Example: images/core/ → berth/core:1.
- * - Cached by a content hash of the inputs (suite, mirror, options, package list for the base; base tag
- *   and every file of the directory for the others) stored as the image label `berth.input-hash`:
+ * - images/base/packages.txt is the small package list of every suite's minbase:
+ *   `mmdebstrap --variant=minbase <suite>` from the host's own apt mirror → tarball → imported through
+ *   the Engine API as `berth/base:<suite>-<hash12>`.
+ * - EVERY directory images/<name>/ holding a Dockerfile is built on the minbase of its suite: its FROM
+ *   line must be exactly `FROM berth-base` (replaced by the real base tag at build time).
+ *   images/<name>/image.json names the image (or a list of variants, one per version): repo, tags,
+ *   suite, Debian packages (build argument PACKAGES, installed from the host's mirror in the build
+ *   container), registry packages (`npm pack`ed into the context), build args, and `onDemand` (left out
+ *   of this command, built when a service first needs it). Without it the image is `berth/<name>:latest`.
+ *   `npm run images postgresql berth/postgresql:17` builds named directories or images only.
+ * - Cached by a content hash of the inputs (suite, mirror, options, package list for a minbase; base tag,
+ *   variant and every file of the directory for the others) stored as the image label `berth.input-hash`:
  *   a second run with nothing changed takes seconds. Images it superseded are removed unless a container
  *   uses them. Exits non-zero with the reason on failure.
  */
@@ -23,8 +26,8 @@ const only = process.argv.slice(2);
 const say = (line: string) => console.log(`[images] ${line}`);
 try {
   await withBuildLock(say, async () => {
-    const [base] = await buildAll(say, only.length ? only : undefined);
-    if (base) await pruneSuperseded(base, say);
+    const { bases } = await buildAll(say, only.length ? only : undefined);
+    if (!only.length) await pruneSuperseded(bases, say);
   });
   say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (err) {

@@ -1,9 +1,11 @@
 #!/bin/sh
-# REDIS_PASSWORD sets requirepass (the official image has no such variable; Berth passes
+# Redis and Valkey. REDIS_PASSWORD sets requirepass (the official image has no such variable; Berth passes
 # --requirepass to it instead). BERTH_REDIS_PRIMARY=<host> makes a replica; `sentinel` runs Sentinel.
 set -eu
-chown -R redis:redis /data
-run_as() { exec setpriv --reuid=redis --regid=redis --init-groups "$@"; }
+# Debian's valkey packages run as `valkey` (the Dockerfile links the redis-* names to valkey-*).
+user=redis; if id valkey >/dev/null 2>&1; then user=valkey; fi
+chown -R "$user:$user" /data
+run_as() { exec setpriv --reuid="$user" --regid="$user" --init-groups "$@"; }
 if [ "${1:-}" = "sentinel" ]; then
   conf=/data/sentinel.conf
   if [ ! -s "$conf" ]; then
@@ -17,7 +19,7 @@ if [ "${1:-}" = "sentinel" ]; then
       echo "sentinel failover-timeout ${BERTH_SENTINEL_MASTER:-primary} 10000"
       [ -n "${BERTH_ANNOUNCE_HOST:-}" ] && echo "sentinel announce-ip ${BERTH_ANNOUNCE_HOST}"
     } > "$conf"
-    chown redis:redis "$conf"
+    chown "$user:$user" "$conf"
   fi
   run_as redis-sentinel "$conf"
 fi

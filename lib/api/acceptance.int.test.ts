@@ -91,7 +91,10 @@ describe('REST API acceptance on the real engine (postgres)', () => {
     expect(appContainer).toBeDefined();
     const url = (await runtime.exec(appContainer!, ['printenv', 'DATABASE_URL'])).stdout.trim();
     expect(url).toMatch(/^postgresql:\/\/db:[A-Za-z0-9]+@db:5432\/db$/);
-    const query = await runtime.exec(appContainer!, ['psql', url, '-qtAc', 'create table t (x int); insert into t values (7); select x from t']);
+    // The app container reaches the database; the runtime image has no psql, so the URL's query runs in the database's container.
+    expect((await runtime.exec(appContainer!, ['nc', '-z', '-w', '5', 'db', '5432'])).exitCode).toBe(0);
+    const dbContainer = (await labelAudit(runtime, projectId)).containers.find((n) => n.endsWith('-db-main-0'))!;
+    const query = await runtime.exec(dbContainer, ['psql', url, '-qtAc', 'create table t (x int); insert into t values (7); select x from t']);
     expect(query.stderr).toBe('');
     expect(query.stdout.trim()).toBe('7');
 

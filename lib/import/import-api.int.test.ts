@@ -16,7 +16,7 @@ services:
   - hostname: db
     type: postgresql@15
   - hostname: app
-    type: nodejs@22
+    type: nodejs@18
     envSecrets:
       DB: \${db_connectionString}
 `;
@@ -31,8 +31,9 @@ const BAD: [string, string, { line: number; path: string; message: RegExp }][] =
     'project:\n  name: x\nservices:\n  - hostname: a\n    type: nodejs@18\n  - hostname: a\n    type: nodejs@18\n',
     { line: 6, path: 'services[1].hostname', message: /duplicate hostname "a"/ },
   ],
-  ['unknown type', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: object-storage\n', { line: 5, path: 'services[0].type', message: /unknown service type "object-storage"/ }],
-  ['unknown version without acceptance', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: postgresql@17\n', { line: 5, path: 'services[0].type', message: /available: postgresql@15; nearest: postgresql@15/ }],
+  ['unknown type', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: objectstore\n', { line: 5, path: 'services[0].type', message: /unknown service type "objectstore"/ }],
+  ['type the source cannot run', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: object-storage\n', { line: 5, path: 'services[0].type', message: /Object storage is not available from the local image source/ }],
+  ['unknown version without acceptance', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: postgresql@16\n', { line: 5, path: 'services[0].type', message: /available: postgresql@15, postgresql@17; nearest: postgresql@17/ }],
   [
     'reference to a missing service',
     'project:\n  name: x\nservices:\n  - hostname: app\n    type: nodejs@18\n    envSecrets:\n      DB: ${db_connectionString}\n',

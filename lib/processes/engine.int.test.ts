@@ -43,7 +43,10 @@ describe.each(testDrivers)('provisioning through processes (%s)', (driver) => {
     const printed = await runtime.exec(appContainer, ['printenv', 'DATABASE_URL']);
     const url = printed.stdout.trim();
     expect(url).toMatch(/^postgresql:\/\/db:[A-Za-z0-9]+@db:5432\/db$/);
-    const query = await runtime.exec(appContainer, ['psql', url, '-qtAc', 'create table t (x int); insert into t values (42); select x from t']);
+    // The app container reaches the database; the runtime image has no psql, so the URL's query runs in the database's container.
+    expect((await runtime.exec(appContainer, ['nc', '-z', '-w', '5', 'db', '5432'])).exitCode).toBe(0);
+    const dbContainer = (await labelAudit(runtime, project.id)).containers.find((n) => n.endsWith('-db-main-0'))!;
+    const query = await runtime.exec(dbContainer, ['psql', url, '-qtAc', 'create table t (x int); insert into t values (42); select x from t']);
     expect(query.stderr).toBe('');
     expect(query.stdout.trim()).toBe('42');
 

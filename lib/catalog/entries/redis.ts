@@ -133,14 +133,18 @@ export const redis = redisProtocolStore({
 });
 
 /**
- * Valkey, Zerops' name for its Redis-compatible store (`valkey@7.2` in import files). Debian bookworm
- * has no Valkey package, so the local source cannot provide it; redis@7.0 speaks the same protocol.
+ * Valkey, Zerops' name for its Redis-compatible store (`valkey@7.2` in import files). 8.1 is Debian
+ * trixie's (built on first use; the image links the redis-* command names to valkey-*); 7.2 exists only
+ * as the official image, so an import asking the local source for it is offered 8.1 instead.
  */
 export const valkey = redisProtocolStore({
   type: 'valkey',
   displayName: 'Valkey',
-  versions: [{ version: '7.2', default: true, images: { official: 'valkey/valkey:7.2' } }],
-  sourceNotes: { local: 'Debian bookworm has no Valkey package; redis@7.0 is the local Redis-protocol store' },
+  versions: [
+    { version: '8.1', default: true, images: { local: 'berth/valkey:8.1', official: 'valkey/valkey:8.1' } },
+    { version: '7.2', images: { official: 'valkey/valkey:7.2' } },
+  ],
+  sourceNotes: { local: 'no Debian suite ships Valkey 7.2; valkey@8.1 (Debian trixie) is the nearest' },
   server: 'valkey-server',
   sentinel: 'valkey-sentinel',
 });

@@ -14,6 +14,7 @@ import { CommandFailed, commandsImage } from './commands-image';
 import { buildContainerName, buildLabels } from './labels';
 import { selectDeployFiles } from './select-files';
 import { caMount, cancellable, lineLog, packDir, streamToBuffer } from './tools';
+import { ensureCatalogImage } from '@/lib/processes/service-images';
 
 export interface BuildInput {
   projectId: string;
@@ -83,6 +84,7 @@ export async function runBuild(ctx: ProcessContext, input: BuildInput): Promise<
   const { setup } = input;
   const base = baseImage(setup.build.bases[0]!, 'build.base');
   if (base.note) await ctx.log(base.note, { step: 'build', level: 'warn' });
+  await ensureCatalogImage(ctx, base.image);
   const deadline = Math.min(ctx.deadline, Date.now() + env.BERTH_BUILD_TIMEOUT_MS);
   const network = networkName(input.projectId);
   const image = await commandsImage(ctx, {

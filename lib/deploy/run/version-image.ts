@@ -9,6 +9,7 @@ import { packFiles } from '../build/tools';
 import { readBlob } from '../store';
 import type { ResolvedSetup } from '../zerops-yml';
 import { versionFiles } from './scripts';
+import { ensureCatalogImage } from '@/lib/processes/service-images';
 
 export interface VersionImageInput {
   projectId: string;
@@ -42,11 +43,13 @@ function runBaseImage(input: VersionImageInput): string {
  * per-version image makes every container of the version (scaling, self-healing) start the same.
  */
 export async function buildVersionImage(ctx: ProcessContext, input: VersionImageInput): Promise<string> {
+  const baseRef = runBaseImage(input);
+  await ensureCatalogImage(ctx, baseRef);
   const runImage = await commandsImage(ctx, {
     projectId: input.projectId,
     serviceId: input.serviceId,
     network: networkName(input.projectId),
-    baseImage: runBaseImage(input),
+    baseImage: baseRef,
     commands: input.setup.run.prepareCommands,
     files: input.runPrepare && { path: '/home/zerops', tar: input.runPrepare.tar, digest: input.runPrepare.digest },
     env: input.env,

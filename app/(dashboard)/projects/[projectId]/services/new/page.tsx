@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { requireUser } from '@/lib/auth/guards';
 import { listCatalog } from '@/lib/catalog';
+import { localVersionsToBuild } from '@/lib/images/catalog-status';
 import { getDb } from '@/lib/db';
 import { listReferenceNames, listTakenNames } from '@/lib/db/queries/dashboard-wizard';
 import { env } from '@/lib/env';
@@ -18,11 +19,14 @@ export default async function NewServicePage({ params }: { params: Promise<{ pro
   const { project } = await loadOrNotFound(() => requireProjectAccess(db, user.id, projectId, 'write'), { forbiddenIsNotFound: true });
   const [taken, references] = await Promise.all([listTakenNames(db, project.id), listReferenceNames(db, project.id)]);
   // Only what the configured image source can run; the API refuses the rest with the reason.
-  const catalog: WizardCatalogEntry[] = listCatalog(env.BERTH_IMAGE_SOURCE).map((e) => ({
+  const entries = listCatalog(env.BERTH_IMAGE_SOURCE);
+  const toBuild = env.BERTH_IMAGE_SOURCE === 'local' ? await localVersionsToBuild(entries) : new Map<string, string[]>();
+  const catalog: WizardCatalogEntry[] = entries.map((e) => ({
     type: e.type,
     displayName: e.displayName,
     category: e.category,
     versions: e.versions.filter((v) => v.images[env.BERTH_IMAGE_SOURCE]).map((v) => v.version),
+    buildsOnFirstUse: toBuild.get(e.type) ?? [],
     defaultVersion: (e.versions.find((v) => v.default && v.images[env.BERTH_IMAGE_SOURCE]) ?? e.versions.find((v) => v.images[env.BERTH_IMAGE_SOURCE]))?.version ?? '',
     ha: e.ha,
     scaling: e.scaling,

@@ -90,6 +90,7 @@ export function WizardClient(props: Props) {
             {entry.versions.map((v) => (
               <option key={v} value={v}>
                 {entry.type}@{v}
+                {entry.buildsOnFirstUse?.includes(v) ? ' (image built on first use: a few minutes)' : ''}
               </option>
             ))}
           </SelectField>

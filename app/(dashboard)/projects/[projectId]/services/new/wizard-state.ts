@@ -9,6 +9,8 @@ export interface WizardCatalogEntry {
   displayName: string;
   category: string;
   versions: string[];
+  /** Versions whose local image is built the first time a service uses them (it is not on this host yet). */
+  buildsOnFirstUse?: string[];
   defaultVersion: string;
   ha: { roles: { role: string; count: number }[]; available: boolean } | null;
   scaling: { min: number; max: number };
