@@ -4,6 +4,7 @@ import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { L } from '@/lib/provisioner/labels';
 import { buildWantedProject, loadProjectVars } from '@/lib/provisioner/wanted';
 import { converge, waitHealthy } from '../converge';
+import { ensureServiceImages } from '../service-images';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
 import type { ProcessHandlers } from '../registry';
 
@@ -60,6 +61,7 @@ function serviceChange(during: ServiceStatus, wantHealthy: boolean, final: Servi
     const { projectId, serviceId } = ids(ctx);
     try {
       await setServiceStatus(ctx, during);
+      if (wantHealthy) await ensureServiceImages(ctx, { projectId, serviceId });
       await converge(ctx, projectId);
       if (opts.limits) await applyLimits(ctx, projectId, serviceId);
       await warnUnresolved(ctx, projectId, serviceId);
