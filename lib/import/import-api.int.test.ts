@@ -16,7 +16,7 @@ services:
   - hostname: db
     type: postgresql@15
   - hostname: app
-    type: nodejs@18
+    type: nodejs@16
     envSecrets:
       DB: \${db_connectionString}
 `;
@@ -81,7 +81,7 @@ describe.each(testDrivers)('import REST API (%s)', (driver) => {
       project: null,
       preview: {
         canApply: false,
-        services: [{ hostname: 'db', type: 'postgresql@15' }, { hostname: 'app', type: 'nodejs@18', versionMapping: { requested: '22', used: '18' }, env: [{ key: 'DB', value: '••••••••' }] }],
+        services: [{ hostname: 'db', type: 'postgresql@15' }, { hostname: 'app', type: 'nodejs@18', versionMapping: { requested: '16', used: '18' }, env: [{ key: 'DB', value: '••••••••' }] }],
         pending: [{ kind: 'version', line: 7, path: 'services[1].type' }],
       },
     });
