@@ -22,6 +22,9 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
       echo "listen_addresses = '*'"
       echo "wal_level = replica"
       echo "max_wal_senders = 10"
+      # A replica cloning with pg_basebackup -X stream needs the WAL from the backup's start: keep
+      # recent segments, so a checkpoint during the clone cannot remove them.
+      echo "wal_keep_size = 128MB"
       echo "hot_standby = on"
     } >> "$PGDATA/postgresql.conf"
     {
