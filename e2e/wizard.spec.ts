@@ -26,10 +26,20 @@ test('every wizard step refuses bad input with a field message and nothing is cr
   await page.getByLabel('Hostname').fill('web');
   await page.getByRole('button', { name: 'Next' }).click();
   // 4: container count out of range
-  await page.getByLabel('Containers').fill('11');
+  await page.getByLabel('Containers', { exact: true }).fill('11');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Use 1 to 10 containers' })).toBeVisible();
-  await page.getByLabel('Containers').fill('2');
+  await page.getByLabel('Containers', { exact: true }).fill('2');
+  // Automatic scaling: a minimum above the maximum, a maximum below the count.
+  await page.getByLabel('Minimum CPU cores').fill('2');
+  await page.getByLabel('Maximum CPU cores').fill('1');
+  await page.getByLabel('Maximum containers').fill('1');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'At least the minimum (2)' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Use 2 (the containers above) to 10' })).toBeVisible();
+  await page.getByLabel('Minimum CPU cores').fill('');
+  await page.getByLabel('Maximum CPU cores').fill('');
+  await page.getByLabel('Maximum containers').fill('');
   await page.getByRole('button', { name: 'Next' }).click();
   // 5: bad port, then bad env key
   await page.getByLabel('HTTP port').fill('70000');
