@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { assertModeAllowed, getCatalogEntry, imageFor, listCatalog, resolveTypeVersion } from './index';
@@ -20,7 +21,7 @@ const ctx = (mode: 'HA' | 'NON_HA' = 'NON_HA'): GenerateContext => ({
   serviceId: 's1',
   projectId: 'p1',
   mode,
-  password: () => 'Pw' + Math.random().toString(36).slice(2, 14),
+  password: () => 'Pw' + randomBytes(8).toString('hex'),
 });
 const values = (vars: Record<string, { value: string }>) => Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, v.value]));
 
