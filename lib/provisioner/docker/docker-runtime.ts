@@ -6,7 +6,7 @@ import { L } from '../labels';
 import type { Runtime, ContainerDetails, ContainerStats, EngineEvent, ExecResult } from '../runtime';
 import { docker } from './connection';
 import { toCreateOptions } from './create-options';
-import { execPipe } from './exec-pipe';
+import { attachedExec, execPipe } from './exec-pipe';
 import { imageOps } from './images';
 import { demuxLines, toStats, type DockerStats } from './parse';
 
@@ -72,14 +72,7 @@ export function dockerRuntime(client: Docker = docker(), opts: { deadlines?: Par
       await bg.start({ Detach: true });
       return { exitCode: 0, stdout: '', stderr: '' };
     }
-    const exec = await client.getContainer(idOrName).exec({
-      Cmd: argv,
-      Env: opts.env,
-      AttachStdout: true,
-      AttachStderr: true,
-      AttachStdin: opts.stdin !== undefined,
-    });
-    const stream = await exec.start({ hijack: true, stdin: opts.stdin !== undefined });
+    const { exec, stream } = await attachedExec(client, idOrName, argv, { env: opts.env, stdin: opts.stdin !== undefined });
     const out = new PassThrough();
     const err = new PassThrough();
     const chunks = { out: [] as Buffer[], err: [] as Buffer[] };

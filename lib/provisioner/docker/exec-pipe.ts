@@ -42,16 +42,16 @@ class Demux extends Writable {
   }
 }
 
+/** Starts argv in the container with stdout and stderr attached (and stdin when asked): the exec and its multiplexed stream. */
+export async function attachedExec(client: Docker, idOrName: string, argv: string[], opts: { env?: string[]; stdin: boolean }) {
+  const exec = await client.getContainer(idOrName).exec({ Cmd: argv, Env: opts.env, AttachStdout: true, AttachStderr: true, AttachStdin: opts.stdin });
+  const stream = await exec.start({ hijack: true, stdin: opts.stdin });
+  return { exec, stream };
+}
+
 /** Runs argv in the container with stdin from `opts.stdin` and stdout into `opts.stdout`, both streamed. */
 export async function execPipe(client: Docker, idOrName: string, argv: string[], opts: PipeExecOptions): Promise<PipeExecResult> {
-  const exec = await client.getContainer(idOrName).exec({
-    Cmd: argv,
-    Env: opts.env,
-    AttachStdout: true,
-    AttachStderr: true,
-    AttachStdin: opts.stdin !== undefined,
-  });
-  const stream = await exec.start({ hijack: true, stdin: opts.stdin !== undefined });
+  const { exec, stream } = await attachedExec(client, idOrName, argv, { env: opts.env, stdin: opts.stdin !== undefined });
   const demux = new Demux(opts.stdout);
   const feeding = opts.stdin ? feed(opts.stdin, stream as Duplex) : Promise.resolve();
   // The engine's stream ends when the program exits (its output is complete then).
