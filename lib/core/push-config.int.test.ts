@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { env } from '@/lib/env';
 import { docker } from '@/lib/provisioner/docker/connection';
 import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
 import type { Runtime } from '@/lib/provisioner/runtime';
@@ -10,12 +11,12 @@ const config = (body: string) => `events {}\nhttp { server { listen 18199; retur
 
 /** A bare balancer image with nginx, fed configs the way Berth feeds a project's balancers. */
 describe('pushing an nginx config', () => {
-  const name = `berth-push-config-${process.env.BERTH_RUN_ID ?? 'test'}-${Date.now().toString(36)}`;
+  const name = `berth-push-config-${env.BERTH_RUN_ID ?? 'test'}-${Date.now().toString(36)}`;
   beforeAll(async () => {
     const c = await docker().createContainer({
       name,
       Image: 'berth/core:1',
-      Labels: { 'berth.test-pid': String(process.pid), 'berth.test-run': process.env.BERTH_RUN_ID ?? '' },
+      Labels: { 'berth.test-pid': String(process.pid), 'berth.test-run': env.BERTH_RUN_ID ?? '' },
     });
     await c.start();
   });
