@@ -33,7 +33,7 @@ export async function startGitDaemon(baseDir: string): Promise<GitDaemon> {
   const port = await freePort();
   const child: ChildProcess = spawn('git', ['daemon', '--reuseaddr', '--export-all', '--listen=127.0.0.1', `--port=${port}`, `--base-path=${baseDir}`, baseDir], {
     stdio: 'ignore',
-    env: { PATH: '/usr/bin:/bin' },
+    env: { PATH: '/usr/bin:/bin', NODE_ENV: 'test' },
   });
   await waitFor('git daemon to listen', async () => (await accepts(port)) || undefined, 10_000, 50);
   return {
