@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@/lib/testing/wait';
+import { amqpScript } from './testing/clients';
 import { createStack, type CatalogStack, type StackService } from './testing/stack';
 
 /**
@@ -68,16 +69,7 @@ describe('catalog types on the real engine (local images)', () => {
     expect(url.stdout.trim()).toBe('v1');
   });
 
-  const amqp = (action: 'put' | 'get') =>
-    [
-      'import amqp, sys',
-      'c = amqp.Connection(host="mq:5672", userid=sys.argv[1], password=sys.argv[2], confirm_publish=True); c.connect()',
-      'ch = c.channel(); ch.queue_declare("berth-test", durable=True, auto_delete=False)',
-      action === 'put'
-        ? 'ch.basic_publish(amqp.Message(sys.argv[3], delivery_mode=2), routing_key="berth-test"); print("sent")'
-        : 'm = ch.basic_get("berth-test", no_ack=True); print("" if m is None else m.body if isinstance(m.body, str) else m.body.decode())',
-      'c.close()',
-    ].join('\n');
+  const amqp = (action: 'put' | 'get') => amqpScript('mq', action);
 
   it('RabbitMQ: an AMQP publish and consume round trip with the generated user', async () => {
     const mq = s.mq!.vars;

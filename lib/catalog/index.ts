@@ -6,7 +6,10 @@ import { redis, valkey } from './entries/redis';
 import { nodejs } from './entries/nodejs';
 import { python } from './entries/python';
 import { go } from './entries/go';
-import { phpNginx } from './entries/php-nginx';
+import { phpApache, phpNginx } from './entries/php-nginx';
+import { bun } from './entries/bun';
+import { deno } from './entries/deno';
+import { nats } from './entries/nats';
 import { staticSite } from './entries/static';
 import { nginx } from './entries/nginx';
 import { debian } from './entries/debian';
@@ -29,10 +32,14 @@ const entries: CatalogEntry[] = [
   redis,
   valkey,
   rabbitmq,
+  nats,
   nodejs,
+  bun,
+  deno,
   python,
   go,
   phpNginx,
+  phpApache,
   staticSite,
   nginx,
   debian,

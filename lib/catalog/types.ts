@@ -58,6 +58,8 @@ export interface ContainerTemplate {
   env: Record<string, string>;
   cmd?: string[];
   entrypoint?: string[];
+  /** The signal a stop sends when the image's own STOPSIGNAL does not fit the server (e.g. SIGINT). */
+  stopSignal?: string;
   /** Named volume suffix → mount path; the provisioner names the volume per container. */
   volumes: { name: string; mountPath: string }[];
   healthCheck?: HealthCheckDef;

@@ -5,11 +5,13 @@ import { AppError } from '@/lib/errors';
 /** zerops.yml base names → catalog types (Zerops' `php@8.3` runs on Berth's php-nginx image). */
 const TYPE_OF: Record<string, string> = {
   nodejs: 'nodejs',
+  bun: 'bun',
+  deno: 'deno',
   python: 'python',
   go: 'go',
   php: 'php-nginx',
   'php-nginx': 'php-nginx',
-  'php-apache': 'php-nginx',
+  'php-apache': 'php-apache',
   nginx: 'nginx',
   static: 'static',
   ubuntu: 'debian',

@@ -117,6 +117,7 @@ export async function buildWantedProject(db: Db, runtime: Runtime, projectId: st
         env: { ...env, ...t.env },
         cmd: t.cmd,
         entrypoint: t.entrypoint,
+        ...(t.stopSignal ? { stopSignal: t.stopSignal } : {}),
         labels,
         mounts,
         binds,

@@ -1,10 +1,13 @@
 import { baseVars, replicas, sharedMountsOf } from '../helpers';
 import type { CatalogEntry } from '../types';
 
-const versions = [{ version: '12', default: true, images: { local: 'berth/debian:12', official: 'debian:12' } }];
+const versions = [
+  { version: '12', default: true, images: { local: 'berth/debian:12', official: 'debian:12' } },
+  { version: '13', images: { local: 'berth/debian:13', official: 'debian:13' } },
+];
 
 /**
- * A plain Debian 12 container that stays up for exec. The local image runs tini as PID 1; the official
+ * A plain Debian container (12, or 13 built on first use) that stays up for exec. The local image runs tini as PID 1; the official
  * one gets a shell that exits on SIGTERM, so a stop is immediate either way.
  */
 export const debian: CatalogEntry = {

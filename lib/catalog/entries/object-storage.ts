@@ -24,8 +24,8 @@ function randomLower(ctx: GenerateContext, length: number): string {
 /**
  * Object storage (Zerops' `object-storage`, alias `objectstorage`): an S3-compatible API from
  * `rclone serve s3` over a volume, one bucket per service named like Zerops' (a random prefix and the
- * hostname), with a generated key pair. Only the official source for now: the Debian rclone this mirror
- * serves predates `serve s3`. Quotas and bucket policies are not enforced by this server.
+ * hostname), with a generated key pair. Only the official source: Debian builds its rclone packages
+ * without `serve s3`. Quotas and bucket policies are not enforced by this server.
  */
 export const objectStorage: CatalogEntry = {
   type: 'object-storage',
@@ -33,7 +33,7 @@ export const objectStorage: CatalogEntry = {
   category: 'storage',
   managed: 'full',
   versions: [{ version: '1', default: true, images: { official: 'rclone/rclone:1.71' } }],
-  sourceNotes: { local: "Debian's rclone on this mirror (1.60, in every suite) has no `serve s3`" },
+  sourceNotes: { local: "Debian's rclone (1.60 in bookworm and trixie, 1.75 in sid) is built without `serve s3`" },
   ports: [{ port: PORT, protocol: 'tcp', http: true, name: 's3' }],
   volumes: [{ name: 'data', mountPath: DATA }],
   resources: { cpu: 0.5, memoryMb: 256 },

@@ -1,10 +1,14 @@
 import { baseVars, health, plain, secret, versionImage } from '../helpers';
 import type { CatalogEntry, ContainerTemplate } from '../types';
 
-/** 15 from Debian bookworm (the default set); 17 from trixie, built locally the first time it is used. */
+/**
+ * 15 from Debian bookworm (the default set); 17 from trixie and 18 from sid, built locally the first
+ * time they are used.
+ */
 const versions = [
   { version: '15', default: true, images: { local: 'berth/postgresql:15', official: 'postgres:15' } },
   { version: '17', images: { local: 'berth/postgresql:17', official: 'postgres:17' } },
+  { version: '18', images: { local: 'berth/postgresql:18', official: 'postgres:18' } },
 ];
 const DATA = '/var/lib/postgresql/data';
 
@@ -48,6 +52,8 @@ export const postgresql: CatalogEntry = {
       POSTGRES_USER: input.generated.user ?? input.hostname,
       POSTGRES_PASSWORD: input.generated.password ?? '',
       POSTGRES_DB: input.generated.dbName ?? 'db',
+      // The official image keeps 18's data under /var/lib/postgresql/18/docker unless told otherwise.
+      ...(input.version === '18' ? { PGDATA: DATA } : {}),
     };
     const probe = health(['pg_isready', '-h', '127.0.0.1', '-U', env.POSTGRES_USER, '-d', 'postgres']);
     const primary: ContainerTemplate = {

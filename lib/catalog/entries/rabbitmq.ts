@@ -1,9 +1,12 @@
 import { baseVars, health, plain, secret, single } from '../helpers';
 import type { CatalogEntry } from '../types';
 
-const versions = [{ version: '3.10', default: true, images: { local: 'berth/rabbitmq:3.10', official: 'rabbitmq:3.10' } }];
+const versions = [
+  { version: '3.10', default: true, images: { local: 'berth/rabbitmq:3.10', official: 'rabbitmq:3.10' } },
+  { version: '4.0', images: { local: 'berth/rabbitmq:4.0', official: 'rabbitmq:4.0' } },
+];
 
-/** RabbitMQ (bookworm's 3.10). The documented HA topology (3 nodes) is not available yet. */
+/** RabbitMQ: bookworm's 3.10 and trixie's 4.0 (built on first use). The documented HA topology (3 nodes) is not available yet. */
 export const rabbitmq: CatalogEntry = {
   type: 'rabbitmq',
   displayName: 'RabbitMQ',

@@ -11,6 +11,8 @@ export interface RuntimeDef {
    * Extra env is passed alongside, e.g. the placeholder's source.
    */
   officialStart?: { cmd: string[]; env?: Record<string, string> };
+  /** How both sources start the placeholder, for runtimes whose local image has no copy of its own. */
+  start?: { cmd: string[]; env?: Record<string, string> };
 }
 
 /**
@@ -32,7 +34,7 @@ export function runtime(def: RuntimeDef): CatalogEntry {
     generate: (ctx: GenerateContext) => ({ ...baseVars(ctx), port: plain(def.port) }),
     containersFor: (input: ContainersForInput) => {
       const port = input.port ?? def.port;
-      const official = input.source === 'official' ? def.officialStart : undefined;
+      const official = def.start ?? (input.source === 'official' ? def.officialStart : undefined);
       return replicas(input, def.versions, {
         env: { PORT: String(port), ...official?.env },
         ...(official ? { cmd: official.cmd } : {}),

@@ -115,6 +115,7 @@ export class CatalogStack {
       Env: Object.entries(c.env).map(([k, v]) => `${k}=${v}`),
       Cmd: c.template.cmd,
       Entrypoint: c.template.entrypoint,
+      StopSignal: c.template.stopSignal,
       Labels: labels(),
       Healthcheck: h
         ? { Test: ['CMD', ...h.test], Interval: ns(h.intervalMs), Timeout: ns(h.timeoutMs), Retries: h.retries, StartPeriod: ns(h.startPeriodMs) }

@@ -69,13 +69,26 @@ const nginxSite = (root: string, php: boolean) => `server {
   root ${root};
   index ${php ? 'index.php ' : ''}index.html index.htm;
   location / { try_files $uri $uri/ ${php ? '/index.php?$query_string' : '$uri.html =404'}; }
-${php ? '  location ~ \\.php$ {\n    include snippets/fastcgi-php.conf;\n    fastcgi_pass unix:/run/php/php8.2-fpm.sock;\n  }\n' : ''}}
+${php ? '  location ~ \\.php$ {\n    include snippets/fastcgi-php.conf;\n    fastcgi_pass unix:/run/php/php-fpm.sock;\n  }\n' : ''}}
+`;
+
+/** Apache's site for php-apache: the document root, `.htaccess` honoured, unknown paths to index.php. */
+const apacheSite = (root: string) => `<VirtualHost *:80>
+  DocumentRoot ${root}
+  <Directory ${root}>
+    AllowOverride All
+    Require all granted
+    FallbackResource /index.php
+  </Directory>
+  CustomLog /dev/stdout combined
+</VirtualHost>
 `;
 
 export const WEB_SERVERS: Record<string, WebServer> = {
   static: { cmd: ['nginx', '-g', 'daemon off;'], configPath: 'etc/nginx/sites-enabled/default', config: (r) => nginxSite(r, false) },
   nginx: { cmd: ['nginx', '-g', 'daemon off;'], configPath: 'etc/nginx/sites-enabled/default', config: (r) => nginxSite(r, false) },
   'php-nginx': { cmd: ['/usr/local/bin/berth-php'], configPath: 'etc/nginx/sites-enabled/default', config: (r) => nginxSite(r, true) },
+  'php-apache': { cmd: ['/usr/local/bin/berth-php'], configPath: 'etc/apache2/sites-enabled/000-default.conf', config: apacheSite },
 };
 
 export interface VersionFiles {

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { requireUser } from '@/lib/auth/guards';
 import { listCatalog } from '@/lib/catalog';
-import { localVersionsToBuild } from '@/lib/images/catalog-status';
+import { localVersionsToBuild, supportNotes } from '@/lib/images/catalog-status';
+import { newestFirst } from '@/lib/images/support';
 import { getDb } from '@/lib/db';
 import { listReferenceNames, listTakenNames } from '@/lib/db/queries/dashboard-wizard';
 import { env } from '@/lib/env';
@@ -25,7 +26,11 @@ export default async function NewServicePage({ params }: { params: Promise<{ pro
     type: e.type,
     displayName: e.displayName,
     category: e.category,
-    versions: e.versions.filter((v) => v.images[env.BERTH_IMAGE_SOURCE]).map((v) => v.version),
+    versions: e.versions
+      .filter((v) => v.images[env.BERTH_IMAGE_SOURCE])
+      .map((v) => v.version)
+      .sort(newestFirst),
+    support: env.BERTH_IMAGE_SOURCE === 'local' ? supportNotes(e) : undefined,
     buildsOnFirstUse: toBuild.get(e.type) ?? [],
     defaultVersion: (e.versions.find((v) => v.default && v.images[env.BERTH_IMAGE_SOURCE]) ?? e.versions.find((v) => v.images[env.BERTH_IMAGE_SOURCE]))?.version ?? '',
     ha: e.ha,

@@ -90,6 +90,8 @@ export function WizardClient(props: Props) {
             {entry.versions.map((v) => (
               <option key={v} value={v}>
                 {entry.type}@{v}
+                {v === entry.defaultVersion ? ' (default)' : ''}
+                {entry.support?.[v] ? ` — ${entry.support[v]}` : ''}
                 {entry.buildsOnFirstUse?.includes(v) ? ' (image built on first use: a few minutes)' : ''}
               </option>
             ))}

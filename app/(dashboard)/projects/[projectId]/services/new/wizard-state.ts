@@ -11,6 +11,8 @@ export interface WizardCatalogEntry {
   versions: string[];
   /** Versions whose local image is built the first time a service uses them (it is not on this host yet). */
   buildsOnFirstUse?: string[];
+  /** Per version: where its software comes from and how long it is supported. */
+  support?: Record<string, string>;
   defaultVersion: string;
   ha: { roles: { role: string; count: number }[]; available: boolean } | null;
   scaling: { min: number; max: number };
