@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Badge, statusTone } from '@/components/ui/badge';
 import type { ProjectSnapshot } from '@/lib/services/snapshot';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { ServiceIcon } from './service-icon';
 
 export function ServiceCard({ projectId, service, processes }: { projectId: string; service: ProjectSnapshot['services'][number]; processes: number }) {

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/field';
 import type { StatsSample } from '@/lib/query/stats/use-stats-query';
 import { Chart } from './stats-charts';
+import { shortContainerName } from './container-name';
 
 export interface ScalingEventView {
   id: number;
@@ -132,7 +133,7 @@ export function AutoscalingPanel(p: Props) {
               {p.events.map((e) => (
                 <li key={e.id}>
                   <time dateTime={e.at}>{new Date(e.at).toLocaleTimeString()}</time> {e.resource} {e.direction} {UNITS[e.resource]?.(e.fromValue)} → {UNITS[e.resource]?.(e.toValue)}
-                  {e.containerName ? ` (${e.containerName.replace(/^berth-[0-9a-f]{8}-/, '')})` : ''}: {e.reason}
+                  {e.containerName ? ` (${shortContainerName(e.containerName)})` : ''}: {e.reason}
                 </li>
               ))}
             </ol>

@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import { activateVersionAction } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/deploy-actions';
 import { ActionForm } from '@/components/projects/action-form';
-import { CopyButton } from '@/components/projects/copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { useVersionsQuery, versionRunning, type VersionView } from '@/lib/query/deploys/use-deploys-query';

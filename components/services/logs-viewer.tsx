@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Field, SelectField } from '@/components/ui/field';
 import { useLogsQuery } from '@/lib/query/logs/use-logs-query';
+import { shortContainerName } from './container-name';
 
 const RANGES: [string, number][] = [
   ['Last 15 minutes', 15 * 60],
@@ -37,7 +38,6 @@ export function LogsViewer({ projectId, serviceId, containers }: { projectId: st
   useEffect(() => {
     if (follow && pre.current) pre.current.scrollTop = pre.current.scrollHeight;
   }, [lines.length, follow]);
-  const short = (name: string) => name.replace(/^berth-[0-9a-f]{8}-/, '');
   return (
     <section aria-label="Logs" className="space-y-3">
       <div className="grid gap-2 sm:grid-cols-4">
@@ -45,7 +45,7 @@ export function LogsViewer({ projectId, serviceId, containers }: { projectId: st
           <option value="">All containers</option>
           {containers.map((c) => (
             <option key={c} value={c}>
-              {short(c)}
+              {shortContainerName(c)}
             </option>
           ))}
         </SelectField>
@@ -69,7 +69,7 @@ export function LogsViewer({ projectId, serviceId, containers }: { projectId: st
         className="h-72 overflow-auto rounded-lg bg-slate-950 p-3 text-xs leading-relaxed text-slate-200 focus-visible:outline-2 focus-visible:outline-indigo-500"
       >
         {lines.length
-          ? lines.map((l) => `${l.at.slice(11, 19)} ${container ? '' : `${short(l.container)} `}${l.stream === 'stderr' ? '!' : ' '} ${l.line}`).join('\n')
+          ? lines.map((l) => `${l.at.slice(11, 19)} ${container ? '' : `${shortContainerName(l.container)} `}${l.stream === 'stderr' ? '!' : ' '} ${l.line}`).join('\n')
           : q
             ? `No line contains "${q}" in this range.`
             : 'No log lines in this range yet. Output appears here as the containers write it.'}

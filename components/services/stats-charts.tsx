@@ -3,6 +3,7 @@
 import { SelectField } from '@/components/ui/field';
 import type { StatsSample } from '@/lib/query/stats/use-stats-query';
 import { formatBytes } from './format';
+import { shortContainerName } from './container-name';
 
 const COLORS = ['#6366f1', '#10b981', '#f59e0b', '#ef4444', '#06b6d4', '#a855f7'];
 export const STATS_RANGES: [string, number][] = [
@@ -98,7 +99,7 @@ export function StatsCharts({ samples, minutes, setMinutes, error }: { samples: 
         <p className="flex flex-wrap gap-3 text-xs" aria-label="Chart legend">
           {names.map((n, i) => (
             <span key={n} className="flex items-center gap-1">
-              <span aria-hidden className="inline-block h-2 w-2 rounded-full" style={{ background: COLORS[i % COLORS.length] }} /> {n.replace(/^berth-[0-9a-f]{8}-/, '')}
+              <span aria-hidden className="inline-block h-2 w-2 rounded-full" style={{ background: COLORS[i % COLORS.length] }} /> {shortContainerName(n)}
             </span>
           ))}
         </p>

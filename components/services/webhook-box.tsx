@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { regenerateWebhookAction, revealWebhookAction } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/deploy-actions';
 import { ActionForm } from '@/components/projects/action-form';
-import { CopyButton } from '@/components/projects/copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { Button } from '@/components/ui/button';
 
 /** The service's push webhook (GitHub, GitLab): hidden until revealed, copyable, regenerable. */

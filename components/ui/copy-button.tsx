@@ -4,8 +4,11 @@ import { useState } from 'react';
 import { Button } from './button';
 import { useToast } from './toast';
 
-/** Copies `value` to the clipboard and says so (also where the Clipboard API is missing, e.g. plain http on a LAN address). */
-export function CopyButton({ value, label = 'Copy' }: { value: string; label?: string }) {
+/**
+ * Copies `value` to the clipboard and says so (also where the Clipboard API is missing, e.g. plain http
+ * on a LAN address). The click stays on the button, so it also works inside a card that is a link.
+ */
+export function CopyButton({ value, label = 'Copy', variant = 'secondary' }: { value: string; label?: string; variant?: 'secondary' | 'ghost' }) {
   const toast = useToast();
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -19,7 +22,16 @@ export function CopyButton({ value, label = 'Copy' }: { value: string; label?: s
     }
   }
   return (
-    <Button variant="secondary" className="px-2 py-1 text-xs" aria-label={label} onClick={() => void copy()}>
+    <Button
+      variant={variant}
+      className="px-2 py-1 text-xs"
+      aria-label={label}
+      onClick={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        void copy();
+      }}
+    >
       {copied ? 'Copied' : 'Copy'}
     </Button>
   );

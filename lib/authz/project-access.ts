@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { projectMembers, projects, type MemberRole, type Project } from '@/lib/db/schema';
+import { isUuid } from '@/lib/validations/ids';
 import { forbidden, notFound } from '@/lib/errors';
 
 export type Access = 'read' | 'write' | 'owner';
@@ -23,7 +24,7 @@ export async function requireProjectAccess(
   projectId: string,
   need: Access,
 ): Promise<{ project: Project; role: MemberRole }> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(projectId)) throw notFound('Project');
+  if (!isUuid(projectId)) throw notFound('Project');
   const [row] = await db
     .select({ project: projects, role: projectMembers.role })
     .from(projects)

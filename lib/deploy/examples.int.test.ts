@@ -10,6 +10,9 @@ const examples = [
   { dir: 'python', hostname: 'py', type: 'python@3.11', want: /python example: prepared by run\.prepareCommands; greeting hi/ },
   { dir: 'go', hostname: 'goapp', type: 'go@1.19', want: /go example: compiled binary, version [0-9a-f-]{36}/ },
   { dir: 'php', hostname: 'php', type: 'php-nginx@8.2', want: /php example: 8\.2\.\d+ from the document root/, extra: { path: '/secret.txt', want: null } },
+  { dir: 'bun', hostname: 'bunapp', type: 'bun@1', want: /bun example: hello on Bun 1\.\d+\.\d+, built by bun 1\./ },
+  { dir: 'deno', hostname: 'denoapp', type: 'deno@2', want: /deno example: hello on Deno 2\.\d+\.\d+, checked by deno 2\./ },
+  { dir: 'php-apache', hostname: 'apache', type: 'php-apache@8.4', want: /php-apache example: 8\.4\.\d+ under apache2handler, path \/\n/ },
 ] as const;
 
 describe('examples deploy from an archive and from Git and answer through the edge', () => {
@@ -41,6 +44,8 @@ describe('examples deploy from an archive and from Git and answer through the ed
       }),
     );
     await answers(t.get, 'site', /about page/, '/about.html');
+    // Apache sends paths that are no file to the front controller (FallbackResource).
+    await answers(t.get, 'apache', /path \/any\/route\n/, '/any/route');
     // Outside run.documentRoot nothing is served as a file: php-nginx's front controller (like
     // Zerops' default site) answers unknown paths with index.php instead.
     for (const path of ['/secret.txt', '/public/index.php']) {

@@ -2,14 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { projects } from '@/lib/db/schema';
 import { AppError, notFound } from '@/lib/errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (id: string) => UUID.test(id);
+import { isUuid } from '@/lib/validations/ids';
 
 /** An id that is not a UUID names nothing: NOT_FOUND, before the database would refuse the cast. */
 export function requireId(id: string, what: string): string {
-  if (!UUID.test(id)) throw notFound(what);
+  if (!isUuid(id)) throw notFound(what);
   return id;
 }
 

@@ -5,7 +5,7 @@ import { requireProjectAccess } from '@/lib/authz/project-access';
 import { readArchive } from '@/lib/core/logger';
 import type { Runtime } from '@/lib/provisioner/runtime';
 import { invalid } from '@/lib/errors';
-import { isUuid } from './ids';
+import { isUuid } from '@/lib/validations/ids';
 
 export interface LogLine {
   at: string;

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Breadcrumbs } from '@/components/shell/breadcrumbs';
 import { ExportButton } from '@/components/import/export-button';
-import { CopyButton } from '@/components/projects/copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { EnvEditor } from '@/components/projects/env-editor';
 import { ProcessList } from '@/components/projects/process-list';
 import { ServiceIcon } from '@/components/projects/service-icon';
