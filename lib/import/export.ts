@@ -35,9 +35,9 @@ function envMap(vars: Var[], includeSecrets: boolean): Record<string, string> | 
 
 function serviceDoc(s: Service, vars: Var[], includeSecrets: boolean): Record<string, unknown> {
   const entry = getCatalogEntry(s.type);
-  const settings = s.settings as Record<string, unknown>;
+  const settings = s.settings;
   const scalable = entry.category === 'runtime' || entry.category === 'static' || entry.category === 'linux';
-  const deploy = (settings.deploy ?? {}) as Record<string, unknown>;
+  const deploy = settings.deploy ?? {};
   const defaultPort = entry.ports[0]?.port;
   const port = s.ports[0]?.port;
   const { minContainers, maxContainers, ...vertical } = s.autoscaling;
@@ -53,10 +53,8 @@ function serviceDoc(s: Service, vars: Var[], includeSecrets: boolean): Record<st
     zeropsSetup: deploy.zeropsSetup,
     zeropsYaml: deploy.zeropsYaml,
     minContainers: scalable ? (minContainers ?? s.containerCount) : undefined,
-    maxContainers: scalable ? (maxContainers ?? settings.maxContainers ?? minContainers ?? s.containerCount) : undefined,
-    verticalAutoscaling: Object.keys(vertical).length
-      ? vertical
-      : (settings.verticalAutoscaling ?? (resourcesChanged ? { minCpu: s.resources.cpu, minRam: s.resources.memoryMb / 1024 } : undefined)),
+    maxContainers: scalable ? (maxContainers ?? minContainers ?? s.containerCount) : undefined,
+    verticalAutoscaling: Object.keys(vertical).length ? vertical : resourcesChanged ? { minCpu: s.resources.cpu, minRam: s.resources.memoryMb / 1024 } : undefined,
     ports: entry.category === 'runtime' && port && port !== defaultPort ? [{ port, httpSupport: true }] : undefined,
     mount: settings.mount,
     envSecrets: envMap(vars, includeSecrets),
@@ -84,7 +82,7 @@ export async function exportProject(db: Db, userId: string, projectId: string, o
   const project = await access(db, userId, projectId, opts);
   const list = await db.select().from(services).where(eq(services.projectId, projectId)).orderBy(asc(services.createdAt), asc(services.hostname));
   const vars = await userVars(db, projectId);
-  const settings = project.settings as Record<string, unknown>;
+  const settings = project.settings;
   const includeSecrets = Boolean(opts.includeSecrets);
   const doc = {
     project: Object.fromEntries(
@@ -92,7 +90,7 @@ export async function exportProject(db: Db, userId: string, projectId: string, o
         name: project.name,
         description: project.description || undefined,
         corePackage: project.corePackage,
-        tags: Array.isArray(settings.tags) && settings.tags.length ? settings.tags : undefined,
+        tags: settings.tags?.length ? settings.tags : undefined,
         envVariables: envMap(vars.filter((v) => !v.serviceId), includeSecrets),
       }).filter(([, v]) => v !== undefined),
     ),

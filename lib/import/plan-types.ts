@@ -1,3 +1,4 @@
+import type { ImportedServiceKeys } from '@/lib/db/schema/settings';
 import type { AutoscalingSettings } from '@/lib/db/schema/autoscaling';
 /** What an import will create, computed before any write (pure given the catalog and the project). */
 export interface PlannedEnv {
@@ -40,7 +41,7 @@ export interface PlannedService {
   override: boolean;
   droppedKeys: string[];
   /** Import keys kept on the service so an export writes them back. */
-  settings: Record<string, unknown>;
+  settings: ImportedServiceKeys;
 }
 
 export interface PlannedProject {

@@ -2,6 +2,7 @@ import type { Category, CatalogEntry, ImageSource } from '@/lib/catalog';
 import { hostCapacity, type HostCapacity } from '@/lib/autoscale/capacity';
 import { validateAutoscaling } from '@/lib/autoscale/ranges';
 import type { AutoscalingSettings } from '@/lib/db/schema/autoscaling';
+import type { ImportedServiceKeys } from '@/lib/db/schema/settings';
 import { isAppError, type ErrorIssue } from '@/lib/errors';
 import { parseDotEnv } from '@/lib/validations/projects';
 import { ENV_KEY } from '@/lib/validations/projects';
@@ -185,9 +186,12 @@ function planService(src: Source, s: ImportService, i: number, ctx: PlanContext,
   const generatedKeys = Object.keys(entry.generate({ hostname: s.hostname, serviceId: '-', projectId: '-', mode, password: () => '-' }));
   keys.set(s.hostname, generatedKeys);
   const deploy = s.buildFromGit || s.zeropsSetup || s.zeropsYaml ? { buildFromGit: s.buildFromGit, zeropsSetup: s.zeropsSetup, zeropsYaml: s.zeropsYaml } : null;
-  const settings: Record<string, unknown> = Object.fromEntries(
-    Object.entries({ priority: s.priority, mount: s.mount, startWithoutCode: s.startWithoutCode, deploy }).filter(([, v]) => v !== undefined && v !== null),
-  );
+  const settings: ImportedServiceKeys = {
+    ...(s.priority !== undefined ? { priority: s.priority } : {}),
+    ...(s.mount !== undefined ? { mount: s.mount } : {}),
+    ...(s.startWithoutCode !== undefined ? { startWithoutCode: s.startWithoutCode } : {}),
+    ...(deploy ? { deploy } : {}),
+  };
   return {
     hostname: s.hostname,
     requestedType: s.type,

@@ -18,13 +18,14 @@ import { firewallSchema, publicPortSchema, type Firewall, type PublicPort } from
 import { enqueueOperation } from './operation';
 import { isUniqueViolation } from './errors';
 import { hostCapacity } from '@/lib/autoscale/capacity';
+import type { ImportedServiceKeys } from '@/lib/db/schema/settings';
 import { validateAutoscaling, withinRanges } from '@/lib/autoscale/ranges';
 
 const hostnameTaken = (hostname: string) => conflict(`A service with hostname "${hostname}" already exists in this project`, 'hostname');
 
 export interface AddServiceOptions {
-  /** Import keys kept on the service (Git source, scaling bounds) so an export writes them back. */
-  settings?: Record<string, unknown>;
+  /** Import keys kept on the service (priority, mounts, Git source) so an export writes them back. */
+  settings?: ImportedServiceKeys;
   /** Variables may span lines (values from an import file). */
   multilineEnv?: boolean;
   /** Public ports on the project address, opened with the service (the dashboard wizard). */

@@ -12,13 +12,31 @@ export const firewallSchema = z.object({
 });
 export type FirewallSetting = z.infer<typeof firewallSchema>;
 
+/** Import-file keys a service keeps (Zerops' names), so an export writes them back as they were. */
+export const importedServiceKeysSchema = z.object({
+  priority: z.number().int().optional(),
+  mount: z.array(z.string()).optional(),
+  startWithoutCode: z.boolean().optional(),
+  deploy: z
+    .object({
+      buildFromGit: z.string().optional(),
+      zeropsSetup: z.string().optional(),
+      zeropsYaml: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+    })
+    .optional(),
+});
+export type ImportedServiceKeys = z.infer<typeof importedServiceKeysSchema>;
+
 export const serviceSettingsSchema = z.object({
   /** Firewall of the service's HTTP routes (subdomain and custom domains). */
   httpFirewall: firewallSchema.optional(),
+  ...importedServiceKeysSchema.shape,
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 
 export const projectSettingsSchema = z.object({
+  /** The tags an import file gave the project (written back by an export). */
+  tags: z.array(z.string()).optional(),
   /** Where a LIGHT → SERIOUS upgrade stands while it runs (null or absent when none runs). */
   coreUpgrade: z.enum(['starting', 'logger']).nullable().optional(),
   /**
