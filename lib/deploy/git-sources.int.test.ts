@@ -7,35 +7,9 @@ import { deploySources, processes } from '@/lib/db/schema';
 import { deployGit, getVersionWithLog } from '@/lib/services/deploys';
 import { waitProcess } from '@/lib/testing/engine';
 import { bareRepo } from './testing/fixtures';
+import { tinyApp } from './testing/tiny-app';
 import { gitDaemon, httpBackend } from './testing/git-servers';
 import { answers, deployProject, versionRow } from './testing/harness';
-
-/** A Node.js app without dependencies: it answers `content`. */
-async function tinyApp(content: string): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-tiny-'));
-  await fs.writeFile(
-    path.join(dir, 'server.js'),
-    `require('node:http').createServer((q, s) => s.end(${JSON.stringify(content)})).listen(3000, '0.0.0.0');\n`,
-  );
-  await fs.writeFile(
-    path.join(dir, 'zerops.yml'),
-    [
-      'zerops:',
-      '  - setup: app',
-      '    build:',
-      '      base: nodejs@18',
-      '      deployFiles: server.js',
-      '    run:',
-      '      base: nodejs@18',
-      '      ports:',
-      '        - port: 3000',
-      '          httpSupport: true',
-      '      start: node server.js',
-      '',
-    ].join('\n'),
-  );
-  return dir;
-}
 
 /** A bare repository of `tinyApp(content)`, moved under `root` (the folder the servers export). */
 async function servedRepo(root: string, name: string, content: string) {
