@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { L } from '@/lib/provisioner/labels';
+import { L, containerName } from '@/lib/provisioner/labels';
 import { deployArchive, getVersionWithLog } from '@/lib/services/deploys';
 import { waitProcess } from '@/lib/testing/engine';
 import { steadyLoad } from '@/lib/testing/load';
@@ -71,6 +71,11 @@ describe('a scaled service (2 containers) rolls one container at a time', () => 
     await answers(t.get, 'app', /version two/);
     expect(stats.sent).toBeGreaterThan(50);
     expect(stats.failed, JSON.stringify(stats)).toBe(0);
+    // The balancer retries another upstream on a 503, so the app itself tells whether traffic came before it was ready.
+    for (const i of [0, 1]) {
+      const logs = await runtime.logs(containerName(t.project.id, `app-v${second.version.sequence}-${i}`), { tail: 200 });
+      expect(logs.map((l) => l.line).filter((l) => l.includes('early request')), `app-v${second.version.sequence}-${i}`).toEqual([]);
+    }
 
     // The rollout's own account, in order: start, ready, old removed; then the next container.
     const at = (text: string) => {
@@ -89,7 +94,7 @@ describe('a scaled service (2 containers) rolls one container at a time', () => 
     expect(order).toEqual([...order].sort((a, b) => a - b));
 
     // What the engine ran: never more than one extra container; each old container outlives its
-    // successor's start (by the 3 s the app takes to listen), and the second new one starts after the first old one went.
+    // successor's start (by the 3 s the app answers 503), and the second new one starts after the first old one went.
     const v1 = first.version.sequence;
     const v2 = second.version.sequence;
     const span = (local: string) => {
