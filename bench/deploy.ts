@@ -17,7 +17,7 @@ import { DEPLOY_LABEL } from '@/lib/deploy/build/labels';
 import { exampleCopy, tarGz } from '@/lib/deploy/testing/fixtures';
 import { env } from '@/lib/env';
 import { createProject, deleteProject } from '@/lib/services/projects';
-import { deployArchive } from '@/lib/services/deploys';
+import { deployArchive, getVersionWithLog } from '@/lib/services/deploys';
 import { addService } from '@/lib/services/services';
 import { waitProcess } from '@/lib/testing/engine';
 import { httpGet, steadyLoad } from '@/lib/testing/load';
@@ -43,10 +43,11 @@ const app = (greeting: string) =>
   });
 
 /** Archive upload → the first answer with `greeting` through the edge, in ms. */
-async function berthDeploy(greeting: string): Promise<{ ms: number; processId: string }> {
+async function berthDeploy(greeting: string, timeline = false): Promise<{ ms: number; processId: string }> {
   const archive = await tarGz(await app(greeting));
   const t0 = performance.now();
-  const { process: d } = await deployArchive(db, user.id, project.id, service.id, archive);
+  const started = Date.now();
+  const { process: d, version } = await deployArchive(db, user.id, project.id, service.id, archive);
   await waitFor(`the deploy of "${greeting}" to answer through the edge`, async () => {
     const r = await httpGet(env.BERTH_HTTP_PORT, host);
     return r.status === 200 && r.body.includes(greeting);
@@ -54,12 +55,17 @@ async function berthDeploy(greeting: string): Promise<{ ms: number; processId: s
   const ms = performance.now() - t0;
   const done = await waitProcess(db, d.id, 120_000);
   if (done.status !== 'FINISHED') throw new Error(`the deploy ended ${done.status}: ${done.error}`);
+  if (timeline) {
+    // Where the time goes: each log line's offset from the upload.
+    const { log } = await getVersionWithLog(db, user.id, project.id, service.id, version.id);
+    for (const l of log) console.log(`  +${String(l.at.getTime() - started).padStart(6)} ms [${l.step ?? ''}] ${l.message.split('\n')[0]!.slice(0, 100)}`);
+  }
   return { ms, processId: d.id };
 }
 
 const cold = await berthDeploy(`cold ${nonce}`);
 console.log(`berth cold: ${Math.round(cold.ms)} ms`);
-const warm = await berthDeploy(`warm ${nonce}`);
+const warm = await berthDeploy(`warm ${nonce}`, true);
 console.log(`berth warm: ${Math.round(warm.ms)} ms`);
 
 const base = baseImage('nodejs@18', 'build.base').image;

@@ -52,8 +52,9 @@ async function waitReady(ctx: ProcessContext, projectId: string, version: AppVer
   const timeoutMs = Math.max(1_000, Math.min(wanted, ctx.deadline - Date.now()));
   await retryUntil(once, (ok) => ok, () => new NeverReady(`the new containers never became ready: ${lastOutput || 'no output'}`), {
     timeoutMs,
+    // Checked often: each check is one exec, and every interval is time the new version waits to serve.
     intervalMs: 250,
-    maxIntervalMs: 2_000,
+    maxIntervalMs: 500,
     clock: systemClock,
     between: () => ctx.checkpoint('readiness'),
   });
