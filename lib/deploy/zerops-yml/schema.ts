@@ -85,9 +85,19 @@ export const crontabSchema = z.strictObject({
   workingDir: z.string().trim().min(1).optional(),
 });
 
+const oneLine = (s: string) => !/[\r\n\0]/.test(s);
+const delimiter = z.string().min(1).max(20).refine(oneLine, 'must be one line');
+const target = z
+  .string()
+  .trim()
+  .min(1)
+  .refine(oneLine, 'must be one line')
+  .refine((p) => !p.split('/').includes('..'), 'must stay inside the app (no ..)');
+
+/** Placeholders `<delimiter>NAME<delimiter>` in the target files (a folder: the files directly in it) become the variable's value. */
 export const envReplaceSchema = z.strictObject({
-  delimiter: stringOrList,
-  target: stringOrList,
+  delimiter: z.union([delimiter, z.array(delimiter).min(1)]),
+  target: z.union([target, z.array(target).min(1)]),
 });
 
 export const runSchema = z
