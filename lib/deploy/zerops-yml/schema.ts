@@ -79,7 +79,8 @@ export const crontabSchema = z.strictObject({
   timing: z
     .string()
     .trim()
-    .regex(/^(\S+\s+){4}\S+$/, 'must be a cron expression with 5 fields'),
+    .regex(/^(\S+\s+){4}\S+$/, 'must be a cron expression with 5 fields')
+    .regex(/^[\d*,/\s-]+$/, 'must use numbers, *, ranges (a-b), lists (a,b) and steps (/n) only'),
   command,
   allContainers: z.boolean().default(false),
   workingDir: z.string().trim().min(1).optional(),
