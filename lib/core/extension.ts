@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { routingHeld } from '@/lib/autoscale/routing-hold';
 import { appVersions, httpDomains, publicPorts, services, type Project } from '@/lib/db/schema';
 import { VERSION_LABEL } from '@/lib/deploy/build/labels';
+import { ordinalOf, routedDuringRoll, type RollingVersion } from '@/lib/deploy/run/rolling';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { registerProjectExtension, type ExtensionContext } from '@/lib/provisioner/extensions';
@@ -37,13 +38,21 @@ function balancerSpec(project: Project, local: string): WantedContainer {
   });
 }
 
-/** The serving app version of each deployed service of the project (absent: no deploy yet). */
-async function servingVersions(ctx: ExtensionContext): Promise<Map<string, string>> {
+interface Serving {
+  /** The serving (ACTIVE) app version of each deployed service (absent: no deploy yet). */
+  active: Map<string, string>;
+  /** The version a rolling rollout is bringing in, per service, with its progress. */
+  rolling: Map<string, RollingVersion>;
+}
+
+async function servingVersions(ctx: ExtensionContext): Promise<Serving> {
   const rows = await ctx.db
-    .select({ id: appVersions.id, serviceId: appVersions.serviceId })
+    .select({ id: appVersions.id, serviceId: appVersions.serviceId, status: appVersions.status, rolling: appVersions.rolling })
     .from(appVersions)
-    .where(and(eq(appVersions.projectId, ctx.project.id), eq(appVersions.status, 'ACTIVE')));
-  return new Map(rows.map((r) => [r.serviceId, r.id]));
+    .where(and(eq(appVersions.projectId, ctx.project.id), inArray(appVersions.status, ['ACTIVE', 'DEPLOYING'])));
+  const active = new Map(rows.filter((r) => r.status === 'ACTIVE').map((r) => [r.serviceId, r.id]));
+  const rolling = new Map(rows.flatMap((r) => (r.status === 'DEPLOYING' && r.rolling ? [[r.serviceId, { id: r.id, progress: r.rolling }] as const] : [])));
+  return { active, rolling };
 }
 
 /**
@@ -55,18 +64,20 @@ const NOT_THE_SERVICE = new Set(['replica', 'sentinel']);
 
 /**
  * Running containers' addresses on the project network, for one service: only the serving app
- * version's containers (a rollout's new containers join when the version becomes ACTIVE), or the
- * placeholder's before the first deploy; of an HA database only its primary. Containers the
- * autoscaler holds (a new one not ready yet, a removed one draining) are left out.
+ * version's containers (a rollout's new containers join when the version becomes ACTIVE; during a
+ * rolling rollout, one ordinal at a time), or the placeholder's before the first deploy; of an HA
+ * database only its primary. Containers the autoscaler holds (a new one not ready yet, a removed
+ * one draining) are left out.
  */
-async function serviceIps(ctx: ExtensionContext, serviceId: string, serving: Map<string, string>): Promise<string[]> {
+async function serviceIps(ctx: ExtensionContext, serviceId: string, serving: Serving): Promise<string[]> {
   const list = (await ctx.runtime.listContainers({ [L.project]: ctx.project.id, [L.service]: serviceId })).filter(
     (c) => !NOT_THE_SERVICE.has(c.labels[L.role] ?? ''),
   );
   const ips: string[] = [];
-  const version = serving.get(serviceId);
+  const active = serving.active.get(serviceId);
+  const rolling = serving.rolling.get(serviceId);
   for (const c of list) {
-    if (c.labels[VERSION_LABEL] !== version || routingHeld(c.name)) continue;
+    if (!routedDuringRoll(c.labels[VERSION_LABEL], ordinalOf(c.labels[L.container]), active, rolling) || routingHeld(c.name)) continue;
     const d = await ctx.runtime.inspectContainer(c.id);
     const ip = d?.state === 'running' ? d.ips[networkName(ctx.project.id)] : undefined;
     if (ip) ips.push(ip);

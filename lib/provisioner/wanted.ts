@@ -5,6 +5,7 @@ import { decryptSecret } from '@/lib/crypto/secrets';
 import type { Db } from '@/lib/db/client';
 import { appVersions, envVariables, projects, services, type AppVersion, type Project, type Service } from '@/lib/db/schema';
 import { ONCE_VOLUME, versionContainers } from '@/lib/deploy/run/containers';
+import { runsDuringRoll } from '@/lib/deploy/run/rolling';
 import { env as config } from '@/lib/env';
 import { resolveServiceEnv, type ProjectVars } from '@/lib/envvars/resolve';
 import { projectExtensions, type ExtensionContext } from './extensions';
@@ -79,8 +80,11 @@ export async function buildWantedProject(db: Db, runtime: Runtime, projectId: st
       const once = volumeName(projectId, `${service.hostname}-${ONCE_VOLUME}`);
       volumes.push({ name: once, labels: baseLabels(projectId, { [L.service]: service.id }) });
       const shared = sharedMounts.map((m) => ({ name: `@${m.volume}`, mountPath: m.mountPath }));
+      const rolled = versions.find((v) => v.status === 'DEPLOYING' && v.rolling);
+      const rolling = rolled?.rolling ? { id: rolled.id, progress: rolled.rolling } : undefined;
       for (const v of versions) {
         for (const c of versionContainers(service, v, vars, shared)) {
+          if (!runsDuringRoll(v.id, c.template.ordinal, rolling)) continue;
           const t = { ...c.template, volumes: c.template.volumes.map((m) => (m.name === ONCE_VOLUME ? { ...m, name: `@${once}` } : m)) };
           parts.push({ t, local: c.local, labels: c.labels, binds: c.binds });
         }

@@ -23,6 +23,17 @@ export type AppVersionSource =
   | { kind: 'inline'; digest: string };
 
 /**
+ * A rolling rollout's progress (a scaled service replaces its containers one ordinal at a time):
+ * new containers below `started` run, below `routed` take traffic (the old ones from `routed` up
+ * keep theirs), and the old containers below `removed` are gone.
+ */
+export interface RollingProgress {
+  started: number;
+  routed: number;
+  removed: number;
+}
+
+/**
  * One deploy of a runtime service: its source, zerops.yml and setup, the artifact its build
  * produced (content-addressed under the data dir) and the per-version image the containers run.
  * The build log is the log of `processId`.
@@ -49,6 +60,8 @@ export const appVersions = pgTable(
     setup: jsonb().$type<ResolvedSetup>(),
     artifactDigest: text(),
     image: text(),
+    /** Set while a rolling rollout of this version is under way (see RollingProgress). */
+    rolling: jsonb().$type<RollingProgress>(),
     processId: uuid().references(() => processes.id, { onDelete: 'set null' }),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     error: text(),

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { syncCore } from '@/lib/core/extension';
-import { appVersions, projects, services, type AppVersion, type Project, type ServicePort } from '@/lib/db/schema';
+import { appVersions, projects, services, type AppVersion, type Project, type RollingProgress, type ServicePort } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { converge } from '@/lib/processes/converge';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
@@ -52,8 +52,9 @@ async function waitReady(ctx: ProcessContext, projectId: string, version: AppVer
   const timeoutMs = Math.max(1_000, Math.min(wanted, ctx.deadline - Date.now()));
   await retryUntil(once, (ok) => ok, () => new NeverReady(`the new containers never became ready: ${lastOutput || 'no output'}`), {
     timeoutMs,
+    // Checked often: each check is one exec, and every interval is time the new version waits to serve.
     intervalMs: 250,
-    maxIntervalMs: 2_000,
+    maxIntervalMs: 500,
     clock: systemClock,
     between: () => ctx.checkpoint('readiness'),
   });
@@ -74,7 +75,7 @@ async function switchTo(ctx: ProcessContext, projectId: string, version: AppVers
         .update(appVersions)
         .set({ status: 'BACKUP' })
         .where(and(eq(appVersions.serviceId, version.serviceId), eq(appVersions.status, 'ACTIVE')));
-      await tx.update(appVersions).set({ status: 'ACTIVE', activatedAt: new Date() }).where(eq(appVersions.id, version.id));
+      await tx.update(appVersions).set({ status: 'ACTIVE', activatedAt: new Date(), rolling: null }).where(eq(appVersions.id, version.id));
       const ports = servicePorts(version.setup!);
       if (ports) await tx.update(services).set({ ports, updatedAt: new Date() }).where(eq(services.id, version.serviceId));
     });
@@ -83,9 +84,47 @@ async function switchTo(ctx: ProcessContext, projectId: string, version: AppVers
   await ctx.log('traffic switched to the new version', { step: 'switch' });
 }
 
+/** Saves a rolling rollout's progress and, when the routed containers changed, switches the core's upstreams. */
+async function saveProgress(ctx: ProcessContext, projectId: string, version: AppVersion, progress: RollingProgress, route: boolean): Promise<void> {
+  await ctx.db.update(appVersions).set({ rolling: progress }).where(eq(appVersions.id, version.id));
+  if (route) {
+    await withProjectLock(projectId, async () => {
+      await syncCore({ db: ctx.db, runtime: ctx.runtime, project: await project(ctx, projectId) });
+    });
+  }
+}
+
+/**
+ * A scaled service's rollout, one container at a time: new container i starts beside the old
+ * ones, the readiness check gates it, it takes the traffic of old container i, which drains and
+ * is removed; then i + 1. The progress is saved at each step, so a resumed deploy goes on from there.
+ */
+async function rollOneByOne(ctx: ProcessContext, projectId: string, version: AppVersion, count: number): Promise<void> {
+  let progress: RollingProgress = version.rolling ?? { started: 0, routed: 0, removed: 0 };
+  await ctx.log(`rolling ${count} containers one at a time`, { step: 'rollout' });
+  for (let i = progress.removed; i < count; i++) {
+    const which = `container ${i + 1} of ${count}`;
+    progress = { ...progress, started: Math.max(progress.started, i + 1) };
+    await saveProgress(ctx, projectId, version, progress, false);
+    await ctx.log(`new ${which}: starting`, { step: 'rollout' });
+    await converge(ctx, projectId);
+    await waitReady(ctx, projectId, version, i + 1);
+    await ctx.checkpoint('rolled ready', { cancelable: false });
+    progress = { ...progress, routed: Math.max(progress.routed, i + 1) };
+    await saveProgress(ctx, projectId, version, progress, true);
+    await ctx.log(`new ${which} ready and taking traffic; the old one drains`, { step: 'rollout' });
+    await systemClock.sleep(DRAIN_MS);
+    progress = { ...progress, removed: i + 1 };
+    await saveProgress(ctx, projectId, version, progress, false);
+    await converge(ctx, projectId);
+    await ctx.log(`old ${which} removed`, { step: 'rollout' });
+  }
+}
+
 /**
  * Rolls a built version out. Default: new containers beside the old, gated by the readiness
- * check, then the core's upstreams switch and the old containers are drained and removed.
+ * check, then the core's upstreams switch and the old containers are drained and removed; a
+ * scaled service (2+ containers) replacing a serving version rolls one container at a time.
  * `temporaryShutdown`: the old containers go first. A version that never gets ready fails with
  * the check's output; the previous version keeps (or, after a shutdown, goes back to) serving.
  */
@@ -95,18 +134,22 @@ export async function rollout(ctx: ProcessContext, projectId: string, version: A
     .select()
     .from(appVersions)
     .where(and(eq(appVersions.serviceId, version.serviceId), eq(appVersions.status, 'ACTIVE')));
+  const rolling = !shutdown && containerCount > 1 && previous !== undefined && previous.id !== version.id;
   try {
     await ctx.db.transaction(async (tx) => {
       if (shutdown && previous && previous.id !== version.id) await tx.update(appVersions).set({ status: 'BACKUP' }).where(eq(appVersions.id, previous.id));
       await tx.update(appVersions).set({ status: 'DEPLOYING' }).where(eq(appVersions.id, version.id));
     });
-    await ctx.log(shutdown ? 'temporaryShutdown: stopping the old containers first' : 'starting the new containers beside the old ones', { step: 'rollout' });
-    await converge(ctx, projectId);
-    await waitReady(ctx, projectId, version, containerCount);
+    if (rolling) await rollOneByOne(ctx, projectId, version, containerCount);
+    else {
+      await ctx.log(shutdown ? 'temporaryShutdown: stopping the old containers first' : 'starting the new containers beside the old ones', { step: 'rollout' });
+      await converge(ctx, projectId);
+      await waitReady(ctx, projectId, version, containerCount);
+    }
   } catch (err) {
     if (err instanceof SimulatedCrash) throw err;
     await ctx.db.transaction(async (tx) => {
-      await tx.update(appVersions).set({ status: err instanceof ProcessCanceled ? 'CANCELLED' : 'DEPLOY_FAILED' }).where(eq(appVersions.id, version.id));
+      await tx.update(appVersions).set({ status: err instanceof ProcessCanceled ? 'CANCELLED' : 'DEPLOY_FAILED', rolling: null }).where(eq(appVersions.id, version.id));
       if (shutdown && previous && previous.id !== version.id) await tx.update(appVersions).set({ status: 'ACTIVE' }).where(eq(appVersions.id, previous.id));
     });
     // Without step boundaries: a cancel must not stop the clean-up of the new containers.
@@ -115,7 +158,7 @@ export async function rollout(ctx: ProcessContext, projectId: string, version: A
   }
   await ctx.checkpoint('switch', { cancelable: false });
   await switchTo(ctx, projectId, version);
-  if (previous && !shutdown) await systemClock.sleep(DRAIN_MS);
+  if (previous && !shutdown && !rolling) await systemClock.sleep(DRAIN_MS);
   await ctx.checkpoint('remove old', { cancelable: false });
   await converge(ctx, projectId);
 }

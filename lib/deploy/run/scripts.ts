@@ -1,4 +1,6 @@
 import type { ResolvedSetup } from '../zerops-yml';
+import { cronFiles } from './crontab';
+import { envReplaceFiles } from './env-replace';
 
 /**
  * Files baked into every app version image. The start script runs the version's initCommands,
@@ -7,11 +9,14 @@ import type { ResolvedSetup } from '../zerops-yml';
  * in the user's container as `sh -c <line>`, read from files, never pasted into a script.
  */
 export const RUN_SCRIPT = `#!/bin/sh
-# Runs an app version: initCommands in order, then the start command(s) or the given server.
+# Runs an app version: envReplace, initCommands in order, the crontab scheduler beside the app,
+# then the start command(s) or the given server.
 set -e
 cd /var/www
 run_dir() { i=0; while [ -f "$1/$i" ]; do sh -c "$(cat "$1/$i")"; i=$((i+1)); done; }
+[ -d /etc/berth/env-replace ] && /usr/local/bin/berth-env-replace
 [ -d /etc/berth/init ] && run_dir /etc/berth/init
+[ -d /etc/berth/cron ] && /usr/local/bin/berth-cron &
 if [ -d /etc/berth/start/0 ]; then
   if [ ! -d /etc/berth/start/1 ]; then
     cd "$(cat /etc/berth/start/0/dir)"
@@ -102,6 +107,8 @@ export function versionFiles(type: string, run: ResolvedSetup['run']): VersionFi
   const files: VersionFiles['files'] = [
     { name: 'usr/local/bin/berth-run', content: RUN_SCRIPT, mode: 0o755 },
     { name: 'usr/local/bin/zsc', content: ZSC_SCRIPT, mode: 0o755 },
+    ...envReplaceFiles(run),
+    ...cronFiles(run),
   ];
   const dirs = ['var/www/', 'etc/berth/'];
   run.initCommands.forEach((c, i) => files.push({ name: `etc/berth/init/${i}`, content: c }));

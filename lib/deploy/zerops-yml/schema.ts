@@ -79,15 +79,26 @@ export const crontabSchema = z.strictObject({
   timing: z
     .string()
     .trim()
-    .regex(/^(\S+\s+){4}\S+$/, 'must be a cron expression with 5 fields'),
+    .regex(/^(\S+\s+){4}\S+$/, 'must be a cron expression with 5 fields')
+    .regex(/^[\d*,/\s-]+$/, 'must use numbers, *, ranges (a-b), lists (a,b) and steps (/n) only'),
   command,
   allContainers: z.boolean().default(false),
   workingDir: z.string().trim().min(1).optional(),
 });
 
+const oneLine = (s: string) => !/[\r\n\0]/.test(s);
+const delimiter = z.string().min(1).max(20).refine(oneLine, 'must be one line');
+const target = z
+  .string()
+  .trim()
+  .min(1)
+  .refine(oneLine, 'must be one line')
+  .refine((p) => !p.split('/').includes('..'), 'must stay inside the app (no ..)');
+
+/** Placeholders `<delimiter>NAME<delimiter>` in the target files (a folder: the files directly in it) become the variable's value. */
 export const envReplaceSchema = z.strictObject({
-  delimiter: stringOrList,
-  target: stringOrList,
+  delimiter: z.union([delimiter, z.array(delimiter).min(1)]),
+  target: z.union([target, z.array(target).min(1)]),
 });
 
 export const runSchema = z

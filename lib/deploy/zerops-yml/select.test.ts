@@ -58,6 +58,13 @@ describe('selectSetup', () => {
     expect(s.deploy.temporaryShutdown).toBe(false);
   });
 
+  it('resolves run.envReplace to lists', () => {
+    const one = parseZeropsYmlOrThrow('zerops:\n  - setup: a\n    build: { base: nodejs@22, deployFiles: ./ }\n    run:\n      start: x\n      envReplace: { delimiter: "%%", target: ./config/ }\n');
+    expect(selectSetup(one, { hostname: 'a', requireStart: true }).run.envReplace).toEqual({ delimiter: ['%%'], target: ['./config/'] });
+    const many = parseZeropsYmlOrThrow('zerops:\n  - setup: a\n    build: { base: nodejs@22, deployFiles: ./ }\n    run:\n      start: x\n      envReplace:\n        delimiter: ["%%", "@@"]\n        target: [a.json, conf/]\n');
+    expect(selectSetup(many, { hostname: 'a', requireStart: true }).run.envReplace).toEqual({ delimiter: ['%%', '@@'], target: ['a.json', 'conf/'] });
+  });
+
   it('an explicit setup name wins over the hostname', () => {
     expect(selectSetup(doc, { hostname: 'web', setup: 'api', requireStart: true }).name).toBe('api');
   });

@@ -5,8 +5,6 @@
 const UNSUPPORTED: readonly string[] = [
   'zerops.*.run.siteConfigPath',
   'zerops.*.run.routing',
-  'zerops.*.run.crontab',
-  'zerops.*.run.envReplace',
   'zerops.*.run.startCommands.*.user',
   'zerops.*.run.healthCheck.failureTimeout',
   'zerops.*.run.healthCheck.disconnectTimeout',
