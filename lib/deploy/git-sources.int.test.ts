@@ -47,7 +47,7 @@ describe('deploys from git:// and smart HTTP servers on loopback; a token for a 
 
   it('deploys over git:// from git daemon', async () => {
     const repo = await servedRepo(root, 'daemon', 'served over git://');
-    const daemon = await gitDaemon(root, 19620);
+    const daemon = await gitDaemon(root);
     stops.push(daemon.stop);
     const r = await deployAndFinish(daemon.url(repo.path));
     expect(r.done.error ?? 'ok', r.log.slice(-2500)).toBe('ok');

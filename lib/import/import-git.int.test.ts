@@ -15,7 +15,7 @@ import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { httpGet } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 import { bareRepo, exampleCopy } from '@/lib/deploy/testing/fixtures';
-import { startGitDaemon, type GitDaemon } from '@/lib/deploy/testing/git-daemon';
+import { gitDaemon } from '@/lib/deploy/testing/git-servers';
 import { importProject } from './apply';
 
 const runtime = dockerRuntime();
@@ -41,7 +41,7 @@ services:
 describe('an import builds its runtime from a real Git repository', () => {
   let tdb: TestDb;
   let worker: Worker;
-  let daemon: GitDaemon;
+  let daemon: Awaited<ReturnType<typeof gitDaemon>>;
   let base: string;
   let userId: string;
   let projectId: string | undefined;
@@ -51,7 +51,7 @@ describe('an import builds its runtime from a real Git repository', () => {
     worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     base = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-git-served-'));
-    daemon = await startGitDaemon(base);
+    daemon = await gitDaemon(base);
   }, 60_000);
   afterAll(async () => {
     if (projectId) {

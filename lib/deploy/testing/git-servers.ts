@@ -18,8 +18,18 @@ const portOpen = (port: number) =>
     s.on('error', () => resolve(false));
   });
 
+/** A free loopback TCP port (bound once by the OS, then released), so parallel test files never collide. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /** `git daemon` exporting every repository under `root` at git://127.0.0.1:<port>/<name>. */
-export async function gitDaemon(root: string, port: number): Promise<{ url: (repo: string) => string; stop: () => Promise<void> }> {
+export async function gitDaemon(root: string, port?: number): Promise<{ url: (repo: string) => string; stop: () => Promise<void> }> {
+  port ??= await freePort();
   const child = spawn('git', ['daemon', '--reuseaddr', '--export-all', `--base-path=${root}`, '--listen=127.0.0.1', `--port=${port}`, root], { env: baseEnv, stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitFor('git daemon to listen', () => portOpen(port), 10_000, 50);
