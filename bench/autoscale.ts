@@ -10,15 +10,15 @@ import { startScaler } from '@/lib/autoscale/scaler';
 import { edgeName } from '@/lib/core/edge';
 import { env } from '@/lib/env';
 import { containerName } from '@/lib/provisioner/labels';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { waitProcess } from '@/lib/testing/engine';
 import { httpGet, steadyLoad } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 
 const LOAD_SECONDS = 90;
-const { db, runtime, user, stop } = await startBenchEngine({ core: true });
-const scaler = startScaler(db, runtime);
+const { db, engine, user, stop } = await startBenchEngine({ core: true });
+const scaler = startScaler(db, engine);
 const { project, process: p } = await createProject(db, user.id, { name: `bench autoscale ${Date.now().toString(36)}` });
 await waitProcess(db, p.id);
 const { process: s } = await addService(db, user.id, project.id, {
@@ -49,17 +49,17 @@ const load = steadyLoad(
 );
 // Eight bounded busy processes: the container stays at its CPU limit on a shared host.
 for (let i = 0; i < 8; i++) {
-  await runtime.exec(busy, ['node', '-e', `const end = Date.now() + ${LOAD_SECONDS * 1000}; while (Date.now() < end) {}`], { detach: true });
+  await engine.exec(busy, ['node', '-e', `const end = Date.now() + ${LOAD_SECONDS * 1000}; while (Date.now() < end) {}`], { detach: true });
 }
 const vertical = await waitFor(
   'a vertical scale-up',
-  async () => ((await runtime.inspectContainer(busy))?.limits?.nanoCpus ?? 0) > 0.25e9 && performance.now() - t0,
+  async () => ((await engine.inspectContainer(busy))?.limits?.nanoCpus ?? 0) > 0.25e9 && performance.now() - t0,
   LOAD_SECONDS * 1000,
   100,
 ).catch(() => undefined);
 console.log(`vertical scale-up after ${vertical === undefined ? 'never' : `${Math.round(vertical)} ms`}`);
 t0 = performance.now();
-await runtime.exec(first, ['node', '-e', `const b = Buffer.alloc(190 * 1024 * 1024, 1); setTimeout(() => b.length, ${LOAD_SECONDS * 1000});`], { detach: true });
+await engine.exec(first, ['node', '-e', `const b = Buffer.alloc(190 * 1024 * 1024, 1); setTimeout(() => b.length, ${LOAD_SECONDS * 1000});`], { detach: true });
 const horizontal = await waitFor('a new container serving', async () => servedBySecond, LOAD_SECONDS * 1000, 100).catch(() => undefined);
 console.log(`new container serving (after the memory load) after ${horizontal === undefined ? 'never' : `${Math.round(horizontal)} ms`}`);
 const stats = await load.stop();
@@ -68,7 +68,7 @@ console.log(`${stats.sent} requests, ${stats.failed} failed, longest gap ${stats
 scaler.stop();
 const { process: d } = await deleteProject(db, user.id, project.id);
 await waitProcess(db, d.id);
-await runtime.removeContainer(edgeName());
+await engine.removeContainer(edgeName());
 await stop();
 console.log(
   JSON.stringify({

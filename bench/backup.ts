@@ -11,12 +11,12 @@ import { requestBackup, requestRestore } from '@/lib/backups/domain';
 import { backups, containers, services } from '@/lib/db/schema';
 import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { waitProcess } from '@/lib/testing/engine';
 
 const targetMb = Number(process.env.BENCH_BACKUP_MB ?? 1024);
-const { db, runtime, user, stop } = await startBenchEngine();
+const { db, engine, user, stop } = await startBenchEngine();
 const { project, process: pc } = await createProject(db, user.id, { name: `bench backup ${Date.now().toString(36)}` });
 await waitProcess(db, pc.id);
 const { service, process: ps } = await addService(db, user.id, project.id, { hostname: 'pg', type: 'postgresql@15' });
@@ -27,7 +27,7 @@ const vars = resolveServiceEnv(await loadProjectVars(db, project.id, await db.se
 const env = [`PGPASSWORD=${vars.password}`];
 const conn = ['-h', '127.0.0.1', '-U', vars.user!];
 const run = async (argv: string[]) => {
-  const r = await runtime.exec(container, argv, { env });
+  const r = await engine.exec(container, argv, { env });
   if (r.exitCode !== 0) throw new Error(`${argv[0]}: ${r.stderr}`);
   return r.stdout.trim();
 };

@@ -8,8 +8,8 @@
  * Last line: one JSON object.
  */
 import { startBenchEngine } from './engine';
-import { addPublicPort } from '@/lib/services/public-ports';
-import { upgradeCore } from '@/lib/services/core-upgrade';
+import { addPublicPort } from '@/lib/domain/public-ports';
+import { upgradeCore } from '@/lib/domain/core-upgrade';
 import { edgeName } from '@/lib/core/edge';
 import { readArchive } from '@/lib/core/logger';
 import { projects } from '@/lib/db/schema';
@@ -17,16 +17,16 @@ import { eq } from 'drizzle-orm';
 import { queryStats, sampleOnce } from '@/lib/stats/sampler';
 import { env } from '@/lib/env';
 import { startLogCollector } from '@/lib/logs/collector';
-import { readLogs } from '@/lib/services/logs';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { readLogs } from '@/lib/domain/logs';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { labelAudit, waitProcess } from '@/lib/testing/engine';
 import { httpGet, steadyLoad, tcpExchange } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 
 const TCP_PORT = 15080;
-const { db, runtime, user, stop } = await startBenchEngine({ core: true });
-const collector = startLogCollector(db, runtime, 200);
+const { db, engine, user, stop } = await startBenchEngine({ core: true });
+const collector = startLogCollector(db, engine, 200);
 const { project, process: pc } = await createProject(db, user.id, { name: `bench core ${Date.now().toString(36)}` });
 await waitProcess(db, pc.id);
 const { service, process: ps } = await addService(db, user.id, project.id, { hostname: 'app', type: 'nodejs@18', containerCount: 2, subdomainAccess: true });
@@ -40,15 +40,15 @@ await waitFor('public TCP port', () => tcpExchange(TCP_PORT, address, host), 30_
 
 // Before: a marker line in the project log and statistics samples of the service.
 const marker = `/before-upgrade-${Date.now()}`;
-const app = (await labelAudit(runtime, project.id)).containers.find((n) => n.includes('-app-'))!;
+const app = (await labelAudit(engine, project.id)).containers.find((n) => n.includes('-app-'))!;
 const tLog = performance.now();
-await fetch(`http://${(await runtime.inspectContainer(app))!.ips[`berth-${project.id}`]}:3000${marker}`);
+await fetch(`http://${(await engine.inspectContainer(app))!.ips[`berth-${project.id}`]}:3000${marker}`);
 await waitFor('marker in the project log', async () => (await readLogs(db, user.id, project.id, { q: marker })).length > 0, 30_000, 20);
 const logVisibleMs = Math.round(performance.now() - tLog);
-const archived = async () => (await readArchive(runtime, (await db.select().from(projects).where(eq(projects.id, project.id)))[0]!, 100_000)).some((l) => l.includes(marker));
+const archived = async () => (await readArchive(engine, (await db.select().from(projects).where(eq(projects.id, project.id)))[0]!, 100_000)).some((l) => l.includes(marker));
 await waitFor("marker in the logger's archive", archived, 30_000, 50);
 const archiveVisibleMs = Math.round(performance.now() - tLog);
-for (let i = 0; i < 3; i++) await sampleOnce(db, runtime, new Date(Date.now() - (3 - i) * 1000));
+for (let i = 0; i < 3; i++) await sampleOnce(db, engine, new Date(Date.now() - (3 - i) * 1000));
 const statsBefore = (await queryStats(db, { projectId: project.id, serviceId: service.id, sinceMs: 3_600_000 })).length;
 
 // Baseline: the same load for a few seconds without an upgrade, so the gap during it can be read
@@ -73,11 +73,11 @@ const tcp = await tcpLoad.stop();
 const logsKept = (await readLogs(db, user.id, project.id, { q: marker })).length === 1;
 const archiveKept = await archived(); // now read from the Serious core's own logger container
 const statsAfter = (await queryStats(db, { projectId: project.id, serviceId: service.id, sinceMs: 3_600_000 })).length;
-const balancers = (await labelAudit(runtime, project.id)).containers.filter((n) => n.includes('-core-')).map((n) => n.slice(n.indexOf('-core-') + 1));
+const balancers = (await labelAudit(engine, project.id)).containers.filter((n) => n.includes('-core-')).map((n) => n.slice(n.indexOf('-core-') + 1));
 collector.stop();
 const { process: pd } = await deleteProject(db, user.id, project.id);
 await waitProcess(db, pd.id);
-await runtime.removeContainer(edgeName(), 0); // the bench's own edge (its ports are the bench's)
+await engine.removeContainer(edgeName(), 0); // the bench's own edge (its ports are the bench's)
 await stop();
 console.log(
   JSON.stringify({

@@ -16,15 +16,15 @@ import { baseImage } from '@/lib/deploy/bases';
 import { DEPLOY_LABEL } from '@/lib/deploy/build/labels';
 import { exampleCopy, tarGz } from '@/lib/deploy/testing/fixtures';
 import { env } from '@/lib/env';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { deployArchive, getVersionWithLog } from '@/lib/services/deploys';
-import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { deployArchive, getVersionWithLog } from '@/lib/domain/deploys';
+import { addService } from '@/lib/domain/services';
 import { waitProcess } from '@/lib/testing/engine';
 import { httpGet, steadyLoad } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 
 const nonce = Date.now().toString(36);
-const { db, runtime, user, stop } = await startBenchEngine({ core: true });
+const { db, engine, user, stop } = await startBenchEngine({ core: true });
 const { project, process: p } = await createProject(db, user.id, { name: `bench deploy ${nonce}` });
 await waitProcess(db, p.id);
 const { service, process: s } = await addService(db, user.id, project.id, { hostname: 'app', type: 'nodejs@18', subdomainAccess: true });
@@ -85,8 +85,8 @@ console.log(`redeploy under load: ${Math.round(redeploy.ms)} ms; ${stats.sent} r
 
 const { process: d } = await deleteProject(db, user.id, project.id);
 await waitProcess(db, d.id);
-await runtime.removeContainer(edgeName());
-for (const img of await runtime.listImages({ [DEPLOY_LABEL]: project.id })) for (const t of img.tags) await runtime.removeImage(t).catch(() => {});
+await engine.removeContainer(edgeName());
+for (const img of await engine.listImages({ [DEPLOY_LABEL]: project.id })) for (const t of img.tags) await engine.removeImage(t).catch(() => {});
 await stop();
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 console.log(

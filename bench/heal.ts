@@ -9,19 +9,19 @@ import { and, eq, gt } from 'drizzle-orm';
 import { containers } from '@/lib/db/schema';
 import { startBenchEngine } from './engine';
 import { docker } from '@/lib/provisioner/docker/connection';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
-import { startSelfHealer } from '@/lib/worker/self-heal';
+import { startSelfHealer } from '@/lib/background/self-heal';
 
 const RUNS = Number(process.argv[2] ?? 5);
-const { db, runtime, user, stop } = await startBenchEngine();
-const healer = await startSelfHealer(db, runtime, { intervalMs: 600_000, sweepOrphans: false, debounceMs: 0 });
+const { db, engine, user, stop } = await startBenchEngine();
+const healer = await startSelfHealer(db, engine, { intervalMs: 600_000, sweepOrphans: false, debounceMs: 0 });
 const { project } = await createProject(db, user.id, { name: 'bench heal' });
 const { process: p } = await addService(db, user.id, project.id, { hostname: 'app', type: 'nodejs@18' });
 await waitProcess(db, p.id);
-const name = (await labelAudit(runtime, project.id)).containers[0]!;
+const name = (await labelAudit(engine, project.id)).containers[0]!;
 
 const samples: Record<'kill' | 'rm', number[]> = { kill: [], rm: [] };
 /** Kill/rm → the dashboard's row shows the replacement healthy. */
@@ -30,22 +30,22 @@ const ready: Record<'kill' | 'rm', number[]> = { kill: [], rm: [] };
 const running: Record<'kill' | 'rm', number[]> = { kill: [], rm: [] };
 for (let i = 0; i < RUNS; i++) {
   for (const how of ['kill', 'rm'] as const) {
-    const before = await runtime.inspectContainer(name);
+    const before = await engine.inspectContainer(name);
     const t = performance.now();
     if (how === 'kill') await docker().getContainer(name).kill({ signal: 'SIGKILL' });
     else await docker().getContainer(name).remove({ force: true });
-    const fresh = (d: Awaited<ReturnType<typeof runtime.inspectContainer>>) =>
+    const fresh = (d: Awaited<ReturnType<typeof engine.inspectContainer>>) =>
       !!d && d.state === 'running' && (d.id !== before?.id || d.startedAt !== before?.startedAt);
     const startedBefore = before?.startedAt ? new Date(before.startedAt) : new Date(0);
     const shown = waitFor('the replacement shown healthy', async () => {
       const [row] = await db.select().from(containers).where(and(eq(containers.name, name), eq(containers.health, 'healthy'), gt(containers.startedAt, startedBefore)));
       return row ? performance.now() - t : undefined;
     }, 60_000, 10);
-    await waitFor('running replacement', async () => fresh(await runtime.inspectContainer(name)), 60_000, 10);
+    await waitFor('running replacement', async () => fresh(await engine.inspectContainer(name)), 60_000, 10);
     running[how].push(performance.now() - t);
     ready[how].push(await shown);
     await waitFor('healthy replacement', async () => {
-      const d = await runtime.inspectContainer(name);
+      const d = await engine.inspectContainer(name);
       return d && d.state === 'running' && d.health === 'healthy' && (d.id !== before?.id || d.startedAt !== before?.startedAt);
     }, 60_000, 25);
     samples[how].push(performance.now() - t);

@@ -11,7 +11,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { openDb } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { L } from '@/lib/provisioner/labels';
-import { createProject } from '@/lib/services/projects';
+import { createProject } from '@/lib/domain/projects';
 import { waitFor } from '@/lib/testing/wait';
 
 /** Resident set of `pid` and every process below it, in MB (from /proc). */

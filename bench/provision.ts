@@ -13,10 +13,10 @@ import { promisify } from 'node:util';
 import { getCatalogEntry } from '@/lib/catalog';
 import { openDb } from '@/lib/db/client';
 import { startWorker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { L } from '@/lib/provisioner/labels';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 
@@ -25,8 +25,8 @@ const RUNS = Number(process.argv[2] ?? 5);
 const handle = openDb({ pgliteDir: 'memory://' });
 await handle.migrate();
 const db = handle.db;
-const runtime = dockerRuntime();
-const worker = startWorker({ db, runtime, pollMs: 100 });
+const engine = dockerEngine();
+const worker = startWorker({ db, engine, pollMs: 100 });
 const user = await createTestUser(db);
 
 interface Sample {
@@ -41,7 +41,7 @@ function readyWatch(t0: number, name: () => Promise<string | undefined>, user: s
     while (!stopped) {
       const n = await name();
       if (n) {
-        const r = await runtime.exec(n, ['pg_isready', '-q', '-h', '127.0.0.1', '-U', user, '-d', 'postgres']).catch(() => undefined);
+        const r = await engine.exec(n, ['pg_isready', '-q', '-h', '127.0.0.1', '-U', user, '-d', 'postgres']).catch(() => undefined);
         if (r?.exitCode === 0) return performance.now() - t0;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -55,7 +55,7 @@ async function berth(i: number): Promise<Sample> {
   const t = performance.now();
   const { project, process: pc } = await createProject(db, user.id, { name: `bench provision ${i}` });
   const { process: ps } = await addService(db, user.id, project.id, { hostname: 'db', type: 'postgresql@15' });
-  const watch = readyWatch(t, async () => (await runtime.listContainers({ [L.project]: project.id }))[0]?.name, 'db');
+  const watch = readyWatch(t, async () => (await engine.listContainers({ [L.project]: project.id }))[0]?.name, 'db');
   await waitProcess(db, pc.id);
   const done = await waitProcess(db, ps.id);
   const healthyMs = performance.now() - t;
@@ -79,7 +79,7 @@ async function raw(i: number): Promise<Sample> {
   const net = `bench-raw-${process.pid}-${i}`;
   const volumes = tpl!.volumes.flatMap((v) => ['-v', `${net}-${v.name}:${v.mountPath}`]);
   const t = performance.now();
-  const watch = readyWatch(t, async () => ((await runtime.inspectContainer(net)) ? net : undefined), 'db');
+  const watch = readyWatch(t, async () => ((await engine.inspectContainer(net)) ? net : undefined), 'db');
   await run('docker', ['network', 'create', '--label', `${L.testRun}=bench`, net]);
   await run('docker', [
     'run', '-d', '--name', net, '--network', net, ...volumes,
@@ -88,7 +88,7 @@ async function raw(i: number): Promise<Sample> {
     '--health-start-period', `${h.startPeriodMs}ms`, '--health-retries', String(h.retries),
     tpl!.image,
   ]);
-  await waitFor('raw postgres healthy', async () => (await runtime.inspectContainer(net))?.health === 'healthy', 120_000, 50);
+  await waitFor('raw postgres healthy', async () => (await engine.inspectContainer(net))?.health === 'healthy', 120_000, 50);
   const healthyMs = performance.now() - t;
   const readyMs = await watch.ready;
   await run('docker', ['rm', '-f', '-v', net]);

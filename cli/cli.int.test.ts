@@ -10,16 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDbHandle } from '@/lib/db';
 import { projects } from '@/lib/db/schema';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { createApiToken } from '@/lib/services/api-tokens';
-import { addService } from '@/lib/services/services';
-import { createProject, deleteProject } from '@/lib/services/projects';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { createApiToken } from '@/lib/domain/api-tokens';
+import { addService } from '@/lib/domain/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { listRouteFiles } from '@/lib/testing/routes';
 
 const run = promisify(execFile);
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -71,7 +71,7 @@ describe('berth CLI against a running API', () => {
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
     useDbHandle(tdb);
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     token = (await createApiToken(tdb.db, userId, { name: 'cli' })).token;
     server = apiServer();
@@ -81,7 +81,7 @@ describe('berth CLI against a running API', () => {
   afterAll(async () => {
     for (const p of await tdb.db.select().from(projects)) {
       await waitProcess(tdb.db, (await deleteProject(tdb.db, userId, p.id)).process.id);
-      expect(await labelAudit(runtime, p.id)).toEqual({ containers: [], networks: [], volumes: [] });
+      expect(await labelAudit(engine, p.id)).toEqual({ containers: [], networks: [], volumes: [] });
     }
     await new Promise((resolve) => server.close(resolve));
     await worker.stop();

@@ -5,8 +5,8 @@ import { useDbHandle } from '@/lib/db';
 import { envVariables } from '@/lib/db/schema';
 import { pingEngine } from '@/lib/provisioner/docker/connection';
 import { setTestSessionUser } from '@/lib/auth/guards';
-import { setEnv } from '@/lib/services/env';
-import { createProject } from '@/lib/services/projects';
+import { setEnv } from '@/lib/domain/env';
+import { createProject } from '@/lib/domain/projects';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
 

@@ -2,8 +2,8 @@ import { dbHandle, dbReady } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/log';
 import { pingEngine } from '@/lib/provisioner/docker/connection';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { startBackground } from '@/lib/worker';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { startBackground } from '@/lib/background';
 
 const log = logger('server');
 
@@ -17,7 +17,7 @@ export async function startServerSide(): Promise<void> {
     log.warn('Docker Engine unreachable; processes wait until it answers', { address: ping.address, error: ping.error });
   }
   try {
-    await startBackground(dbHandle().db, dockerRuntime());
+    await startBackground(dbHandle().db, dockerEngine());
     log.info('worker and self-healer started');
   } catch (err) {
     log.error('could not start the worker', { error: err instanceof Error ? err.message : String(err) });

@@ -5,7 +5,7 @@ import { upgradeCoreAction } from '@/app/(dashboard)/projects/[projectId]/action
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import type { ProjectSnapshot } from '@/lib/services/snapshot';
+import type { ProjectSnapshot } from '@/lib/domain/snapshot';
 import { ActionForm } from './action-form';
 import { ProcessSteps } from './process-steps';
 

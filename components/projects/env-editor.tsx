@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
-import type { EnvView } from '@/lib/services/env';
+import type { EnvView } from '@/lib/domain/env';
 import { ActionForm } from './action-form';
 
 interface Props {

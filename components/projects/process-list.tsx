@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { cancelProcessAction } from '@/app/(dashboard)/projects/[projectId]/actions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import type { ProjectSnapshot } from '@/lib/services/snapshot';
+import type { ProjectSnapshot } from '@/lib/domain/snapshot';
 import { ActionForm } from './action-form';
 import { elapsed, processBadge } from './process-steps';
 

@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '@/lib/services/projects';
+import type { ProjectSummary } from '@/lib/domain/projects';
 
 /** What a project card shows (JSON-safe; server-rendered, then streamed to the projects page). */
 export interface ProjectCardData {

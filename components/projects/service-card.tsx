@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Badge, statusTone } from '@/components/ui/badge';
-import type { ProjectSnapshot } from '@/lib/services/snapshot';
+import type { ProjectSnapshot } from '@/lib/domain/snapshot';
 import { CopyButton } from '@/components/ui/copy-button';
 import { ServiceIcon } from './service-icon';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { Badge, statusTone } from '@/components/ui/badge';
-import type { ProjectSnapshot } from '@/lib/services/snapshot';
+import type { ProjectSnapshot } from '@/lib/domain/snapshot';
 import type { StatsSample } from '@/lib/query/stats/use-stats-query';
 import { formatBytes } from './format';
 

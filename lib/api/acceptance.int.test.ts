@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDbHandle } from '@/lib/db';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { createApiToken } from '@/lib/services/api-tokens';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { createApiToken } from '@/lib/domain/api-tokens';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { callRoute, listRouteFiles } from '@/lib/testing/routes';
@@ -14,7 +14,7 @@ import { waitFor } from '@/lib/testing/wait';
  * from inside the runtime → delete → the label audit is empty. One driver keeps the int budget small;
  * the same flow on both drivers through lib/ is in lib/processes/engine.int.test.ts.
  */
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 const routes = listRouteFiles();
 const route = (template: string) => routes.find((r) => r.template === template)!.file;
 
@@ -32,7 +32,7 @@ describe('REST API acceptance on the real engine (postgres)', () => {
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
     useDbHandle(tdb);
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 200 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 200 });
     const user = await createTestUser(tdb.db);
     token = (await createApiToken(tdb.db, user.id, { name: 'acceptance' })).token;
   });
@@ -87,18 +87,18 @@ describe('REST API acceptance on the real engine (postgres)', () => {
     const listed = await api('/projects/{projectId}/containers', 'GET', { projectId });
     expect(listed.status).toBe(200);
 
-    const appContainer = (await labelAudit(runtime, projectId)).containers.find((n) => n.endsWith('app-runtime-0'));
+    const appContainer = (await labelAudit(engine, projectId)).containers.find((n) => n.endsWith('app-runtime-0'));
     expect(appContainer).toBeDefined();
-    const url = (await runtime.exec(appContainer!, ['printenv', 'DATABASE_URL'])).stdout.trim();
+    const url = (await engine.exec(appContainer!, ['printenv', 'DATABASE_URL'])).stdout.trim();
     expect(url).toMatch(/^postgresql:\/\/db:[A-Za-z0-9]+@db:5432\/db$/);
     // The app container reaches the database; the runtime image has no psql, so the URL's query runs in the database's container.
-    expect((await runtime.exec(appContainer!, ['nc', '-z', '-w', '5', 'db', '5432'])).exitCode).toBe(0);
-    const dbContainer = (await labelAudit(runtime, projectId)).containers.find((n) => n.endsWith('-db-main-0'))!;
-    const query = await runtime.exec(dbContainer, ['psql', url, '-qtAc', 'create table t (x int); insert into t values (7); select x from t']);
+    expect((await engine.exec(appContainer!, ['nc', '-z', '-w', '5', 'db', '5432'])).exitCode).toBe(0);
+    const dbContainer = (await labelAudit(engine, projectId)).containers.find((n) => n.endsWith('-db-main-0'))!;
+    const query = await engine.exec(dbContainer, ['psql', url, '-qtAc', 'create table t (x int); insert into t values (7); select x from t']);
     expect(query.stderr).toBe('');
     expect(query.stdout.trim()).toBe('7');
 
-    const before = await labelAudit(runtime, projectId);
+    const before = await labelAudit(engine, projectId);
     expect({ containers: before.containers.length, networks: before.networks.length, volumes: before.volumes.length }).toEqual({
       containers: 2,
       networks: 1,
@@ -112,6 +112,6 @@ describe('REST API acceptance on the real engine (postgres)', () => {
     const gone = await waitProcess(tdb.db, (deleted.json as { process: ProcessJson }).process.id);
     expect({ status: gone.status, error: gone.error }).toEqual({ status: 'FINISHED', error: null });
     await waitFor('the project to be gone', async () => (await api('/projects/{projectId}', 'GET', { projectId })).status === 404, 120_000);
-    expect(await labelAudit(runtime, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
+    expect(await labelAudit(engine, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
   }, 600_000);
 });

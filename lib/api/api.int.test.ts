@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiDocument } from '@/lib/api/openapi';
 import { useDbHandle } from '@/lib/db';
 import { apiTokens, appVersions, projectMembers, projects, services, users } from '@/lib/db/schema';
-import { createApiToken, revokeApiToken } from '@/lib/services/api-tokens';
+import { createApiToken, revokeApiToken } from '@/lib/domain/api-tokens';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
 import { HTTP_METHODS, callRoute, listRouteFiles } from '@/lib/testing/routes';

@@ -1,4 +1,4 @@
-import { deleteEnv, listEnv, setEnv } from '@/lib/services/env';
+import { deleteEnv, listEnv, setEnv } from '@/lib/domain/env';
 import { apiRoute } from './handler';
 import { envEntrySchema } from '@/lib/validations/projects';
 

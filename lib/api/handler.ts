@@ -6,7 +6,7 @@ import { AppError, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { crossSiteWrite, isWriteMethod } from '@/lib/auth/same-origin';
-import { userForToken } from '@/lib/services/api-tokens';
+import { userForToken } from '@/lib/domain/api-tokens';
 
 const log = logger('api');
 

@@ -5,7 +5,7 @@ import { createFirstAdminAction } from '@/app/(auth)/setup/actions';
 import { useDbHandle } from '@/lib/db';
 import { changeOwnPassword, countUsers, createFirstAdmin, createUser, revokeSessions, setPassword, setUserDisabled } from '@/lib/db/queries/users';
 import { setTestSessionUser } from './guards';
-import { createProject } from '@/lib/services/projects';
+import { createProject } from '@/lib/domain/projects';
 import { users } from '@/lib/db/schema';
 import { isAppError } from '@/lib/errors';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';

@@ -7,18 +7,18 @@ import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { reconcileProject } from '@/lib/provisioner';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { containerName } from '@/lib/provisioner/labels';
-import { setAutoscaling } from '@/lib/services/autoscaling';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { setAutoscaling } from '@/lib/domain/autoscaling';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { httpGet, steadyLoad } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 import { startScaler, type Scaler } from './scaler';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 registerProjectCore();
 const MB = 1024 * 1024;
 
@@ -28,13 +28,13 @@ const MB = 1024 * 1024;
  */
 const burn = async (name: string, seconds: number, processes = 8) => {
   for (let i = 0; i < processes; i++) {
-    await runtime.exec(name, ['node', '-e', `const end = Date.now() + ${seconds * 1000}; while (Date.now() < end) {}`], { detach: true });
+    await engine.exec(name, ['node', '-e', `const end = Date.now() + ${seconds * 1000}; while (Date.now() < end) {}`], { detach: true });
   }
 };
 
 /** A bounded memory hold in the container: one node process keeping `mb` MB touched for `seconds`. */
 const hold = (name: string, mb: number, seconds: number) =>
-  runtime.exec(name, ['node', '-e', `const b = Buffer.alloc(${mb} * 1024 * 1024, 1); setTimeout(() => b.length, ${seconds * 1000});`], { detach: true });
+  engine.exec(name, ['node', '-e', `const b = Buffer.alloc(${mb} * 1024 * 1024, 1); setTimeout(() => b.length, ${seconds * 1000});`], { detach: true });
 
 describe('autoscaling on the real engine', () => {
   let tdb: TestDb;
@@ -46,7 +46,7 @@ describe('autoscaling on the real engine', () => {
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     const { project, process } = await createProject(tdb.db, userId, { name: `autoscale ${Date.now().toString(36)}` });
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
@@ -54,7 +54,7 @@ describe('autoscaling on the real engine', () => {
     slug = project.slug;
     // Short windows so the test takes seconds: up after 2 hot readings, down after 6 cold ones.
     // Up thresholds leave room for a shared, contended host (a busy container may read well under its limit).
-    scaler = startScaler(tdb.db, runtime, { intervalMs: 500, upSamples: 2, downSamples: 6, addSamples: 2, removeSamples: 6, cpuUp: 0.5, addAbove: 0.6, removeBelow: 0.4, diskIntervalMs: 1_000 });
+    scaler = startScaler(tdb.db, engine, { intervalMs: 500, upSamples: 2, downSamples: 6, addSamples: 2, removeSamples: 6, cpuUp: 0.5, addAbove: 0.6, removeBelow: 0.4, diskIntervalMs: 1_000 });
   }, 240_000);
   afterAll(async () => {
     scaler?.stop();
@@ -64,7 +64,7 @@ describe('autoscaling on the real engine', () => {
     }
     await worker?.stop();
     await tdb?.dispose();
-    await runtime.removeContainer(edgeName());
+    await engine.removeContainer(edgeName());
   });
 
   const events = (serviceId: string, resource: string) =>
@@ -97,19 +97,19 @@ describe('autoscaling on the real engine', () => {
     const { service, process } = await addService(tdb.db, userId, projectId, { hostname: 'cpu', type: 'nodejs@18', autoscaling: { minCpu: 0.25, maxCpu: 1, minRam: 0.25, maxRam: 0.5 } });
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     const name = containerName(projectId, 'cpu-runtime-0');
-    const before = (await runtime.inspectContainer(name))!;
+    const before = (await engine.inspectContainer(name))!;
     expect(before.limits?.nanoCpus).toBe(0.25e9);
     await burn(name, 20);
     const raised = await waitFor('a CPU scale-up', async () => {
-      const d = await runtime.inspectContainer(name);
+      const d = await engine.inspectContainer(name);
       return d && (d.limits?.nanoCpus ?? 0) > 0.25e9 ? d : undefined;
     }, 30_000);
     expect(raised.id).toBe(before.id);
     expect(raised.startedAt).toBe(before.startedAt);
     expect(raised.restartCount).toBe(before.restartCount);
     // The scaled limits are not drift: a reconcile keeps the container.
-    await reconcileProject(tdb.db, runtime, projectId);
-    const after = (await runtime.inspectContainer(name))!;
+    await reconcileProject(tdb.db, engine, projectId);
+    const after = (await engine.inspectContainer(name))!;
     expect(after.id).toBe(before.id);
     expect(after.limits!.nanoCpus).toBeGreaterThan(0.25e9);
     const up = await events(service.id, 'cpu');
@@ -117,7 +117,7 @@ describe('autoscaling on the real engine', () => {
     // The burn ends; after the longer cold window the limit comes back down to minCpu, in halving
     // steps of one cold window each (a contended host stretches every stats reading to seconds).
     const lowered = await waitFor('the CPU scaled back down', async () => {
-      const d = await runtime.inspectContainer(name);
+      const d = await engine.inspectContainer(name);
       return d && d.limits?.nanoCpus === 0.25e9 ? d : undefined;
     }, 150_000);
     expect(lowered.id).toBe(before.id);
@@ -135,15 +135,15 @@ describe('autoscaling on the real engine', () => {
     });
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     const name = containerName(projectId, 'db-main-0');
-    const before = (await runtime.inspectContainer(name))!;
+    const before = (await engine.inspectContainer(name))!;
     expect(before.limits?.memoryBytes).toBe(256 * MB);
     // Sessions that each hold 40 MB for 40 s, one every 3 s: the working set grows by ~240 MB.
     const hold = `SELECT length(x), pg_sleep(40) FROM (SELECT repeat('x', 40000000) AS x) s`;
     const line = `for i in 1 2 3 4 5 6; do PGPASSWORD="$POSTGRES_PASSWORD" psql -h 127.0.0.1 -U "$POSTGRES_USER" -d postgres -c "${hold}" >/dev/null 2>&1 & sleep 3; done; wait`;
-    await runtime.exec(name, ['sh', '-c', line], { detach: true });
+    await engine.exec(name, ['sh', '-c', line], { detach: true });
     let worstFreeMb = Infinity;
     const grown = await waitFor('memory scaled above 384 MB', async () => {
-      const [d, s] = await Promise.all([runtime.inspectContainer(name), runtime.stats(name)]);
+      const [d, s] = await Promise.all([engine.inspectContainer(name), engine.stats(name)]);
       if (d?.limits && s) worstFreeMb = Math.min(worstFreeMb, (d.limits.memoryBytes - s.memoryBytes) / MB);
       return d && (d.limits?.memoryBytes ?? 0) >= 384 * MB && s && s.memoryBytes > 200 * MB ? d : undefined;
     }, 60_000, 500);
@@ -183,7 +183,7 @@ describe('autoscaling on the real engine', () => {
       return ok;
     };
     const load = steadyLoad(paced, { clients: 2, maxMs: 150_000, maxRequests: 20_000 });
-    const count = async () => (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-web-runtime-')).length;
+    const count = async () => (await labelAudit(engine, projectId)).containers.filter((n) => n.includes('-web-runtime-')).length;
     // The working set of the first container grows to ~0.75 of its memory limit for 20 s (a
     // contended shared host cannot promise CPU readings; memory readings are exact).
     await hold(containerName(projectId, 'web-runtime-0'), 150, 20);

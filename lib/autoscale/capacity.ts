@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 
 /** What the engine's host offers: the upper bound of any service's CPU and memory. */
 export interface HostCapacity {
@@ -10,8 +10,8 @@ export interface HostCapacity {
 let known: HostCapacity | undefined;
 
 /** Asks the engine (its info) once and keeps the answer for the validators. */
-export async function learnHostCapacity(runtime: Runtime): Promise<HostCapacity> {
-  known = await runtime.engineInfo();
+export async function learnHostCapacity(engine: Engine): Promise<HostCapacity> {
+  known = await engine.engineInfo();
   return known;
 }
 

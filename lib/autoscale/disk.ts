@@ -1,15 +1,15 @@
 import { getCatalogEntry } from '@/lib/catalog';
 import type { Db } from '@/lib/db/client';
 import { scalingEvents, type Service } from '@/lib/db/schema';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 
 /** Warn when a container's volumes use this share of maxDisk. */
 export const DISK_WARN_AT = 0.9;
 const GB = 1024 * 1024;
 
 /** Kilobytes used under `path` in the container (`du -sk`), or undefined when it cannot tell. */
-async function usedKb(runtime: Runtime, container: string, path: string): Promise<number | undefined> {
-  const r = await runtime.exec(container, ['du', '-sk', path]).catch(() => undefined);
+async function usedKb(engine: Engine, container: string, path: string): Promise<number | undefined> {
+  const r = await engine.exec(container, ['du', '-sk', path]).catch(() => undefined);
   const kb = Number(r?.stdout.trim().split(/\s+/)[0]);
   return r?.exitCode === 0 && Number.isFinite(kb) ? kb : undefined;
 }
@@ -19,12 +19,12 @@ async function usedKb(runtime: Runtime, container: string, path: string): Promis
  * enforced: the service's volumes are measured and a `disk` warning event is written when they
  * reach DISK_WARN_AT of maxDisk (once, until usage drops below it again). Returns the GB used.
  */
-export async function watchDisk(db: Db, runtime: Runtime, service: Service, container: string, warned: Set<string>): Promise<number | undefined> {
+export async function watchDisk(db: Db, engine: Engine, service: Service, container: string, warned: Set<string>): Promise<number | undefined> {
   const maxGb = service.autoscaling.maxDisk;
   const paths = getCatalogEntry(service.type).volumes.map((v) => v.mountPath);
   if (maxGb === undefined || paths.length === 0) return undefined;
   let kb = 0;
-  for (const p of paths) kb += (await usedKb(runtime, container, p)) ?? 0;
+  for (const p of paths) kb += (await usedKb(engine, container, p)) ?? 0;
   const gb = Math.round((kb / GB) * 1000) / 1000;
   if (gb >= maxGb * DISK_WARN_AT && !warned.has(container)) {
     warned.add(container);

@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { scalingEvents, services, type Service } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import { L } from '@/lib/provisioner/labels';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import { DEFAULT_TUNING, decideCount, decideCpu, decideRam, type Reading, type ScalerTuning } from './decide';
 import { watchDisk } from './disk';
 import { scaleHorizontally } from './horizontal';
@@ -38,7 +38,7 @@ const active = (s: Service) => s.running && s.status === 'ACTIVE' && Object.keys
  * raises or lowers its CPU and memory limits in place within the ranges (fast up, slow down),
  * and for runtimes adds or removes a container within min/max. Each change is a scaling event.
  */
-export function startScaler(db: Db, runtime: Runtime, tuning: Partial<ScalerTuning> = {}, opts: { autoStart?: boolean } = {}): Scaler {
+export function startScaler(db: Db, engine: Engine, tuning: Partial<ScalerTuning> = {}, opts: { autoStart?: boolean } = {}): Scaler {
   const t: ScalerTuning = { ...DEFAULT_TUNING, ...tuning };
   const tracked = new Map<string, Tracked>();
   const utilisation = new Map<string, number[]>();
@@ -59,12 +59,12 @@ export function startScaler(db: Db, runtime: Runtime, tuning: Partial<ScalerTuni
         seen.add(c.id);
         let tr = tracked.get(c.id);
         if (!tr) {
-          const d = await runtime.inspectContainer(c.id).catch(() => undefined);
+          const d = await engine.inspectContainer(c.id).catch(() => undefined);
           if (!d?.limits) return;
           tr = { id: c.id, name: c.name, serviceId: c.labels[L.service]!, projectId: c.labels[L.project]!, history: [], limits: { cpu: d.limits.nanoCpus / 1e9, ramMb: d.limits.memoryBytes / MB } };
           tracked.set(c.id, tr);
         }
-        const s = await runtime.stats(c.id).catch(() => undefined);
+        const s = await engine.stats(c.id).catch(() => undefined);
         if (!s) return;
         tr.history = [...tr.history, { cpu: s.cpuPercent / 100, ramMb: s.memoryBytes / MB }].slice(-keep);
       }),
@@ -78,7 +78,7 @@ export function startScaler(db: Db, runtime: Runtime, tuning: Partial<ScalerTuni
       const cpu = decideCpu(c.history, c.limits.cpu, r, t) ?? c.limits.cpu;
       const ramMb = decideRam(c.history, c.limits.ramMb, r, t) ?? c.limits.ramMb;
       if (cpu === c.limits.cpu && ramMb === c.limits.ramMb) continue;
-      await runtime.updateContainer(c.id, { nanoCpus: Math.round(cpu * 1e9), memoryBytes: Math.round(ramMb * MB), cpuShares: cpuShares(r, cpu) });
+      await engine.updateContainer(c.id, { nanoCpus: Math.round(cpu * 1e9), memoryBytes: Math.round(ramMb * MB), cpuShares: cpuShares(r, cpu) });
       const base = { projectId: service.projectId, serviceId: service.id, containerName: c.name, containerCount: service.containerCount };
       const last = c.history.at(-1);
       if (cpu !== c.limits.cpu) {
@@ -112,14 +112,14 @@ export function startScaler(db: Db, runtime: Runtime, tuning: Partial<ScalerTuni
     utilisation.delete(service.id);
     busyServices.add(service.id);
     // In the background: a new container's readiness or a drain must not hold the sampling up.
-    void scaleHorizontally(db, runtime, service, step, `average use ${Math.round(u * 100)}% of the limits`)
+    void scaleHorizontally(db, engine, service, step, `average use ${Math.round(u * 100)}% of the limits`)
       .catch((err: unknown) => log.warn('horizontal scaling failed', { service: service.hostname, error: err instanceof Error ? err.message : String(err) }))
       .finally(() => busyServices.delete(service.id));
   }
 
   async function pass() {
     const measureDisk = passes++ % DISK_EVERY === 0;
-    const list = (await runtime.listContainers({ [L.managed]: 'true', [L.kind]: 'service' })).filter((c) => c.state === 'running' && c.labels[L.service]);
+    const list = (await engine.listContainers({ [L.managed]: 'true', [L.kind]: 'service' })).filter((c) => c.state === 'running' && c.labels[L.service]);
     const ids = [...new Set(list.map((c) => c.labels[L.service]!))];
     const rows = ids.length ? (await db.select().from(services).where(inArray(services.id, ids))).filter(active) : [];
     const scaled = new Set(rows.map((s) => s.id));
@@ -131,7 +131,7 @@ export function startScaler(db: Db, runtime: Runtime, tuning: Partial<ScalerTuni
       try {
         await vertical(service, r, mine);
         horizontal(service, r, mine);
-        if (measureDisk) for (const c of mine) await watchDisk(db, runtime, service, c.name, diskWarned);
+        if (measureDisk) for (const c of mine) await watchDisk(db, engine, service, c.name, diskWarned);
       } catch (err) {
         log.warn('scaling failed', { service: service.hostname, error: err instanceof Error ? err.message : String(err) });
       }

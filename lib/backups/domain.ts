@@ -5,8 +5,8 @@ import { backupSchedules, backups, services, type Service } from '@/lib/db/schem
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess } from '@/lib/processes/enqueue';
-import { audit } from '@/lib/services/audit';
-import { lockProjectForChange, requireId, requireNotDeleting } from '@/lib/services/ids';
+import { audit } from '@/lib/domain/audit';
+import { lockProjectForChange, requireId, requireNotDeleting } from '@/lib/domain/ids';
 import { checkTimeZone, nextRuns, parseCron } from './cron';
 import { openDecrypted, removeBackupFile } from './files';
 import { projectBackupKey } from './keys';

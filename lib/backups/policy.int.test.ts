@@ -10,7 +10,7 @@ import { waitFor } from '@/lib/testing/wait';
 import { requestBackup, requestRestore, setSchedule } from './domain';
 import { absolute } from './files';
 import { fireDueBackups, startBackupScheduler } from './scheduler';
-import { backupProject, runtime, type BackupProject } from './testing/fixture';
+import { backupProject, engine, type BackupProject } from './testing/fixture';
 
 /** Schedules, retention, the project cap, tampering and a worker killed mid-way, on one PostgreSQL service. */
 describe('backup policy on the real engine', () => {
@@ -99,7 +99,7 @@ describe('backup policy on the real engine', () => {
   });
 
   const killedAt = async (action: 'service.backup' | 'service.restore', boundary: string, start: () => Promise<{ process: { id: string } }>) => {
-    await p.restartWorker(startWorker({ db: p.db, runtime, pollMs: 100, staleMs: 1_000, concurrency: 0 }));
+    await p.restartWorker(startWorker({ db: p.db, engine, pollMs: 100, staleMs: 1_000, concurrency: 0 }));
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('lib/processes/testing/crash-child.ts'), p.tdb.url!, action, boundary], { stdio: ['ignore', 'pipe', 'inherit'] });
     onTestFinished(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
     let out = '';
@@ -117,7 +117,7 @@ describe('backup policy on the real engine', () => {
     const [dead] = await p.db.select().from(backups).where(eq(backups.processId, processId));
     expect(dead!.status).toBe('RUNNING');
     expect(dead!.sha256).toBeNull();
-    await p.restartWorker(startWorker({ db: p.db, runtime, pollMs: 100, staleMs: 1_000 }));
+    await p.restartWorker(startWorker({ db: p.db, engine, pollMs: 100, staleMs: 1_000 }));
     const done = await waitProcess(p.db, processId);
     expect(done.status, String(done.error)).toBe('FINISHED');
     const rows = await p.db.select().from(backups).where(eq(backups.processId, processId));
@@ -133,7 +133,7 @@ describe('backup policy on the real engine', () => {
     const changed = await psql(digest);
     const processId = await killedAt('service.restore', 'progress', () => requestRestore(p.db, p.userId, p.projectId, pg, { backupId: b.id }));
     expect(await psql(digest)).toBe(changed);
-    await p.restartWorker(startWorker({ db: p.db, runtime, pollMs: 100, staleMs: 1_000 }));
+    await p.restartWorker(startWorker({ db: p.db, engine, pollMs: 100, staleMs: 1_000 }));
     const done = await waitProcess(p.db, processId);
     expect(done.status, String(done.error)).toBe('FINISHED');
     expect(await psql(digest)).toBe(known);

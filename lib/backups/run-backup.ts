@@ -52,8 +52,8 @@ export async function runBackup(ctx: ProcessContext): Promise<void> {
 
   const { cap, used, pkg, full } = await projectCap(ctx.db, service.projectId);
   if (full) throw new BackupCapReached(capMessage(used, cap, pkg));
-  const target = await toolTarget(ctx.db, ctx.runtime, service, 'backup');
-  const version = (await ctx.runtime.exec(target.container, tool.versionArgv)).stdout.trim().split('\n')[0] ?? null;
+  const target = await toolTarget(ctx.db, ctx.engine, service, 'backup');
+  const version = (await ctx.engine.exec(target.container, tool.versionArgv)).stdout.trim().split('\n')[0] ?? null;
   const key = await projectBackupKey(ctx.db, service.projectId);
 
   const trigger = ctx.process.payload.trigger === 'SCHEDULE' ? 'SCHEDULE' : 'MANUAL';

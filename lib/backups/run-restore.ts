@@ -32,7 +32,7 @@ export async function runRestore(ctx: ProcessContext): Promise<void> {
   await verifyChecksum(backup.location, backup.sha256);
   await ctx.checkpoint('verified');
   const key = await projectBackupKey(ctx.db, service.projectId);
-  const target = await toolTarget(ctx.db, ctx.runtime, service, 'restore');
+  const target = await toolTarget(ctx.db, ctx.engine, service, 'restore');
   await ctx.log(`restoring ${backup.serviceHostname}'s backup of ${backup.createdAt.toISOString()} into ${service.hostname}`, { step: 'restore' });
   const tag = ctx.process.id.replace(/-/g, '').slice(0, 12);
   const progress = async (bytes: number) => {

@@ -1,7 +1,7 @@
 /**
  * The contract between the catalog (data + behaviour per type) and the provisioner.
  * The catalog says WHAT runs for a service; the provisioner adds names, labels, networks,
- * resource limits, logging and restart policy, and converges Docker to it.
+ * resource limits, logging and restart policy, and reconciles Docker to it.
  */
 export type Category = 'database' | 'search' | 'broker' | 'runtime' | 'static' | 'linux' | 'storage';
 export type ImageSource = 'local' | 'official';

@@ -8,25 +8,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { useDbHandle } from '@/lib/db';
-import { createApiToken } from '@/lib/services/api-tokens';
+import { createApiToken } from '@/lib/domain/api-tokens';
 import { startPebble, type Pebble } from '@/lib/testing/pebble';
 import { callRoute, listRouteFiles } from '@/lib/testing/routes';
 import { waitFor } from '@/lib/testing/wait';
 import { ensureCa } from './ca';
-import { certificateOf } from '@/lib/services/certificates';
+import { certificateOf } from '@/lib/domain/certificates';
 import { accountKey, acmeClientIssuer } from './certs/acme';
 import { registerProjectCore, useAcmeIssuer, useDomainResolver, type AcmeIssuer } from './index';
-import { addDomain, publishRouting } from '@/lib/services/domains';
-import { listCertificates } from '@/lib/services/certificates';
+import { addDomain, publishRouting } from '@/lib/domain/domains';
+import { listCertificates } from '@/lib/domain/certificates';
 import { testResolver } from '@/lib/testing/dns';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 registerProjectCore();
 
 /** GET through the edge with a Host header and a path (the ACME CA's view of the domain). */
@@ -91,7 +91,7 @@ describe('certificates: ACME for public custom domains, the internal CA otherwis
     useAcmeIssuer(issuer);
     tdb = await createTestDb('pglite');
     useDbHandle(tdb);
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     const { project, process } = await createProject(tdb.db, userId, { name: `certs ${stamp}` });
     await waitProcess(tdb.db, process.id);

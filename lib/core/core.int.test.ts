@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { httpGet, steadyLoad } from '@/lib/testing/load';
@@ -16,11 +16,11 @@ import { containerName } from '@/lib/provisioner/labels';
 import { edgeName } from './edge';
 import { startEdgeWatcher } from './edge-watch';
 import { pushNginxConfig, reloadNginx } from './push-config';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import { registerProjectCore, syncCore } from './index';
-import { upgradeCore } from '@/lib/services/core-upgrade';
+import { upgradeCore } from '@/lib/domain/core-upgrade';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 registerProjectCore();
 
 const get = (host: string) => httpGet(env.BERTH_HTTP_PORT, host);
@@ -34,7 +34,7 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     for (const name of ['core a', 'core b']) {
       const { project, process } = await createProject(tdb.db, userId, { name: `${name} ${Date.now().toString(36)}` });
@@ -52,13 +52,13 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
     }
     await worker?.stop();
     await tdb?.dispose();
-    await runtime.removeContainer(edgeName());
+    await engine.removeContainer(edgeName());
   });
 
   it('each project gets its own address and a LIGHT balancer; HTTP reaches the runtime by subdomain through the edge', async () => {
     const rows = await Promise.all(ids.map(async (id) => (await tdb.db.select().from(projects).where(eq(projects.id, id)))[0]!));
     expect(new Set(rows.map((r) => r.address)).size).toBe(2);
-    for (const id of ids) expect((await labelAudit(runtime, id)).containers.filter((n) => n.includes('-core-balancer-'))).toHaveLength(1);
+    for (const id of ids) expect((await labelAudit(engine, id)).containers.filter((n) => n.includes('-core-balancer-'))).toHaveLength(1);
     for (const host of hosts) {
       const res = await waitFor(`page via ${host}`, async () => {
         const r = await get(host);
@@ -88,13 +88,13 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
   it('a reload returns only once every accepting nginx worker is a new one (no request meets the old config after it)', async () => {
     const balancer = containerName(ids[1]!, 'core-balancer-0');
     const workers = async () =>
-      (await runtime.exec(balancer, ['ps', '-e', '-o', 'pid=,args='])).stdout
+      (await engine.exec(balancer, ['ps', '-e', '-o', 'pid=,args='])).stdout
         .split('\n')
         .filter((l) => /nginx: worker process\s*$/.test(l))
         .map((l) => l.trim().split(/\s+/)[0]);
     const before = await workers();
     expect(before.length).toBeGreaterThan(0);
-    await reloadNginx(runtime, balancer);
+    await reloadNginx(engine, balancer);
     const after = await workers();
     expect(after.length).toBeGreaterThan(0);
     expect(after.filter((pid) => before.includes(pid))).toEqual([]);
@@ -102,11 +102,11 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
 
   it('a reconcile with nothing changed runs no command in the balancers or the edge', async () => {
     let execs = 0;
-    const counting: Runtime = { ...runtime, exec: (...args) => (execs++, runtime.exec(...args)) };
+    const counting: Engine = { ...engine, exec: (...args) => (execs++, engine.exec(...args)) };
     const [project] = await tdb.db.select().from(projects).where(eq(projects.id, ids[1]!));
-    await syncCore({ db: tdb.db, runtime: counting, project: project! });
+    await syncCore({ db: tdb.db, engine: counting, project: project! });
     execs = 0;
-    await syncCore({ db: tdb.db, runtime: counting, project: project! });
+    await syncCore({ db: tdb.db, engine: counting, project: project! });
     expect(execs).toBe(0);
   });
 
@@ -126,21 +126,21 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
     const [after] = await tdb.db.select().from(projects).where(eq(projects.id, ids[0]!));
     expect(after!.address).toBe(before!.address);
     expect(after!.corePackage).toBe('SERIOUS');
-    const balancers = (await labelAudit(runtime, ids[0]!)).containers.filter((n) => n.includes('-core-balancer-'));
+    const balancers = (await labelAudit(engine, ids[0]!)).containers.filter((n) => n.includes('-core-balancer-'));
     expect(balancers.map((n) => n.slice(-1)).sort()).toEqual(['1', '2']);
     await expect(upgradeCore(tdb.db, userId, ids[0]!)).rejects.toThrow(/no downgrade|already/);
   });
 
   it('a config nginx rejects fails with its message and leaves routing exactly as it was', async () => {
     const balancer = containerName(ids[0]!, 'core-balancer-1');
-    const before = (await runtime.exec(balancer, ['cat', '/etc/berth/nginx.conf'])).stdout;
+    const before = (await engine.exec(balancer, ['cat', '/etc/berth/nginx.conf'])).stdout;
     const load = steadyLoad(async () => (await get(hosts[0]!)).status === 200, { clients: 2, maxMs: 30_000, maxRequests: 10_000 });
-    await expect(pushNginxConfig(runtime, balancer, 'http { this is not nginx }\n')).rejects.toThrow(/nginx rejected the new configuration.*\[emerg\]/s);
+    await expect(pushNginxConfig(engine, balancer, 'http { this is not nginx }\n')).rejects.toThrow(/nginx rejected the new configuration.*\[emerg\]/s);
     await new Promise((r) => setTimeout(r, 300)); // keep the load on a little after the attempt
     const stats = await load.stop();
     expect(stats.sent).toBeGreaterThan(10);
     expect(stats.failed).toBe(0);
-    expect((await runtime.exec(balancer, ['cat', '/etc/berth/nginx.conf'])).stdout).toBe(before);
+    expect((await engine.exec(balancer, ['cat', '/etc/berth/nginx.conf'])).stdout).toBe(before);
   });
 
   it('SERIOUS: killing one balancer under steady load fails at most the requests in flight on it', async () => {
@@ -155,9 +155,9 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
   });
 
   it('the edge is repaired at once when it is killed or removed', async () => {
-    const watcher = await startEdgeWatcher(tdb.db, runtime);
+    const watcher = await startEdgeWatcher(tdb.db, engine);
     try {
-      for (const breakIt of [() => docker().getContainer(edgeName()).kill({ signal: 'SIGKILL' }), () => runtime.removeContainer(edgeName(), 0)]) {
+      for (const breakIt of [() => docker().getContainer(edgeName()).kill({ signal: 'SIGKILL' }), () => engine.removeContainer(edgeName(), 0)]) {
         await breakIt();
         const t0 = performance.now();
         await waitFor('traffic through a repaired edge', async () => (await get(hosts[1]!)).status === 200, 30_000, 50);
@@ -171,7 +171,7 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
   it("isolation: project A's core killed and fed a failing config fails no request to project B", async () => {
     const load = steadyLoad(async () => (await get(hosts[1]!)).status === 200, { clients: 2, maxMs: 30_000, maxRequests: 10_000 });
     const survivor = containerName(ids[0]!, 'core-balancer-2');
-    await expect(pushNginxConfig(runtime, survivor, 'broken {')).rejects.toThrow(/nginx rejected/);
+    await expect(pushNginxConfig(engine, survivor, 'broken {')).rejects.toThrow(/nginx rejected/);
     await docker().getContainer(survivor).kill({ signal: 'SIGKILL' });
     expect((await get(hosts[0]!)).status).not.toBe(200); // A is really down now
     await new Promise((r) => setTimeout(r, 500));
@@ -186,6 +186,6 @@ describe('project core: edge, balancer, LIGHT → SERIOUS', () => {
     const { process } = await deleteProject(tdb.db, userId, id);
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     expect((await get(hosts[1]!)).status).toBe(404);
-    expect((await runtime.exec(edgeName(), ['cat', '/etc/berth/nginx.conf'])).stdout).not.toContain(hosts[1]!);
+    expect((await engine.exec(edgeName(), ['cat', '/etc/berth/nginx.conf'])).stdout).not.toContain(hosts[1]!);
   });
 });

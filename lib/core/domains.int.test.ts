@@ -3,18 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificates, projects } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { httpGet } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 import { testResolver } from '@/lib/testing/dns';
 import { registerProjectCore, useDomainResolver, verificationRecord } from './index';
-import { addDomain, listDomains, publishRouting, removeDomain } from '@/lib/services/domains';
+import { addDomain, listDomains, publishRouting, removeDomain } from '@/lib/domain/domains';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 registerProjectCore();
 
 describe('custom domains: staged, then published', () => {
@@ -28,7 +28,7 @@ describe('custom domains: staged, then published', () => {
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     for (const k of ['a', 'b'] as const) {
       const { project, process } = await createProject(tdb.db, userId, { name: `domains ${k} ${Date.now().toString(36)}` });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
-import type { Runtime } from '@/lib/provisioner/runtime';
-import { memoryRuntime } from '@/lib/provisioner/testing/memory-runtime';
+import type { Engine } from '@/lib/provisioner/engine';
+import { memoryEngine } from '@/lib/provisioner/testing/memory-engine';
 import { waitFor } from '@/lib/testing/wait';
 import { startEdgeWatcher } from './edge-watch';
 
@@ -9,8 +9,8 @@ describe('edge watcher', () => {
   it('starts with Docker down, subscribes once it answers, and again (for ever) whenever the stream ends', async () => {
     let calls = 0;
     let end: ((err: Error) => void) | undefined;
-    const runtime: Runtime = {
-      ...memoryRuntime().runtime,
+    const engine: Engine = {
+      ...memoryEngine().engine,
       async watchEvents(_onEvent, onError) {
         calls++;
         if (calls <= 3) throw new Error('connect ENOENT /var/run/docker.sock');
@@ -19,7 +19,7 @@ describe('edge watcher', () => {
       },
     };
     // The database is never touched while nothing happens to the edge.
-    const watcher = await startEdgeWatcher({} as Db, runtime, { retryMs: 5 });
+    const watcher = await startEdgeWatcher({} as Db, engine, { retryMs: 5 });
     try {
       await waitFor('a subscription after three refusals', async () => calls === 4 && end !== undefined, 5_000, 5);
       for (let round = 0; round < 3; round++) {

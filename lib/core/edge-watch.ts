@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { logger } from '@/lib/log';
 import { L } from '@/lib/provisioner/labels';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import { edgeName, ensureEdge } from './edge';
 
 const log = logger('edge');
@@ -13,7 +13,7 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
  * next periodic reconcile. Starts even when Docker is down, and subscribes again (with back-off,
  * for ever) whenever the engine's event stream ends.
  */
-export async function startEdgeWatcher(db: Db, runtime: Runtime, opts: { debounceMs?: number; retryMs?: number } = {}): Promise<{ stop(): void }> {
+export async function startEdgeWatcher(db: Db, engine: Engine, opts: { debounceMs?: number; retryMs?: number } = {}): Promise<{ stop(): void }> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let unsubscribe: () => void = () => {};
@@ -23,7 +23,7 @@ export async function startEdgeWatcher(db: Db, runtime: Runtime, opts: { debounc
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (stopped) return;
-      ensureEdge(db, runtime).catch((err) => {
+      ensureEdge(db, engine).catch((err) => {
         log.warn('edge repair failed', { attempt, error: errorText(err) });
         if (attempt < 5) repair(attempt + 1);
       });
@@ -42,7 +42,7 @@ export async function startEdgeWatcher(db: Db, runtime: Runtime, opts: { debounc
   };
   const subscribe = async (): Promise<void> => {
     try {
-      unsubscribe = await runtime.watchEvents(
+      unsubscribe = await engine.watchEvents(
         (e) => {
           if (e.labels[L.kind] === 'edge' && e.labels.name === edgeName() && ['die', 'destroy'].includes(e.action)) repair();
         },

@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { httpDomains, projects, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { L, managedLabels, specHash } from '@/lib/provisioner/labels';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import type { ContainerSpec } from '@/lib/provisioner/spec';
 import { coreImage } from './image';
 import { pushNginxConfig } from './push-config';
@@ -34,15 +34,15 @@ export async function edgeHosts(db: Db): Promise<Record<string, string>> {
  * The host-wide edge: one nginx on BERTH_HTTP_PORT forwarding by Host header to the owning
  * project's balancer. It holds only the name → address map, so no project's routing can break it.
  */
-export function ensureEdge(db: Db, runtime: Runtime): Promise<void> {
+export function ensureEdge(db: Db, engine: Engine): Promise<void> {
   // One update at a time: each renders the whole map from the database, so the last one wins with everything.
-  const run = edgeQueue.then(() => updateEdge(db, runtime));
+  const run = edgeQueue.then(() => updateEdge(db, engine));
   edgeQueue = run.catch(() => {});
   return run;
 }
 let edgeQueue: Promise<void> = Promise.resolve();
 
-async function updateEdge(db: Db, runtime: Runtime): Promise<void> {
+async function updateEdge(db: Db, engine: Engine): Promise<void> {
   const spec: ContainerSpec = {
     name: edgeName(),
     ...coreImage(env.BERTH_IMAGE_SOURCE),
@@ -56,12 +56,12 @@ async function updateEdge(db: Db, runtime: Runtime): Promise<void> {
     running: true,
   };
   const hash = specHash(spec);
-  const current = await runtime.inspectContainer(spec.name);
+  const current = await engine.inspectContainer(spec.name);
   if (current && (current.labels[L.specHash] !== hash || current.state !== 'running')) {
-    if (current.labels[L.specHash] !== hash) await runtime.removeContainer(current.id);
-    else await runtime.startContainer(current.id);
+    if (current.labels[L.specHash] !== hash) await engine.removeContainer(current.id);
+    else await engine.startContainer(current.id);
   }
-  if (!current || current.labels[L.specHash] !== hash) await runtime.createContainer(spec, { ...spec.labels, [L.specHash]: hash });
+  if (!current || current.labels[L.specHash] !== hash) await engine.createContainer(spec, { ...spec.labels, [L.specHash]: hash });
   const config = renderEdge({
     listen: '0.0.0.0',
     httpPort: env.BERTH_HTTP_PORT,
@@ -70,5 +70,5 @@ async function updateEdge(db: Db, runtime: Runtime): Promise<void> {
     projectHttpPort: env.BERTH_CORE_HTTP_PORT,
     projectHttpsPort: env.BERTH_CORE_HTTPS_PORT,
   });
-  await pushNginxConfig(runtime, { name: spec.name, id: (await runtime.inspectContainer(spec.name))?.id }, config);
+  await pushNginxConfig(engine, { name: spec.name, id: (await engine.inspectContainer(spec.name))?.id }, config);
 }

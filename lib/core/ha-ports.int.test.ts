@@ -5,18 +5,18 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects, services } from '@/lib/db/schema';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { registerProjectCore } from './index';
-import { addPublicPort } from '@/lib/services/public-ports';
+import { addPublicPort } from '@/lib/domain/public-ports';
 
 const run = promisify(execFile);
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 registerProjectCore();
 
 /** One RESP command over a fresh TCP connection; resolves with the server's first reply line. */
@@ -54,7 +54,7 @@ describe('public ports on HA databases', () => {
 
   beforeAll(async () => {
     tdb = await createTestDb('pglite');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     const { project, process } = await createProject(tdb.db, userId, { name: `ha ports ${Date.now().toString(36)}` });
     projectId = project.id;

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { httpDomains, projects, type Project } from '@/lib/db/schema';
-import { converge } from '@/lib/processes/converge';
+import { reconcileStep } from '@/lib/processes/reconcile-step';
 import type { ProcessContext } from '@/lib/processes/context';
 import type { ProcessHandlers } from '@/lib/processes/registry';
 import { withProjectLock } from '@/lib/provisioner/reconcile';
 import { unprovenDomain } from './domain-proof';
-import { syncCore } from './extension';
+import { syncCore } from './balancer-sync';
 import { upgradeHandler } from './upgrade';
 
 /** Every newly staged name must be proven the project's (a name already live in the project was proven when published). */
@@ -18,9 +18,9 @@ async function requireDomainControl(db: Db, project: Project): Promise<void> {
   if (problems.length) throw new Error(`Routing not published: ${problems.join('; ')}`);
 }
 
-/** Ports and firewalls: converge renders them into the balancers (nginx -t before the swap). */
+/** Ports and firewalls: reconcile renders them into the balancers (nginx -t before the swap). */
 async function updatePorts(ctx: ProcessContext): Promise<void> {
-  await converge(ctx, ctx.process.projectId!);
+  await reconcileStep(ctx, ctx.process.projectId!);
   await ctx.log('routing published to the balancers', { step: 'core' });
 }
 
@@ -33,7 +33,7 @@ async function publishRouting(ctx: ProcessContext): Promise<void> {
   await withProjectLock(projectId, async () => {
     const [project] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
     if (!project) throw new Error('project not found');
-    const ext = { db: ctx.db, runtime: ctx.runtime, project };
+    const ext = { db: ctx.db, engine: ctx.engine, project };
     // Proof of control comes first: no unproven name reaches a balancer, the edge or a certificate.
     await requireDomainControl(ctx.db, project);
     await syncCore(ext, { includeDrafts: true });

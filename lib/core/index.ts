@@ -1,6 +1,6 @@
-import { registerCoreExtension } from './extension';
+import { registerCoreExtension } from './balancer-sync';
 
-export { syncCore } from './extension';
+export { syncCore } from './balancer-sync';
 export { useAcmeIssuer } from './certs';
 export type { AcmeIssuer, ChallengeResponder } from './certs/acme';
 export { useDomainResolver, verificationRecord, type DomainResolver } from './domain-proof';

@@ -5,20 +5,20 @@ import { projects, type Project } from '@/lib/db/schema';
 import { startLogCollector } from '@/lib/logs/collector';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { L, containerName, networkName } from '@/lib/provisioner/labels';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
-import { createApiToken } from '@/lib/services/api-tokens';
+import { createApiToken } from '@/lib/domain/api-tokens';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { callRoute, listRouteFiles } from '@/lib/testing/routes';
 import { waitFor } from '@/lib/testing/wait';
 import { registerProjectCore } from './index';
-import { upgradeCore } from '@/lib/services/core-upgrade';
+import { upgradeCore } from '@/lib/domain/core-upgrade';
 import { LOGGER, loggerListening, readArchive } from './logger';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 registerProjectCore();
 
 describe('the project logger: an archive in the Light core, its own container in the Serious one', () => {
@@ -31,21 +31,21 @@ describe('the project logger: an archive in the Light core, its own container in
   const row = async (): Promise<Project> => (await tdb.db.select().from(projects).where(eq(projects.id, projectId)))[0]!;
   const print = async (marker: string) => void (await fetch(`http://${appIp}:3000/${marker}`));
   const inArchive = (marker: string) =>
-    waitFor(`${marker} in the project's log archive`, async () => (await readArchive(runtime, await row(), 5_000)).find((l) => l.includes(marker)), 20_000, 50);
+    waitFor(`${marker} in the project's log archive`, async () => (await readArchive(engine, await row(), 5_000)).find((l) => l.includes(marker)), 20_000, 50);
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
     useDbHandle(tdb);
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
-    collector = startLogCollector(tdb.db, runtime, 200);
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
+    collector = startLogCollector(tdb.db, engine, 200);
     userId = (await createTestUser(tdb.db)).id;
     const { project, process } = await createProject(tdb.db, userId, { name: `logger ${Date.now().toString(36)}` });
     projectId = project.id;
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     const { process: p } = await addService(tdb.db, userId, projectId, { hostname: 'app', type: 'nodejs@18' });
     expect((await waitProcess(tdb.db, p.id)).status).toBe('FINISHED');
-    const app = (await labelAudit(runtime, projectId)).containers.find((n) => n.includes('-app-'))!;
-    appIp = (await runtime.inspectContainer(app))!.ips[networkName(projectId)]!;
+    const app = (await labelAudit(engine, projectId)).containers.find((n) => n.includes('-app-'))!;
+    appIp = (await engine.inspectContainer(app))!.ips[networkName(projectId)]!;
   }, 180_000);
   afterAll(async () => {
     collector?.stop();
@@ -61,7 +61,7 @@ describe('the project logger: an archive in the Light core, its own container in
     const line = await inArchive(marker);
     console.log(`line in the logger's archive after ${Math.round(performance.now() - t0)} ms`);
     expect(line).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\S+ app berth-\\S+-app-\\S+ .*${marker}`));
-    const core = (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-core-'));
+    const core = (await labelAudit(engine, projectId)).containers.filter((n) => n.includes('-core-'));
     expect(core).toEqual([containerName(projectId, 'core-balancer-0')]);
   });
 
@@ -90,7 +90,7 @@ describe('the project logger: an archive in the Light core, its own container in
     const name = containerName(projectId, 'core-balancer-0');
     await docker().getContainer(name).restart({ t: 2 });
     const pids = async () => {
-      const ps = await runtime.exec(name, ['ps', '-e', '-o', 'pid=,args=']);
+      const ps = await engine.exec(name, ['ps', '-e', '-o', 'pid=,args=']);
       const pidOf = (re: RegExp) => ps.stdout.split('\n').map((l) => /^\s*(\d+)\s+(.*)$/.exec(l)).find((m) => m && re.test(m[2]!))?.[1];
       const nginx = pidOf(/^nginx: master process/);
       return nginx ? { nginx: Number(nginx), rsyslog: Number(pidOf(/^rsyslogd/) ?? NaN) } : undefined;
@@ -114,16 +114,16 @@ describe('the project logger: an archive in the Light core, its own container in
       await print(m);
     }
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
-    const logger = await runtime.inspectContainer(containerName(projectId, LOGGER));
+    const logger = await engine.inspectContainer(containerName(projectId, LOGGER));
     expect(logger?.state).toBe('running');
     expect(logger?.labels[L.role]).toBe('logger');
-    const core = (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-core-')).sort();
+    const core = (await labelAudit(engine, projectId)).containers.filter((n) => n.includes('-core-')).sort();
     expect(core).toEqual([containerName(projectId, 'core-balancer-1'), containerName(projectId, 'core-balancer-2'), containerName(projectId, LOGGER)].sort());
 
     const after = `after-${Date.now()}`;
     await print(after);
     await inArchive(after);
-    const archive = await readArchive(runtime, await row(), 100_000);
+    const archive = await readArchive(engine, await row(), 100_000);
     expect(archive.some((l) => l.includes(before))).toBe(true); // carried over on the log volume
     const missing = during.filter((m) => !archive.some((l) => l.includes(m)));
     expect(missing).toEqual([]);
@@ -132,18 +132,18 @@ describe('the project logger: an archive in the Light core, its own container in
 
   it('SERIOUS: a logger that crashes comes back with its archive, and lines printed while it was down arrive', async () => {
     const name = containerName(projectId, LOGGER);
-    await runtime.exec(name, ['pkill', '-KILL', '-x', 'rsyslogd']); // the container exits with it
+    await engine.exec(name, ['pkill', '-KILL', '-x', 'rsyslogd']); // the container exits with it
     const down = `while-down-${Date.now()}`;
     await print(down);
     await inArchive(down); // Docker restarts it (unless-stopped); the cursor re-sends what it missed
-    expect((await readArchive(runtime, await row(), 100_000)).some((l) => l.includes('before-'))).toBe(true);
+    expect((await readArchive(engine, await row(), 100_000)).some((l) => l.includes('before-'))).toBe(true);
   });
 
   it('a project created SERIOUS starts with its own logger container, listening on the project address', async () => {
     const { project, process } = await createProject(tdb.db, userId, { name: `serious logger ${Date.now().toString(36)}`, corePackage: 'SERIOUS' });
     try {
       expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
-      const core = (await labelAudit(runtime, project.id)).containers.filter((n) => n.includes('-core-')).map((n) => n.split('-core-')[1]).sort();
+      const core = (await labelAudit(engine, project.id)).containers.filter((n) => n.includes('-core-')).map((n) => n.split('-core-')[1]).sort();
       expect(core).toEqual(['balancer-1', 'balancer-2', 'logger']);
       await waitFor('the Serious logger to listen', () => loggerListening(project.address!), 20_000, 50);
     } finally {

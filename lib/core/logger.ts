@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { Project } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { baseLabels, containerName, volumeName } from '@/lib/provisioner/labels';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import type { WantedContainer, WantedVolume } from '@/lib/provisioner/spec';
 import { retryUntil } from '@/lib/provisioner/clock';
 import { coreContainer } from './container';
@@ -80,8 +80,8 @@ export function loggerListening(address: string, port = env.BERTH_CORE_LOG_PORT)
 const seenRunning = new Map<string, number>();
 const TRUST_MS = 60_000;
 
-async function rsyslogRunning(runtime: Runtime, container: string): Promise<boolean> {
-  const r = await runtime.exec(container, ['pgrep', '-x', 'rsyslogd']).catch(() => undefined);
+async function rsyslogRunning(engine: Engine, container: string): Promise<boolean> {
+  const r = await engine.exec(container, ['pgrep', '-x', 'rsyslogd']).catch(() => undefined);
   return r?.exitCode === 0;
 }
 
@@ -90,37 +90,37 @@ async function rsyslogRunning(runtime: Runtime, container: string): Promise<bool
  * with it. The dedicated logger starts rsyslogd itself once the config is there (and Docker
  * restarts it); in the Light core Berth starts it next to nginx.
  */
-export async function ensureLogger(runtime: Runtime, project: Project): Promise<void> {
+export async function ensureLogger(engine: Engine, project: Project): Promise<void> {
   // The official nginx image has no rsyslog: with that source the lines stay in Berth's database only.
   if (!project.address || env.BERTH_IMAGE_SOURCE === 'official') return;
   const local = loggerHost(project);
   const name = containerName(project.id, local);
-  const c = await runtime.inspectContainer(name);
+  const c = await engine.inspectContainer(name);
   if (c?.state !== 'running') return;
   const config = renderLoggerConfig({ address: project.address, port: env.BERTH_CORE_LOG_PORT });
-  const changed = await pushFile(runtime, { name, id: c.id }, CONF, config);
+  const changed = await pushFile(engine, { name, id: c.id }, CONF, config);
   const key = `${c.id}:${c.startedAt ?? ''}`;
   if (changed) {
     seenRunning.delete(key);
-    if (await rsyslogRunning(runtime, name)) await stopRsyslog(runtime, name);
+    if (await rsyslogRunning(engine, name)) await stopRsyslog(engine, name);
   }
   if (local === LOGGER) return; // its entry point starts rsyslogd with the config, and Docker restarts it
   if (Date.now() - (seenRunning.get(key) ?? 0) < TRUST_MS) return;
-  if (!(await rsyslogRunning(runtime, name))) {
-    const r = await runtime.exec(name, ['rsyslogd', '-f', CONF, '-i', PID]);
+  if (!(await rsyslogRunning(engine, name))) {
+    const r = await engine.exec(name, ['rsyslogd', '-f', CONF, '-i', PID]);
     if (r.exitCode !== 0) throw new Error(`the project logger did not start in ${local}: ${(r.stderr || r.stdout).trim()}`);
   }
   seenRunning.set(key, Date.now());
 }
 
 /** Stops rsyslogd in a container and waits until it is gone (its port is free for the next one). */
-export async function stopRsyslog(runtime: Runtime, container: string): Promise<void> {
+export async function stopRsyslog(engine: Engine, container: string): Promise<void> {
   seenRunning.clear();
-  const kill = () => runtime.exec(container, ['pkill', '-x', 'rsyslogd']).catch(() => undefined);
+  const kill = () => engine.exec(container, ['pkill', '-x', 'rsyslogd']).catch(() => undefined);
   await kill();
   await retryUntil(
     // Asked again while one still runs: a daemon still starting up when the first signal came may miss it.
-    async () => (await rsyslogRunning(runtime, container)) && (await kill(), true),
+    async () => (await rsyslogRunning(engine, container)) && (await kill(), true),
     (running) => !running,
     () => new Error(`rsyslogd in ${container} did not stop`),
     { timeoutMs: 10_000, intervalMs: 25, maxIntervalMs: 200 },
@@ -128,9 +128,9 @@ export async function stopRsyslog(runtime: Runtime, container: string): Promise<
 }
 
 /** The last lines of the project's archive (newest last), read from the logger wherever it runs. */
-export async function readArchive(runtime: Runtime, project: Project, lines = 1000): Promise<string[]> {
+export async function readArchive(engine: Engine, project: Project, lines = 1000): Promise<string[]> {
   const name = containerName(project.id, loggerHost(project));
-  const r = await runtime.exec(name, ['tail', '-n', String(Math.min(Math.max(lines, 1), 100_000)), ARCHIVE]).catch(() => undefined);
+  const r = await engine.exec(name, ['tail', '-n', String(Math.min(Math.max(lines, 1), 100_000)), ARCHIVE]).catch(() => undefined);
   if (!r || r.exitCode !== 0) return [];
   return r.stdout.split('\n').filter(Boolean);
 }

@@ -9,19 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { ensureCa } from './ca';
 import { registerProjectCore } from './index';
-import { addPublicPort, setRouteFirewall } from '@/lib/services/public-ports';
+import { addPublicPort, setRouteFirewall } from '@/lib/domain/public-ports';
 
 const run = promisify(execFile);
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 registerProjectCore();
 
 /** Sends the PostgreSQL SSLRequest from a chosen source address: 'N' back means the server answered. */
@@ -76,7 +76,7 @@ describe('public ports and firewalls', () => {
 
   beforeAll(async () => {
     tdb = await createTestDb('pglite');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     const { project, process } = await createProject(tdb.db, userId, { name: `ports ${Date.now().toString(36)}` });
     projectId = project.id;
@@ -113,8 +113,8 @@ describe('public ports and firewalls', () => {
   });
 
   it('a UDP public port echoes', async () => {
-    const udp = (await labelAudit(runtime, projectId)).containers.find((n) => n.endsWith('-udp-runtime-0'))!;
-    await runtime.exec(udp, ['socat', 'UDP-LISTEN:5353,fork,reuseaddr', 'EXEC:cat'], { detach: true });
+    const udp = (await labelAudit(engine, projectId)).containers.find((n) => n.endsWith('-udp-runtime-0'))!;
+    await engine.exec(udp, ['socat', 'UDP-LISTEN:5353,fork,reuseaddr', 'EXEC:cat'], { detach: true });
     const { process } = await addPublicPort(tdb.db, userId, projectId, { serviceId: ids.udp!, publicPort: 15353, internalPort: 5353, protocol: 'udp' });
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     expect(await waitFor('udp echo', async () => (await udpEcho(address, 15353, 'ping-berth')) || undefined, 15_000)).toBe('ping-berth');

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '@/lib/errors';
 import { retryUntil } from '@/lib/provisioner/clock';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 
 const DIR = '/etc/berth';
 
@@ -39,34 +39,34 @@ const target = (t: string | Target): Target => (typeof t === 'string' ? { name: 
  * one, swaps it in and reloads gracefully. A config nginx rejects fails with nginx's message and
  * leaves the running config untouched. Returns false when the config was already in place.
  */
-export async function pushNginxConfig(runtime: Runtime, to: string | Target, config: string): Promise<boolean> {
+export async function pushNginxConfig(engine: Engine, to: string | Target, config: string): Promise<boolean> {
   const { name: container, id } = target(to);
   if (known(id, 'nginx.conf', config)) return false;
-  const current = await runtime.exec(container, ['cat', `${DIR}/nginx.conf`]);
+  const current = await engine.exec(container, ['cat', `${DIR}/nginx.conf`]);
   if (current.exitCode === 0 && current.stdout === config) {
     remember(id, 'nginx.conf', config);
     return false;
   }
   // A file of its own per push: what nginx validated is exactly what is swapped in, even when two pushes overlap.
   const candidate = `${DIR}/candidate-${crypto.randomBytes(6).toString('hex')}.conf`;
-  if (current.exitCode !== 0) await runtime.exec(container, ['mkdir', '-p', DIR]); // a fresh container
-  const write = await runtime.exec(container, ['tee', candidate], { stdin: config });
+  if (current.exitCode !== 0) await engine.exec(container, ['mkdir', '-p', DIR]); // a fresh container
+  const write = await engine.exec(container, ['tee', candidate], { stdin: config });
   if (write.exitCode !== 0) throw new Error(`could not write the config into ${container}: ${write.stderr}`);
-  const test = await runtime.exec(container, ['nginx', '-t', '-q', '-c', candidate]);
+  const test = await engine.exec(container, ['nginx', '-t', '-q', '-c', candidate]);
   if (test.exitCode !== 0) {
-    await runtime.exec(container, ['rm', '-f', candidate]);
+    await engine.exec(container, ['rm', '-f', candidate]);
     throw new AppError('VALIDATION', `nginx rejected the new configuration; the running one is unchanged: ${test.stderr.trim()}`);
   }
   const first = current.exitCode !== 0 || current.stdout === '';
-  if (!first) await runtime.exec(container, ['cp', `${DIR}/nginx.conf`, `${DIR}/last-good.conf`]);
-  await runtime.exec(container, ['mv', candidate, `${DIR}/nginx.conf`]); // atomic rename on one file system
+  if (!first) await engine.exec(container, ['cp', `${DIR}/nginx.conf`, `${DIR}/last-good.conf`]);
+  await engine.exec(container, ['mv', candidate, `${DIR}/nginx.conf`]); // atomic rename on one file system
   if (!first) {
     try {
-      await reloadNginx(runtime, container);
+      await reloadNginx(engine, container);
     } catch (err) {
       // Not known to be running: the last good file goes back, so a restart starts what ran, and the next push tries again.
       forget(id, 'nginx.conf');
-      await runtime.exec(container, ['cp', `${DIR}/last-good.conf`, `${DIR}/nginx.conf`]).catch(() => undefined);
+      await engine.exec(container, ['cp', `${DIR}/last-good.conf`, `${DIR}/nginx.conf`]).catch(() => undefined);
       throw err;
     }
   }
@@ -75,13 +75,13 @@ export async function pushNginxConfig(runtime: Runtime, to: string | Target, con
 }
 
 /** Writes a file into a container when its content differs (certificates before the config that uses them). */
-export async function pushFile(runtime: Runtime, to: string | Target, file: string, content: string): Promise<boolean> {
+export async function pushFile(engine: Engine, to: string | Target, file: string, content: string): Promise<boolean> {
   const { name: container, id } = target(to);
   if (known(id, file, content)) return false;
-  const current = await runtime.exec(container, ['cat', file]);
+  const current = await engine.exec(container, ['cat', file]);
   if (current.exitCode !== 0 || current.stdout !== content) {
-    await runtime.exec(container, ['mkdir', '-p', path.posix.dirname(file)]);
-    const write = await runtime.exec(container, ['tee', file], { stdin: content });
+    await engine.exec(container, ['mkdir', '-p', path.posix.dirname(file)]);
+    const write = await engine.exec(container, ['tee', file], { stdin: content });
     if (write.exitCode !== 0) throw new Error(`could not write ${file} into ${container}: ${write.stderr}`);
   }
   remember(id, file, content);
@@ -89,8 +89,8 @@ export async function pushFile(runtime: Runtime, to: string | Target, file: stri
 }
 
 /** PIDs of the nginx workers that accept connections (not those shutting down); undefined without `ps`. */
-async function acceptingWorkers(runtime: Runtime, container: string): Promise<string[] | undefined> {
-  const r = await runtime.exec(container, ['ps', '-e', '-o', 'pid=,args=']).catch(() => undefined);
+async function acceptingWorkers(engine: Engine, container: string): Promise<string[] | undefined> {
+  const r = await engine.exec(container, ['ps', '-e', '-o', 'pid=,args=']).catch(() => undefined);
   if (!r || r.exitCode !== 0) return undefined;
   return r.stdout
     .split('\n')
@@ -104,13 +104,13 @@ async function acceptingWorkers(runtime: Runtime, container: string): Promise<st
  * accepts connections is a new one: when it returns, no request is answered by the old config.
  * (An image without `ps`, such as the official nginx one, gets the signal only.)
  */
-export async function reloadNginx(runtime: Runtime, container: string): Promise<void> {
-  const before = await acceptingWorkers(runtime, container);
-  const reload = await runtime.exec(container, ['nginx', '-c', `${DIR}/nginx.conf`, '-s', 'reload']);
+export async function reloadNginx(engine: Engine, container: string): Promise<void> {
+  const before = await acceptingWorkers(engine, container);
+  const reload = await engine.exec(container, ['nginx', '-c', `${DIR}/nginx.conf`, '-s', 'reload']);
   if (reload.exitCode !== 0) throw new Error(`nginx reload failed in ${container}: ${reload.stderr.trim()}`);
   if (!before) return;
   await retryUntil(
-    () => acceptingWorkers(runtime, container),
+    () => acceptingWorkers(engine, container),
     (now) => Boolean(now && now.length > 0 && !now.some((pid) => before.includes(pid))),
     () => new Error(`nginx in ${container} did not switch to the new configuration`),
     { timeoutMs: 15_000, intervalMs: 10, maxIntervalMs: 200 },
@@ -118,7 +118,7 @@ export async function reloadNginx(runtime: Runtime, container: string): Promise<
 }
 
 /** True once the container's nginx master is up (its pid file exists). */
-export async function nginxRunning(runtime: Runtime, container: string, pidFile: string): Promise<boolean> {
-  const r = await runtime.exec(container, ['test', '-s', pidFile]).catch(() => undefined);
+export async function nginxRunning(engine: Engine, container: string, pidFile: string): Promise<boolean> {
+  const r = await engine.exec(container, ['test', '-s', pidFile]).catch(() => undefined);
   return r?.exitCode === 0;
 }

@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processes, projects } from '@/lib/db/schema';
 import { startRecordingWorker, startWorkerDyingAt } from '@/lib/processes/testing/crash-at';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { createProject, deleteProject } from '@/lib/services/projects';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { createProject, deleteProject } from '@/lib/domain/projects';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { edgeName } from './edge';
 import { registerProjectCore } from './index';
-import { upgradeCore } from '@/lib/services/core-upgrade';
+import { upgradeCore } from '@/lib/domain/core-upgrade';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 registerProjectCore();
 
 describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
@@ -21,7 +21,7 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
   const made: string[] = [];
 
   async function lightProject(): Promise<string> {
-    const w = startWorker({ db: tdb.db, runtime, pollMs: 50 });
+    const w = startWorker({ db: tdb.db, engine, pollMs: 50 });
     const { project, process } = await createProject(tdb.db, userId, { name: `upgrade ${made.length} ${Date.now().toString(36)}` });
     made.push(project.id);
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
@@ -38,31 +38,31 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
       address,
       upgrade: null,
     });
-    const core = (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-core-'));
+    const core = (await labelAudit(engine, projectId)).containers.filter((n) => n.includes('-core-'));
     expect(core.map((n) => n.split('-core-')[1]).sort(), where).toEqual(['balancer-1', 'balancer-2', 'logger']);
-    for (const n of core) expect((await runtime.inspectContainer(n))?.state, `${n} ${where}`).toBe('running');
+    for (const n of core) expect((await engine.inspectContainer(n))?.state, `${n} ${where}`).toBe('running');
   }
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
     userId = (await createTestUser(tdb.db)).id;
     const projectId = await lightProject();
-    const { worker: w, seen } = startRecordingWorker({ db: tdb.db, runtime, action: 'project.upgradeCore', pollMs: 50 });
+    const { worker: w, seen } = startRecordingWorker({ db: tdb.db, engine, action: 'project.upgradeCore', pollMs: 50 });
     const { process } = await upgradeCore(tdb.db, userId, projectId);
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     await w.stop();
     reference = seen;
   }, 120_000);
   afterAll(async () => {
-    const w: Worker = startWorker({ db: tdb.db, runtime, pollMs: 50 });
+    const w: Worker = startWorker({ db: tdb.db, engine, pollMs: 50 });
     for (const id of made) await waitProcess(tdb.db, (await deleteProject(tdb.db, userId, id)).process.id);
     await w.stop();
-    await runtime.removeContainer(edgeName());
+    await engine.removeContainer(edgeName());
     await tdb?.dispose();
   });
 
   it('has the steps an upgrade should have', () => {
-    expect(reference).toEqual(expect.arrayContaining(['converge', 'light logger stopped', 'light balancer stopped', 'converged', 'end']));
+    expect(reference).toEqual(expect.arrayContaining(['reconcile', 'light logger stopped', 'light balancer stopped', 'reconciled', 'end']));
     expect(reference.filter((b) => b.startsWith('apply createContainer')).map((b) => b.split('-core-')[1])).toEqual(['balancer-1', 'balancer-2', 'logger']);
   });
 
@@ -70,12 +70,12 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
     for (let boundary = 0; boundary < reference.length; boundary++) {
       const projectId = await lightProject();
       const [before] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
-      const { worker: dying, crash } = startWorkerDyingAt({ db: tdb.db, runtime, action: 'project.upgradeCore', boundary, pollMs: 50 });
+      const { worker: dying, crash } = startWorkerDyingAt({ db: tdb.db, engine, action: 'project.upgradeCore', boundary, pollMs: 50 });
       const { process } = await upgradeCore(tdb.db, userId, projectId);
       const where = `after a crash at ${await crash}`;
       await dying.stop();
       expect((await tdb.db.select().from(processes).where(eq(processes.id, process.id)))[0]!.status, where).toBe('RUNNING');
-      const rescuer = startWorker({ db: tdb.db, runtime, pollMs: 50, staleMs: 1_000 });
+      const rescuer = startWorker({ db: tdb.db, engine, pollMs: 50, staleMs: 1_000 });
       const done = await waitProcess(tdb.db, process.id);
       await rescuer.stop();
       expect(done.status, `${where}: ${done.error}`).toBe('FINISHED');

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { projects, type Project } from '@/lib/db/schema';
-import { converge } from '@/lib/processes/converge';
+import { reconcileStep } from '@/lib/processes/reconcile-step';
 import type { ProcessContext } from '@/lib/processes/context';
 import { retryUntil } from '@/lib/provisioner/clock';
 import { withProjectLock } from '@/lib/provisioner/reconcile';
@@ -23,7 +23,7 @@ async function setCore(ctx: ProcessContext, projectId: string, patch: { status?:
 async function waitServing(ctx: ProcessContext, projectId: string, locals: string[]): Promise<void> {
   for (const local of locals) {
     await retryUntil(
-      () => nginxRunning(ctx.runtime, containerName(projectId, local), '/run/berth-nginx.pid'),
+      () => nginxRunning(ctx.engine, containerName(projectId, local), '/run/berth-nginx.pid'),
       (running) => running,
       () => new Error(`${local} did not start serving`),
       { timeoutMs: Math.max(1_000, ctx.deadline - Date.now()), intervalMs: 25, maxIntervalMs: 400, between: () => ctx.checkpoint('wait for the Serious balancers') },
@@ -52,22 +52,22 @@ export async function upgradeHandler(ctx: ProcessContext): Promise<void> {
   if (start.corePackage === 'LIGHT' || start.settings.coreUpgrade === 'starting') {
     await setCore(ctx, projectId, { status: 'UPGRADING', corePackage: 'SERIOUS', coreUpgrade: 'starting' });
     await ctx.log('starting two Serious balancers beside the Light one', { step: 'core' });
-    await converge(ctx, projectId);
+    await reconcileStep(ctx, projectId);
     await waitServing(ctx, projectId, ['core-balancer-1', 'core-balancer-2']);
     await ctx.log('Serious balancers serve the project address; moving the logger to its own container', { step: 'core' });
     // Under the project lock, and the phase moves on before it is released: a periodic reconcile
     // in between would otherwise see the logger's host as the Light balancer and start it again.
     await withProjectLock(projectId, async () => {
-      const light = await ctx.runtime.inspectContainer(containerName(projectId, 'core-balancer-0'));
-      if (light?.state === 'running') await stopRsyslog(ctx.runtime, containerName(projectId, 'core-balancer-0'));
+      const light = await ctx.engine.inspectContainer(containerName(projectId, 'core-balancer-0'));
+      if (light?.state === 'running') await stopRsyslog(ctx.engine, containerName(projectId, 'core-balancer-0'));
       await setCore(ctx, projectId, { coreUpgrade: 'logger' });
     });
     await ctx.checkpoint('light logger stopped');
   }
   if ((await project(ctx, projectId)).settings.coreUpgrade === 'logger') {
-    await converge(ctx, projectId); // creates the logger on the project's log volume
+    await reconcileStep(ctx, projectId); // creates the logger on the project's log volume
     const p = await project(ctx, projectId);
-    await ensureLogger(ctx.runtime, p);
+    await ensureLogger(ctx.engine, p);
     if (env.BERTH_IMAGE_SOURCE === 'local' && p.address) {
       const address = p.address;
       await retryUntil(
@@ -78,12 +78,12 @@ export async function upgradeHandler(ctx: ProcessContext): Promise<void> {
       );
     }
     await ctx.log('the logger runs in its own container; retiring the Light balancer gracefully', { step: 'core' });
-    const old = await ctx.runtime.inspectContainer(containerName(projectId, 'core-balancer-0'));
-    if (old?.state === 'running') await ctx.runtime.stopContainer(old.id, 20);
+    const old = await ctx.engine.inspectContainer(containerName(projectId, 'core-balancer-0'));
+    if (old?.state === 'running') await ctx.engine.stopContainer(old.id, 20);
     await ctx.checkpoint('light balancer stopped');
     await setCore(ctx, projectId, { coreUpgrade: null });
   }
-  await converge(ctx, projectId); // removes the Light balancer
+  await reconcileStep(ctx, projectId); // removes the Light balancer
   await setCore(ctx, projectId, { status: 'ACTIVE' });
   await ctx.log('upgrade finished: same address, logs and statistics kept', { step: 'core' });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployArchive, getVersionWithLog } from '@/lib/services/deploys';
+import { deployArchive, getVersionWithLog } from '@/lib/domain/deploys';
 import { waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { tarGz } from './testing/fixtures';

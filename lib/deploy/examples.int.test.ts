@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployArchive, deployGit, getVersionWithLog } from '@/lib/services/deploys';
+import { deployArchive, deployGit, getVersionWithLog } from '@/lib/domain/deploys';
 import { waitProcess } from '@/lib/testing/engine';
 import { bareRepo, exampleCopy, tarGz } from './testing/fixtures';
 import { answers, deployProject, versionRow } from './testing/harness';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploySources, processes } from '@/lib/db/schema';
-import { deployGit, getVersionWithLog } from '@/lib/services/deploys';
+import { deployGit, getVersionWithLog } from '@/lib/domain/deploys';
 import { waitProcess } from '@/lib/testing/engine';
 import { bareRepo } from './testing/fixtures';
 import { tinyApp } from './testing/tiny-app';

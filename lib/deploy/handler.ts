@@ -6,7 +6,7 @@ import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
 import type { ProcessHandlers } from '@/lib/processes/registry';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
-import { converge } from '@/lib/processes/converge';
+import { reconcileStep } from '@/lib/processes/reconcile-step';
 import { CommandFailed } from './build/commands-image';
 import { runBuild } from './build/run-build';
 import { rollout } from './run/rollout';
@@ -32,7 +32,7 @@ async function load(ctx: ProcessContext, serviceId: string, versionId: string): 
 
 /** Source → zerops.yml → build → artifact → version image. Skipped when the version's image exists (a resumed deploy). */
 async function build(ctx: ProcessContext, service: Service, version: AppVersion): Promise<AppVersion> {
-  if (version.image && (await ctx.runtime.imageExists(version.image))) {
+  if (version.image && (await ctx.engine.imageExists(version.image))) {
     await ctx.log('the version is built already; going on with the rollout', { step: 'build' });
     return version;
   }
@@ -90,7 +90,7 @@ async function deploy(ctx: ProcessContext): Promise<void> {
   let version = loaded.version;
   if (version.status === 'ACTIVE') {
     // Resumed after the switch: finish removing the old containers.
-    await converge(ctx, projectId);
+    await reconcileStep(ctx, projectId);
     return;
   }
   if (!['PENDING', 'BUILDING', 'DEPLOYING', 'BACKUP'].includes(version.status)) throw new Error(`app version ${version.sequence} is ${version.status}`);
@@ -101,7 +101,7 @@ async function deploy(ctx: ProcessContext): Promise<void> {
     const started = Date.now();
     await rollout(ctx, projectId, version, service.containerCount);
     await updateVersion(ctx.db, version.id, { deployMs: Date.now() - started, finishedAt: new Date(), error: null });
-    const pruned = await pruneVersions(ctx.db, ctx.runtime, serviceId);
+    const pruned = await pruneVersions(ctx.db, ctx.engine, serviceId);
     if (pruned) await ctx.log(`pruned ${pruned} old app version${pruned === 1 ? '' : 's'}`, { step: 'prune' });
   } catch (err) {
     if (err instanceof SimulatedCrash) throw err;
@@ -118,8 +118,8 @@ async function deploy(ctx: ProcessContext): Promise<void> {
 async function activate(ctx: ProcessContext): Promise<void> {
   const { projectId, serviceId, versionId } = ids(ctx);
   const { service, version } = await load(ctx, serviceId, versionId);
-  if (version.status === 'ACTIVE') return converge(ctx, projectId);
-  if (!version.image || !version.setup || !(await ctx.runtime.imageExists(version.image))) {
+  if (version.status === 'ACTIVE') return reconcileStep(ctx, projectId);
+  if (!version.image || !version.setup || !(await ctx.engine.imageExists(version.image))) {
     throw new AppError('CONFLICT', `app version ${version.sequence} has no built image to activate`);
   }
   const started = Date.now();

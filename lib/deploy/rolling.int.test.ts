@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { L, containerName } from '@/lib/provisioner/labels';
-import { deployArchive, getVersionWithLog } from '@/lib/services/deploys';
+import { deployArchive, getVersionWithLog } from '@/lib/domain/deploys';
 import { waitProcess } from '@/lib/testing/engine';
 import { steadyLoad } from '@/lib/testing/load';
 import { tarGz } from './testing/fixtures';
-import { answers, deployProject, runtime, versionRow } from './testing/harness';
+import { answers, deployProject, engine, versionRow } from './testing/harness';
 import { tinyApp } from './testing/tiny-app';
 
 /** When each container of the service was first and last seen running, sampled from the engine. */
@@ -15,7 +15,7 @@ function sampleContainers(projectId: string, serviceId: string) {
   const loop = (async () => {
     const until = Date.now() + 300_000;
     while (!stopped && Date.now() < until) {
-      const list = (await runtime.listContainers({ [L.project]: projectId, [L.service]: serviceId })).filter((c) => c.state === 'running');
+      const list = (await engine.listContainers({ [L.project]: projectId, [L.service]: serviceId })).filter((c) => c.state === 'running');
       const now = performance.now();
       most = Math.max(most, list.length);
       for (const c of list) {
@@ -73,7 +73,7 @@ describe('a scaled service (2 containers) rolls one container at a time', () => 
     expect(stats.failed, JSON.stringify(stats)).toBe(0);
     // The balancer retries another upstream on a 503, so the app itself tells whether traffic came before it was ready.
     for (const i of [0, 1]) {
-      const logs = await runtime.logs(containerName(t.project.id, `app-v${second.version.sequence}-${i}`), { tail: 200 });
+      const logs = await engine.logs(containerName(t.project.id, `app-v${second.version.sequence}-${i}`), { tail: 200 });
       expect(logs.map((l) => l.line).filter((l) => l.includes('early request')), `app-v${second.version.sequence}-${i}`).toEqual([]);
     }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, max, notInArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { appVersions, type AppVersion, type AppVersionSource } from '@/lib/db/schema';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import { removeBlob } from './store';
 
 /** How many app versions a service keeps (Zerops keeps 10); older ones are pruned with their artifact and image. */
@@ -40,7 +40,7 @@ export async function updateVersion(db: Db, id: string, patch: Partial<Omit<AppV
  * Keeps the newest KEPT_VERSIONS versions of a service (and always the ACTIVE one); removes the
  * rest with their image and, when no kept version shares it, their artifact.
  */
-export async function pruneVersions(db: Db, runtime: Runtime, serviceId: string): Promise<number> {
+export async function pruneVersions(db: Db, engine: Engine, serviceId: string): Promise<number> {
   const all = await db.select().from(appVersions).where(eq(appVersions.serviceId, serviceId)).orderBy(desc(appVersions.sequence));
   const busy = ['ACTIVE', 'DEPLOYING', 'BUILDING', 'PENDING'];
   const kept = all.slice(0, KEPT_VERSIONS).concat(all.slice(KEPT_VERSIONS).filter((v) => busy.includes(v.status)));
@@ -48,7 +48,7 @@ export async function pruneVersions(db: Db, runtime: Runtime, serviceId: string)
   if (gone.length === 0) return 0;
   const keptArtifacts = new Set(kept.map((v) => v.artifactDigest).filter(Boolean));
   for (const v of gone) {
-    if (v.image) await runtime.removeImage(v.image).catch(() => {});
+    if (v.image) await engine.removeImage(v.image).catch(() => {});
     if (v.artifactDigest && !keptArtifacts.has(v.artifactDigest)) await removeBlob('artifacts', v.artifactDigest);
   }
   await db.delete(appVersions).where(

@@ -6,9 +6,9 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess } from '@/lib/processes/enqueue';
-import { audit } from '@/lib/services/audit';
-import { lockProjectForChange, requireNotDeleting } from '@/lib/services/ids';
-import { createProject } from '@/lib/services/projects';
+import { audit } from '@/lib/domain/audit';
+import { lockProjectForChange, requireNotDeleting } from '@/lib/domain/ids';
+import { createProject } from '@/lib/domain/projects';
 import { sealServices } from './handler';
 import { prepareImport, type ImportPreview } from '.';
 

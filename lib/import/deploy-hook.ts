@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { stringify } from 'yaml';
 import { deploySources, projects, services } from '@/lib/db/schema';
 import type { ProcessContext } from '@/lib/processes/context';
-import { startDeploy } from '@/lib/services/deploys';
+import { startDeploy } from '@/lib/domain/deploys';
 import type { PlannedService } from './plan-types';
 
 /** The zerops.yml an import gives inline (`zeropsYaml`), as the text a deploy reads. */

@@ -1,5 +1,5 @@
 import { L } from '@/lib/provisioner/labels';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import { forHealthCheck } from '@/lib/provisioner/wait';
 
 class Stopped extends Error {}
@@ -7,9 +7,9 @@ class Stopped extends Error {}
 /**
  * Waits for each container of a service to pass its health check as soon as it exists, while the
  * rest of its group is still being created (the reconciler creates containers one after another).
- * Best effort: `stop()` ends it, errors are left to the authoritative wait after the converge.
+ * Best effort: `stop()` ends it, errors are left to the authoritative wait after the reconcile.
  */
-export function watchReady(runtime: Runtime, projectId: string, serviceId: string, deadline: number): { stop(): void; done: Promise<void> } {
+export function watchReady(engine: Engine, projectId: string, serviceId: string, deadline: number): { stop(): void; done: Promise<void> } {
   let stopped = false;
   const between = async () => {
     if (stopped) throw new Stopped();
@@ -17,13 +17,13 @@ export function watchReady(runtime: Runtime, projectId: string, serviceId: strin
   };
   const done = (async () => {
     const labels = { [L.managed]: 'true', [L.project]: projectId, [L.service]: serviceId };
-    let list = await runtime.listContainers(labels);
+    let list = await engine.listContainers(labels);
     while (!list.length && Date.now() < deadline) {
       await between();
-      list = await runtime.listContainers(labels);
+      list = await engine.listContainers(labels);
     }
     const strategy = forHealthCheck();
-    await Promise.all(list.map((c) => strategy.waitUntilReady(runtime, c.name, { timeoutMs: Math.max(1_000, deadline - Date.now()), between })));
+    await Promise.all(list.map((c) => strategy.waitUntilReady(engine, c.name, { timeoutMs: Math.max(1_000, deadline - Date.now()), between })));
   })().catch(() => {});
   return { stop: () => void (stopped = true), done };
 }

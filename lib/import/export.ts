@@ -6,8 +6,8 @@ import type { Db } from '@/lib/db/client';
 import { envVariables, services, type Project, type Service } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { audit } from '@/lib/services/audit';
-import { requireId } from '@/lib/services/ids';
+import { audit } from '@/lib/domain/audit';
+import { requireId } from '@/lib/domain/ids';
 import { PREPROCESSOR_HEADER } from './preprocessor';
 
 export interface ExportOptions {

@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { getCatalogEntry } from '@/lib/catalog';
 import { decryptSecret, encryptSecret } from '@/lib/crypto/secrets';
 import { projects, services, type Service } from '@/lib/db/schema';
-import { converge, waitHealthy } from '@/lib/processes/converge';
+import { reconcileStep, waitHealthy } from '@/lib/processes/reconcile-step';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
 import type { ProcessHandlers } from '@/lib/processes/registry';
-import { addServiceRow } from '@/lib/services/services';
+import { addServiceRow } from '@/lib/domain/services';
 import { deploysOf, startImportDeploys } from './deploy-hook';
 import { watchReady } from './early-ready';
 import { priorityGroups } from './plan';
@@ -47,10 +47,10 @@ async function ensureService(ctx: ProcessContext, userId: string, projectId: str
 const setServiceStatus = (ctx: ProcessContext, id: string, status: Service['status']) =>
   ctx.db.update(services).set({ status, updatedAt: new Date() }).where(eq(services.id, id));
 
-/** Hooks around the first converge of a new project: its network and core come up with the first group. */
+/** Hooks around the first reconcile of a new project: its network and core come up with the first group. */
 interface ProjectSteps {
   started(): Promise<void>;
-  converged(): Promise<void>;
+  reconciled(): Promise<void>;
   failed(err: unknown): Promise<void>;
 }
 
@@ -64,12 +64,12 @@ async function createGroup(ctx: ProcessContext, userId: string, projectId: strin
   const ordered = [...group].sort((a, b) => Number(scalable(a.type)) - Number(scalable(b.type)));
   const created: Service[] = [];
   for (const s of ordered) created.push(await ensureService(ctx, userId, projectId, s));
-  const watches = created.map((svc) => watchReady(ctx.runtime, projectId, svc.id, ctx.deadline));
+  const watches = created.map((svc) => watchReady(ctx.engine, projectId, svc.id, ctx.deadline));
   try {
     await project?.started();
     await ensureServiceImages(ctx, { projectId });
-    await converge(ctx, projectId);
-    await project?.converged();
+    await reconcileStep(ctx, projectId);
+    await project?.reconciled();
     await Promise.all(watches.map((w) => w.done));
     await Promise.all(
       created.map(async (svc) => {
@@ -100,7 +100,7 @@ function projectSteps(ctx: ProcessContext, projectId: string): ProjectSteps {
       await setStatus('CREATING');
       await ctx.log('creating the project network and core', { step: 'project' });
     },
-    async converged() {
+    async reconciled() {
       active = true;
       await setStatus('ACTIVE');
     },
@@ -122,7 +122,7 @@ async function importProject(ctx: ProcessContext): Promise<void> {
   if (!projectId || !userId) throw new Error('project.import needs a project and the importing user');
   const plan = openServices(ctx.process.payload.services);
   const groups = priorityGroups(plan.filter((s) => !s.override));
-  // A new project's network and core converge together with the first group (one round less).
+  // A new project's network and core reconcile together with the first group (one round less).
   const project = ctx.process.payload.createsProject ? projectSteps(ctx, projectId) : undefined;
   if (project && !groups.length) await createGroup(ctx, userId, projectId, [], project);
   for (const [i, group] of groups.entries()) await createGroup(ctx, userId, projectId, group, i === 0 ? project : undefined);

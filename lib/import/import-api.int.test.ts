@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDbHandle } from '@/lib/db';
 import { processes, projects, services } from '@/lib/db/schema';
-import { createApiToken } from '@/lib/services/api-tokens';
+import { createApiToken } from '@/lib/domain/api-tokens';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
 import { callRoute, listRouteFiles } from '@/lib/testing/routes';

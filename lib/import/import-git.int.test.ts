@@ -8,8 +8,8 @@ import { edgeName } from '@/lib/core/edge';
 import { appVersions, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { deleteProject } from '@/lib/services/projects';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { deleteProject } from '@/lib/domain/projects';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { httpGet } from '@/lib/testing/load';
@@ -18,7 +18,7 @@ import { bareRepo, exampleCopy } from '@/lib/deploy/testing/fixtures';
 import { gitDaemon } from '@/lib/deploy/testing/git-servers';
 import { importProject } from './apply';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 registerProjectCore();
 
 /** A database and the Node.js example built from a Git repository served by `git daemon` on loopback. */
@@ -48,7 +48,7 @@ describe('an import builds its runtime from a real Git repository', () => {
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     base = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-git-served-'));
     daemon = await gitDaemon(base);
@@ -57,12 +57,12 @@ describe('an import builds its runtime from a real Git repository', () => {
     if (projectId) {
       const { process } = await deleteProject(tdb.db, userId, projectId);
       await waitProcess(tdb.db, process.id);
-      expect(await labelAudit(runtime, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
+      expect(await labelAudit(engine, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
     }
     await daemon?.stop();
     await worker?.stop();
     await tdb?.dispose();
-    await runtime.removeContainer(edgeName());
+    await engine.removeContainer(edgeName());
     if (base) await fs.rm(base, { recursive: true, force: true });
   }, 180_000);
 

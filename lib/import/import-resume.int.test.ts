@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processes, projects, services } from '@/lib/db/schema';
 import { SimulatedCrash } from '@/lib/processes/context';
 import { startWorker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { deleteProject } from '@/lib/services/projects';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { deleteProject } from '@/lib/domain/projects';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { importProject } from './apply';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 
 const FILE = `project:
   name: resume
@@ -33,9 +33,9 @@ describe('project.import stops at a step boundary and resumes', () => {
   });
   afterAll(async () => {
     if (projectId) {
-      const w = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+      const w = startWorker({ db: tdb.db, engine, pollMs: 100 });
       await waitProcess(tdb.db, (await deleteProject(tdb.db, userId, projectId)).process.id);
-      expect(await labelAudit(runtime, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
+      expect(await labelAudit(engine, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
       await w.stop();
     }
     await tdb.dispose();
@@ -46,7 +46,7 @@ describe('project.import stops at a step boundary and resumes', () => {
     let crashed = false;
     const dying = startWorker({
       db,
-      runtime,
+      engine,
       pollMs: 100,
       staleMs: 60_000,
       hooks: {
@@ -66,14 +66,14 @@ describe('project.import stops at a step boundary and resumes', () => {
     expect(afterCrash!.status).toBe('RUNNING');
     expect((await db.select().from(services).where(eq(services.projectId, projectId))).map((s) => [s.hostname, s.status])).toEqual([['cache', 'ACTIVE']]);
 
-    const rescuer = startWorker({ db, runtime, pollMs: 100, staleMs: 1_000 });
+    const rescuer = startWorker({ db, engine, pollMs: 100, staleMs: 1_000 });
     const done = await waitProcess(db, process!.id);
     await rescuer.stop();
     expect({ status: done.status, error: done.error, attempts: done.attempts }).toEqual({ status: 'FINISHED', error: null, attempts: 2 });
     const list = await db.select().from(services).where(eq(services.projectId, projectId));
     expect(list.map((s) => [s.hostname, s.status]).sort()).toEqual([['app', 'ACTIVE'], ['cache', 'ACTIVE']]);
     expect((await db.select().from(projects).where(eq(projects.id, projectId)))[0]!.status).toBe('ACTIVE');
-    const names = (await labelAudit(runtime, projectId)).containers;
+    const names = (await labelAudit(engine, projectId)).containers;
     expect(names.filter((n) => n.includes('-cache-'))).toHaveLength(1);
     expect(names.filter((n) => n.includes('-app-'))).toHaveLength(1);
   }, 300_000);

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, envVariables, processLogs, projects, services, type Service } from '@/lib/db/schema';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { deleteProject } from '@/lib/services/projects';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { deleteProject } from '@/lib/domain/projects';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { importProject, importServices } from './apply';
 import { exportProject, exportService } from './export';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 
 const FILE = `#yamlPreprocessor=on
 project:
@@ -66,17 +66,17 @@ describe('project import and export on the real engine', () => {
   };
   const comparable = (list: Service[]) =>
     list.map((s) => ({ hostname: s.hostname, type: s.type, version: s.version, mode: s.mode, status: s.status, containerCount: s.containerCount, resources: s.resources, autoscaling: s.autoscaling, ports: s.ports, settings: s.settings, subdomainAccess: s.subdomainAccess }));
-  const appContainer = async (projectId: string) => (await labelAudit(runtime, projectId)).containers.find((n) => n.includes('-app-runtime-0'))!;
+  const appContainer = async (projectId: string) => (await labelAudit(engine, projectId)).containers.find((n) => n.includes('-app-runtime-0'))!;
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
   });
   afterAll(async () => {
     const deletions = await Promise.all(projectIds.map((id) => deleteProject(tdb.db, userId, id)));
     await Promise.all(deletions.map((d) => waitProcess(tdb.db, d.process.id)));
-    for (const id of projectIds) expect(await labelAudit(runtime, id)).toEqual({ containers: [], networks: [], volumes: [] });
+    for (const id of projectIds) expect(await labelAudit(engine, id)).toEqual({ containers: [], networks: [], volumes: [] });
     await worker.stop();
     await tdb.dispose();
   });
@@ -92,16 +92,16 @@ describe('project import and export on the real engine', () => {
     expect((await tdb.db.select().from(projects).where(eq(projects.id, first)))[0]).toMatchObject({ status: 'ACTIVE', settings: { tags: ['int'] } });
 
     const app = await appContainer(first);
-    const env = async (key: string) => (await runtime.exec(app, ['printenv', key])).stdout.trim();
+    const env = async (key: string) => (await engine.exec(app, ['printenv', key])).stdout.trim();
     const dbVars = await tdb.db.select().from(envVariables).where(eq(envVariables.serviceId, list.find((s) => s.hostname === 'db')!.id));
     const conn = decryptSecret(dbVars.find((v) => v.key === 'connectionString')!.valueEncrypted);
     expect(await env('DATABASE_URL')).toBe(conn);
     expect(await env('CACHE_URL')).toMatch(/^redis:\/\/default:.+@cache:6379$/);
     expect(await env('SECRET_HASH')).toMatch(/^[0-9a-f]{64}$/);
     for (const [host, port] of [['db', '5432'], ['cache', '6379']]) {
-      expect((await runtime.exec(app, ['node', '-e', CONNECT, host!, port!])).stdout.trim(), host).toBe('ok');
+      expect((await engine.exec(app, ['node', '-e', CONNECT, host!, port!])).stdout.trim(), host).toBe('ok');
     }
-    expect((await runtime.exec(app, ['test', '-d', '/mnt/files'])).exitCode).toBe(0);
+    expect((await engine.exec(app, ['test', '-d', '/mnt/files'])).exitCode).toBe(0);
 
     const [va, vb] = [await varsOf(first, list), await varsOf(b.project!.id, await servicesOf(b.project!.id))];
     for (const key of ['project.APP_SECRET', 'app.SESSION_KEY', 'app.SECRET_HASH']) {

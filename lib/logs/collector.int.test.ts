@@ -3,17 +3,17 @@ import { users } from '@/lib/db/schema';
 import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { readLogs } from '@/lib/services/logs';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService, restartService } from '@/lib/services/services';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { readLogs } from '@/lib/domain/logs';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService, restartService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { collectOnce, startLogCollector } from './collector';
-import { setLogForwarding } from '@/lib/services/log-forwarding';
+import { setLogForwarding } from '@/lib/domain/log-forwarding';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 
 describe('project logs', () => {
   let tdb: TestDb;
@@ -26,15 +26,15 @@ describe('project logs', () => {
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
-    collector = startLogCollector(tdb.db, runtime, 200);
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
+    collector = startLogCollector(tdb.db, engine, 200);
     userId = (await createTestUser(tdb.db)).id;
     const { project } = await createProject(tdb.db, userId, { name: 'logs' });
     projectId = project.id;
     const { service, process } = await addService(tdb.db, userId, projectId, { hostname: 'app', type: 'nodejs@18' });
     serviceId = service.id;
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
-    container = (await labelAudit(runtime, projectId)).containers[0]!;
+    container = (await labelAudit(engine, projectId)).containers[0]!;
   });
   afterAll(async () => {
     collector?.stop();
@@ -46,7 +46,7 @@ describe('project logs', () => {
 
   it('a line a container prints reaches the project log, and outlives the container', async () => {
     const marker = `/marker-${Date.now()}`;
-    const ip = (await runtime.inspectContainer(container))!.ips[`berth-${projectId}`]!;
+    const ip = (await engine.inspectContainer(container))!.ips[`berth-${projectId}`]!;
     const t0 = performance.now();
     await fetch(`http://${ip}:3000${marker}`);
     const found = await waitFor('the marker line in the project log', async () => {
@@ -59,7 +59,7 @@ describe('project logs', () => {
 
     const { process } = await restartService(tdb.db, userId, projectId, serviceId);
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
-    const fresh = await runtime.logs(container, { tail: 10_000 });
+    const fresh = await engine.logs(container, { tail: 10_000 });
     expect(fresh.some((l) => l.line.includes(marker))).toBe(false); // the new container never printed it
     expect((await readLogs(tdb.db, userId, projectId, { q: marker })).length).toBe(1); // still in the project log
   });
@@ -70,9 +70,9 @@ describe('project logs', () => {
     // Output already collected (the restart test printed plenty), and a fresh cursor, as after a server restart.
     const before = await stored();
     expect(before).toBeGreaterThan(0);
-    expect(await collectOnce(tdb.db, runtime, new Map())).toBe(0);
+    expect(await collectOnce(tdb.db, engine, new Map())).toBe(0);
     expect(await stored()).toBe(before);
-    collector = startLogCollector(tdb.db, runtime, 200);
+    collector = startLogCollector(tdb.db, engine, 200);
   });
 
   it('forwards new lines to a syslog endpoint the user gives (UDP, RFC 5424), resolved once when set', async () => {
@@ -95,7 +95,7 @@ describe('project logs', () => {
       await tdb.db.update(users).set({ role: 'admin' }).where(eq(users.id, userId));
       lookups = 0;
       await setLogForwarding(tdb.db, userId, projectId, { host: 'logs.example.test', port, allowLocal: true }, lookup);
-      const ip = (await runtime.inspectContainer(container))!.ips[`berth-${projectId}`]!;
+      const ip = (await engine.inspectContainer(container))!.ips[`berth-${projectId}`]!;
       const markers = [0, 1, 2].map((i) => `/forwarded-${i}-${Date.now()}`);
       for (const marker of markers) await fetch(`http://${ip}:3000${marker}`);
       for (const marker of markers) {

@@ -3,8 +3,8 @@ import type { Db } from '@/lib/db/client';
 import { logLines, projects } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import { L } from '@/lib/provisioner/labels';
-import type { Runtime } from '@/lib/provisioner/runtime';
-import { enforceRecordRetention } from '@/lib/services/retention';
+import type { Engine } from '@/lib/provisioner/engine';
+import { enforceRecordRetention } from '@/lib/domain/retention';
 import { shipOnce } from './ship';
 import { formatSyslog, sendSyslog } from './syslog';
 
@@ -29,12 +29,12 @@ export function storedCursor(at: Date): string {
 }
 
 /** Copies new output of every running service container of this database's projects. */
-export async function collectOnce(db: Db, runtime: Runtime, cursor: Cursor): Promise<number> {
+export async function collectOnce(db: Db, engine: Engine, cursor: Cursor): Promise<number> {
   const rows = await db.select({ id: projects.id, settings: projects.settings }).from(projects);
   const known = new Set(rows.map((p) => p.id));
   // Only targets checked when they were set (they carry the resolved address) are used.
   const forwards = new Map(rows.flatMap((p) => (p.settings.logForward?.address ? [[p.id, p.settings.logForward] as const] : [])));
-  const list = (await runtime.listContainers({ [L.managed]: 'true', [L.kind]: 'service' })).filter(
+  const list = (await engine.listContainers({ [L.managed]: 'true', [L.kind]: 'service' })).filter(
     (c) => known.has(c.labels[L.project] ?? '') && (c.state === 'running' || cursor.has(c.name)),
   );
   let inserted = 0;
@@ -46,7 +46,7 @@ export async function collectOnce(db: Db, runtime: Runtime, cursor: Cursor): Pro
     }
     const last = cursor.get(c.name);
     const sinceSec = last ? Math.floor(Date.parse(last) / 1000) : 0;
-    const lines = (await runtime.logs(c.id, { sinceSec, tail: last ? 10_000 : 2_000 }).catch(() => []))
+    const lines = (await engine.logs(c.id, { sinceSec, tail: last ? 10_000 : 2_000 }).catch(() => []))
       .map((l) => ({ ...l, at: sortableTimestamp(l.at) }))
       .filter((l) => !last || l.at > last);
     if (!lines.length) continue;
@@ -92,14 +92,14 @@ export async function enforceRetention(db: Db, max = MAX_LINES_PER_PROJECT): Pro
   }
 }
 
-export function startLogCollector(db: Db, runtime: Runtime, intervalMs = 500): { stop(): void } {
+export function startLogCollector(db: Db, engine: Engine, intervalMs = 500): { stop(): void } {
   const cursor: Cursor = new Map();
   let busy = false;
   let ticks = 0;
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    collectOnce(db, runtime, cursor)
+    collectOnce(db, engine, cursor)
       .then(() => (++ticks % 120 === 0 ? Promise.all([enforceRetention(db), enforceRecordRetention(db)]) : undefined))
       .catch((err) => log.warn('log collection failed', { error: err instanceof Error ? err.message : String(err) }))
       .finally(() => (busy = false));

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { processLogs, processes, type ProcessRow } from '@/lib/db/schema';
-import { boundedRuntime } from '@/lib/provisioner/deadline';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import { boundedEngine } from '@/lib/provisioner/deadline';
+import type { Engine } from '@/lib/provisioner/engine';
 
 export class ProcessCanceled extends Error {
   constructor() {
@@ -30,7 +30,7 @@ export interface WorkerHooks {
 
 export interface ProcessContext {
   db: Db;
-  runtime: Runtime;
+  engine: Engine;
   process: ProcessRow;
   deadline: number;
   log(message: string, opts?: { step?: string; level?: 'info' | 'warn' | 'error' }): Promise<void>;
@@ -38,14 +38,14 @@ export interface ProcessContext {
   checkpoint(name?: string, opts?: { cancelable?: boolean }): Promise<void>;
 }
 
-export function createContext(db: Db, runtime: Runtime, process: ProcessRow, hooks: WorkerHooks = {}): ProcessContext {
+export function createContext(db: Db, engine: Engine, process: ProcessRow, hooks: WorkerHooks = {}): ProcessContext {
   const deadlineMs = Number(process.payload.deadlineMs ?? 600_000);
   const deadline = (process.startedAt?.getTime() ?? Date.now()) + deadlineMs;
   let boundary = 0;
   return {
     db,
     // The process's deadline also ends an engine call in the middle of a step.
-    runtime: boundedRuntime(runtime, deadline, deadlineMs),
+    engine: boundedEngine(engine, deadline, deadlineMs),
     process,
     deadline,
     async log(message, opts = {}) {

@@ -6,22 +6,22 @@ import type { Db } from '@/lib/db/client';
 import { processLogs, processes, services, type ProcessRow } from '@/lib/db/schema';
 import { startRecordingWorker, startWorkerDyingAt } from '@/lib/processes/testing/crash-at';
 import { startWorker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { buildWantedProject } from '@/lib/provisioner/wanted';
-import { cancelProcess } from '@/lib/services/processes';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { cancelProcess } from '@/lib/domain/processes';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
-import { healProject } from '@/lib/worker/self-heal';
+import { healProject } from '@/lib/background/self-heal';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 
 /** Docker holds exactly what the database wants: no orphan, no duplicate, nothing missing. */
 async function expectExactlyWanted(db: Db, projectId: string) {
-  const wanted = await buildWantedProject(db, runtime, projectId);
-  const audit = await labelAudit(runtime, projectId);
+  const wanted = await buildWantedProject(db, engine, projectId);
+  const audit = await labelAudit(engine, projectId);
   expect(audit.containers).toEqual(wanted.containers.map((c) => c.spec.name).sort());
   expect(audit.volumes).toEqual([...new Set(wanted.volumes.map((v) => v.name))].sort());
   expect(audit.networks).toEqual([wanted.network?.name]);
@@ -36,7 +36,7 @@ describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
   beforeAll(async () => {
     tdb = await createTestDb(driver);
     userId = (await createTestUser(tdb.db)).id;
-    const { worker: w, seen } = startRecordingWorker({ db: tdb.db, runtime, action: 'stack.create' });
+    const { worker: w, seen } = startRecordingWorker({ db: tdb.db, engine, action: 'stack.create' });
     const { project, process } = await createProject(tdb.db, userId, { name: `crash ${driver}` });
     projectId = project.id;
     await waitProcess(tdb.db, process.id);
@@ -47,31 +47,31 @@ describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
     reference = seen;
   });
   afterAll(async () => {
-    const w = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    const w = startWorker({ db: tdb.db, engine, pollMs: 100 });
     const { process } = await deleteProject(tdb.db, userId, projectId);
     await waitProcess(tdb.db, process.id);
     await w.stop();
-    expect(await labelAudit(runtime, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
+    expect(await labelAudit(engine, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
     await tdb.dispose();
   });
 
   it('has the step boundaries a stack.create should have', () => {
-    expect(reference.slice(0, 3)).toEqual(['begin', 'converge', 'apply createContainer berth-' + projectId.replace(/-/g, '').slice(0, 8) + '-ref-runtime-0']);
-    expect(reference).toEqual(expect.arrayContaining(['converged', 'health', 'healthy', 'end']));
+    expect(reference.slice(0, 3)).toEqual(['begin', 'reconcile', 'apply createContainer berth-' + projectId.replace(/-/g, '').slice(0, 8) + '-ref-runtime-0']);
+    expect(reference).toEqual(expect.arrayContaining(['reconciled', 'health', 'healthy', 'end']));
   });
 
   it('a worker killed at every step boundary in turn: the process resumes, finishes, and Docker holds exactly the wanted objects', async () => {
     const db = tdb.db;
     for (let boundary = 0; boundary < reference.length; boundary++) {
       const hostname = `web${boundary}`;
-      const { worker: dying, crash } = startWorkerDyingAt({ db, runtime, action: 'stack.create', boundary });
+      const { worker: dying, crash } = startWorkerDyingAt({ db, engine, action: 'stack.create', boundary });
       const { process } = await addService(db, userId, projectId, { hostname, type: 'nodejs@18' });
       const where = await crash;
       await dying.stop();
       const [afterCrash] = await db.select().from(processes).where(eq(processes.id, process.id));
       expect(afterCrash!.status, `after a crash at ${where}`).toBe('RUNNING'); // its worker is gone; nobody finished it
 
-      const rescuer = startWorker({ db, runtime, pollMs: 100, staleMs: 1_000 });
+      const rescuer = startWorker({ db, engine, pollMs: 100, staleMs: 1_000 });
       const done: ProcessRow = await waitProcess(db, process.id);
       await rescuer.stop();
       expect(done.status, `crash at ${where}: ${done.error}`).toBe('FINISHED');
@@ -82,9 +82,9 @@ describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
     }
   });
 
-  it('cancel stops a running process at the next step boundary, and a reconcile converges what it left', async () => {
+  it('cancel stops a running process at the next step boundary, and a reconcile reconciles what it left', async () => {
     const db = tdb.db;
-    const w = startWorker({ db, runtime, pollMs: 100 });
+    const w = startWorker({ db, engine, pollMs: 100 });
     const { process } = await addService(db, userId, projectId, { hostname: 'cancelme', type: 'postgresql@15' });
     await waitFor('process to run', async () => (await db.select().from(processes).where(eq(processes.id, process.id)))[0]?.status === 'RUNNING');
     await cancelProcess(db, userId, projectId, process.id);
@@ -93,7 +93,7 @@ describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
     expect(done.status).toBe('CANCELED');
     const log = await db.select().from(processLogs).where(eq(processLogs.processId, process.id));
     expect(log.map((l) => l.message)).toContainEqual(expect.stringContaining('canceled at a step boundary'));
-    await healProject(db, runtime, projectId);
+    await healProject(db, engine, projectId);
     await expectExactlyWanted(db, projectId);
   });
 });
@@ -107,14 +107,14 @@ describe('crash safety with a SIGKILLed worker process (postgres)', () => {
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
     userId = (await createTestUser(tdb.db)).id;
-    const w = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    const w = startWorker({ db: tdb.db, engine, pollMs: 100 });
     const { project, process } = await createProject(tdb.db, userId, { name: 'sigkill' });
     projectId = project.id;
     await waitProcess(tdb.db, process.id);
     await w.stop();
   });
   afterAll(async () => {
-    const w = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    const w = startWorker({ db: tdb.db, engine, pollMs: 100 });
     const { process } = await deleteProject(tdb.db, userId, projectId);
     await waitProcess(tdb.db, process.id);
     await w.stop();
@@ -138,7 +138,7 @@ describe('crash safety with a SIGKILLed worker process (postgres)', () => {
     expect(out).toContain(`dying at ${prefix}`);
     expect((await db.select().from(processes).where(eq(processes.id, p.id)))[0]!.status).toBe('RUNNING');
 
-    const rescuer = startWorker({ db, runtime, pollMs: 100, staleMs: 1_000 });
+    const rescuer = startWorker({ db, engine, pollMs: 100, staleMs: 1_000 });
     const done = await waitProcess(db, p.id);
     await rescuer.stop();
     expect(done.status, String(done.error)).toBe('FINISHED');

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { addService } from '@/lib/services/services';
-import { createProject, deleteProject } from '@/lib/services/projects';
+import { addService } from '@/lib/domain/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 
 describe.each(testDrivers)('provisioning through processes (%s)', (driver) => {
   let tdb: TestDb;
@@ -14,7 +14,7 @@ describe.each(testDrivers)('provisioning through processes (%s)', (driver) => {
 
   beforeAll(async () => {
     tdb = await createTestDb(driver);
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 200 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 200 });
   });
   afterAll(async () => {
     await worker?.stop();
@@ -39,24 +39,24 @@ describe.each(testDrivers)('provisioning through processes (%s)', (driver) => {
       expect(done.status).toBe('FINISHED');
     }
 
-    const appContainer = (await labelAudit(runtime, project.id)).containers.find((n) => n.endsWith('app-runtime-0'))!;
-    const printed = await runtime.exec(appContainer, ['printenv', 'DATABASE_URL']);
+    const appContainer = (await labelAudit(engine, project.id)).containers.find((n) => n.endsWith('app-runtime-0'))!;
+    const printed = await engine.exec(appContainer, ['printenv', 'DATABASE_URL']);
     const url = printed.stdout.trim();
     expect(url).toMatch(/^postgresql:\/\/db:[A-Za-z0-9]+@db:5432\/db$/);
     // The app container reaches the database; the runtime image has no psql, so the URL's query runs in the database's container.
-    expect((await runtime.exec(appContainer, ['nc', '-z', '-w', '5', 'db', '5432'])).exitCode).toBe(0);
-    const dbContainer = (await labelAudit(runtime, project.id)).containers.find((n) => n.endsWith('-db-main-0'))!;
-    const query = await runtime.exec(dbContainer, ['psql', url, '-qtAc', 'create table t (x int); insert into t values (42); select x from t']);
+    expect((await engine.exec(appContainer, ['nc', '-z', '-w', '5', 'db', '5432'])).exitCode).toBe(0);
+    const dbContainer = (await labelAudit(engine, project.id)).containers.find((n) => n.endsWith('-db-main-0'))!;
+    const query = await engine.exec(dbContainer, ['psql', url, '-qtAc', 'create table t (x int); insert into t values (42); select x from t']);
     expect(query.stderr).toBe('');
     expect(query.stdout.trim()).toBe('42');
 
-    const before = await labelAudit(runtime, project.id);
+    const before = await labelAudit(engine, project.id);
     expect(before.containers).toHaveLength(2);
     expect(before.volumes).toHaveLength(1);
     expect(before.networks).toHaveLength(1);
 
     const { process: deleting } = await deleteProject(db, user.id, project.id);
     expect((await waitProcess(db, deleting.id)).status).toBe('FINISHED');
-    expect(await labelAudit(runtime, project.id)).toEqual({ containers: [], networks: [], volumes: [] });
+    expect(await labelAudit(engine, project.id)).toEqual({ containers: [], networks: [], volumes: [] });
   });
 });

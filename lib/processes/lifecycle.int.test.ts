@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containers, processLogs, services } from '@/lib/db/schema';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService, deleteService, scaleService, startService, stopService } from '@/lib/services/services';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService, deleteService, scaleService, startService, stopService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 
 /** stop, start, scale up and down, delete: each through its process, checked against Docker. */
 describe('service lifecycle through processes', () => {
@@ -25,11 +25,11 @@ describe('service lifecycle through processes', () => {
     expect(done.status).toBe('FINISHED');
   };
   const service = async () => (await tdb.db.select().from(services).where(eq(services.id, serviceId)))[0];
-  const appContainers = async () => (await labelAudit(runtime, projectId)).containers.filter((n) => n.includes('-app-'));
+  const appContainers = async () => (await labelAudit(engine, projectId)).containers.filter((n) => n.includes('-app-'));
 
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
     const created = await createProject(tdb.db, userId, { name: 'lifecycle' });
     projectId = created.project.id;
@@ -47,13 +47,13 @@ describe('service lifecycle through processes', () => {
 
   it('keeps an unresolved reference literal in the container and warns about it in the step log', async () => {
     const [name] = await appContainers();
-    expect((await runtime.exec(name!, ['printenv', 'CACHE_URL'])).stdout.trim()).toBe('${cache_url}');
+    expect((await engine.exec(name!, ['printenv', 'CACHE_URL'])).stdout.trim()).toBe('${cache_url}');
     const log = await tdb.db.select().from(processLogs).where(eq(processLogs.processId, createProcessId));
     expect(log).toContainEqual(expect.objectContaining({ level: 'warn', message: 'unresolved references kept literally: ${cache_url}' }));
   });
   afterAll(async () => {
     await finished(deleteProject(tdb.db, userId, projectId));
-    expect(await labelAudit(runtime, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
+    expect(await labelAudit(engine, projectId)).toEqual({ containers: [], networks: [], volumes: [] });
     await worker.stop();
     await tdb.dispose();
   });
@@ -70,16 +70,16 @@ describe('service lifecycle through processes', () => {
 
   it('stops and starts, keeping the container', async () => {
     const [name] = await appContainers();
-    const id = (await runtime.inspectContainer(name!))!.id;
+    const id = (await engine.inspectContainer(name!))!.id;
     await finished(stopService(tdb.db, userId, projectId, serviceId));
     expect((await service())!.status).toBe('STOPPED');
-    expect((await runtime.inspectContainer(name!))!.state).toBe('exited');
+    expect((await engine.inspectContainer(name!))!.state).toBe('exited');
     const [row] = await tdb.db.select().from(containers).where(eq(containers.name, name!));
     expect(row!.status).toBe('exited');
 
     await finished(startService(tdb.db, userId, projectId, serviceId));
     expect((await service())!.status).toBe('ACTIVE');
-    const started = (await runtime.inspectContainer(name!))!;
+    const started = (await engine.inspectContainer(name!))!;
     expect(started.id).toBe(id);
     expect(started.health).toBe('healthy');
   });
@@ -89,10 +89,10 @@ describe('service lifecycle through processes', () => {
     const names = await appContainers();
     expect(names).toHaveLength(3);
     const [first] = names;
-    const resolved = await runtime.exec(first!, ['getent', 'ahostsv4', 'app']);
+    const resolved = await engine.exec(first!, ['getent', 'ahostsv4', 'app']);
     const ips = new Set(resolved.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0]));
     expect(ips.size).toBe(3);
-    const own = await runtime.exec(first!, ['getent', 'hosts', 'app-runtime-2']);
+    const own = await engine.exec(first!, ['getent', 'hosts', 'app-runtime-2']);
     expect(own.exitCode).toBe(0);
     expect(await tdb.db.select().from(containers).where(eq(containers.serviceId, serviceId))).toHaveLength(3);
 
@@ -104,7 +104,7 @@ describe('service lifecycle through processes', () => {
   it('deletes the service with its containers and rows, keeping the project network', async () => {
     await finished(deleteService(tdb.db, userId, projectId, serviceId));
     expect(await service()).toBeUndefined();
-    const audit = await labelAudit(runtime, projectId);
+    const audit = await labelAudit(engine, projectId);
     expect(audit.containers.filter((n) => n.includes('-app-'))).toEqual([]);
     expect(audit.networks).toEqual([`berth-${projectId}`]);
   });

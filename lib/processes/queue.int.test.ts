@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processLogs, processes, projects } from '@/lib/db/schema';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
@@ -11,7 +11,7 @@ import { processHandlers } from './handlers';
 import { startWorker } from './worker';
 
 // The queue itself, without Docker: handlers here only record what ran and wait on gates.
-const runtime = dockerRuntime();
+const engine = dockerEngine();
 const events: string[] = [];
 const gates = new Map<string, () => void>();
 const gate = (tag: string) => new Promise<void>((resolve) => gates.set(tag, resolve));
@@ -53,7 +53,7 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
   it('a worker whose own heartbeat went stale does not claim its own running process again', async () => {
     const p = await enqueue(await project('own-stale'), 'own');
     // Heartbeats far apart, a short stale window: the row looks abandoned while this worker still runs it.
-    const w = startWorker({ db: tdb.db, runtime, handlers, pollMs: 20, staleMs: 200, heartbeatMs: 60_000 });
+    const w = startWorker({ db: tdb.db, engine, handlers, pollMs: 20, staleMs: 200, heartbeatMs: 60_000 });
     await waitFor('the handler to start', async () => ran().includes('start own'));
     await new Promise<void>((resolve) => setTimeout(resolve, 600)); // several polls with a stale heartbeat
     expect(ran().filter((e) => e === 'start own')).toEqual(['start own']);
@@ -70,7 +70,7 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
       (await tdb.db.insert(projects).values({ name, slug: `${name}-${crypto.randomBytes(3).toString('hex')}`, createdBy: by }).returning())[0]!;
     const long = [await enqueue(await owned('ta1', ta.id), 'ta1'), await enqueue(await owned('ta2', ta.id), 'ta2'), await enqueue(await owned('ta3', ta.id), 'ta3')];
     const other = await enqueue(await owned('tb1', tb.id), 'tb1');
-    const w = startWorker({ db: tdb.db, runtime, handlers, pollMs: 50, concurrency: 2 });
+    const w = startWorker({ db: tdb.db, engine, handlers, pollMs: 50, concurrency: 2 });
     await waitFor("the other tenant's process to run beside the first tenant's", async () => ran().includes('start ta1') && ran().includes('start tb1'));
     expect(ran().filter((e) => e.startsWith('start ta'))).toEqual(['start ta1']);
     await release('tb1');
@@ -90,7 +90,7 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
     const a1 = await enqueue(a, 'a1');
     const a2 = await enqueue(a, 'a2');
     const b1 = await enqueue(b, 'b1');
-    const w = startWorker({ db: tdb.db, runtime, handlers, pollMs: 50, concurrency: 4 });
+    const w = startWorker({ db: tdb.db, engine, handlers, pollMs: 50, concurrency: 4 });
     await waitFor('a1 and b1 to run together', async () => ran().includes('start a1') && ran().includes('start b1'));
     expect((await statusOf(a2.id)).status).toBe('PENDING'); // a1 still runs
     await release('b1');
@@ -105,7 +105,7 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
   it('two workers claim each process exactly once', async () => {
     const list = [];
     for (let i = 0; i < 6; i++) list.push(await enqueue(await project(`p${i}`), `x${i}`));
-    const workers = [startWorker({ db: tdb.db, runtime, handlers, pollMs: 20 }), startWorker({ db: tdb.db, runtime, handlers, pollMs: 20 })];
+    const workers = [startWorker({ db: tdb.db, engine, handlers, pollMs: 20 }), startWorker({ db: tdb.db, engine, handlers, pollMs: 20 })];
     for (let i = 0; i < 6; i++) await release(`x${i}`);
     for (const p of list) expect((await waitProcess(tdb.db, p.id, 30_000)).status).toBe('FINISHED');
     await Promise.all(workers.map((w) => w.stop()));
@@ -120,7 +120,7 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
       .update(processes)
       .set({ status: 'RUNNING', workerId: 'dead-worker', attempts: 1, startedAt: new Date(), heartbeatAt: new Date(Date.now() - 120_000) })
       .where(eq(processes.id, p.id));
-    const w = startWorker({ db: tdb.db, runtime, handlers, pollMs: 50, staleMs: 10_000 });
+    const w = startWorker({ db: tdb.db, engine, handlers, pollMs: 50, staleMs: 10_000 });
     await release('stale');
     const done = await waitProcess(tdb.db, p.id, 30_000);
     await w.stop();
@@ -133,7 +133,7 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
 
   it('a worker that stalled and lost its process to another worker stops at its next step boundary', async () => {
     const p = await enqueue(await project('stalled'), 'stalled');
-    const w = startWorker({ db: tdb.db, runtime, handlers, pollMs: 50 });
+    const w = startWorker({ db: tdb.db, engine, handlers, pollMs: 50 });
     await waitFor('the handler to start', async () => ran().includes('start stalled'));
     // What a takeover leaves behind: the row belongs to another worker now.
     await tdb.db.update(processes).set({ workerId: 'rescuer', attempts: 2, heartbeatAt: new Date() }).where(eq(processes.id, p.id));
@@ -153,7 +153,7 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
       .insert(processes)
       .values({ projectId: (await project('unknown')).id, projectName: 'unknown', action: 'nope.nothing' })
       .returning();
-    const w = startWorker({ db: tdb.db, runtime, handlers, pollMs: 50 });
+    const w = startWorker({ db: tdb.db, engine, handlers, pollMs: 50 });
     const done = await waitProcess(tdb.db, p.id, 30_000);
     const none = await waitProcess(tdb.db, unknown!.id, 30_000);
     await w.stop();
@@ -165,7 +165,7 @@ describe.each(testDrivers)('process queue (%s)', (driver) => {
 
   it('cancels a running process at its next step boundary', async () => {
     const p = await enqueue(await project('cancel'), 'c', 'stack.restart');
-    const w = startWorker({ db: tdb.db, runtime, handlers, pollMs: 50 });
+    const w = startWorker({ db: tdb.db, engine, handlers, pollMs: 50 });
     await waitFor('the process to run', async () => (await statusOf(p.id)).status === 'RUNNING');
     await tdb.db.update(processes).set({ cancelRequested: true, status: 'CANCELING' }).where(eq(processes.id, p.id));
     const done = await waitProcess(tdb.db, p.id, 30_000);

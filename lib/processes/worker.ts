@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { processes, type ProcessRow } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import { ProcessCanceled, ProcessTakenOver, SimulatedCrash, createContext, type WorkerHooks } from './context';
 import { onEnqueue } from './enqueue';
 import { processHandlers } from './handlers';
@@ -14,7 +14,7 @@ const log = logger('worker');
 
 export interface WorkerOptions {
   db: Db;
-  runtime: Runtime;
+  engine: Engine;
   workerId?: string;
   /** Processes run at once (different projects only). */
   concurrency?: number;
@@ -115,7 +115,7 @@ async function finish(db: Db, workerId: string, id: string, status: 'FINISHED' |
 
 export function startWorker(opts: WorkerOptions): Worker {
   const id = opts.workerId ?? `w-${crypto.randomBytes(4).toString('hex')}`;
-  const { db, runtime } = opts;
+  const { db, engine } = opts;
   const concurrency = opts.concurrency ?? 4;
   const perTenant = opts.perTenant ?? Math.max(1, Math.ceil(concurrency / 2));
   const staleMs = opts.staleMs ?? 30_000;
@@ -134,7 +134,7 @@ export function startWorker(opts: WorkerOptions): Worker {
   const unsubscribe = onEnqueue(nudge);
 
   async function runOne(p: ProcessRow) {
-    const ctx = createContext(db, runtime, p, opts.hooks);
+    const ctx = createContext(db, engine, p, opts.hooks);
     const beat = setInterval(() => {
       db.update(processes).set({ heartbeatAt: new Date() }).where(mine(p.id, id)).catch(() => {});
     }, heartbeatMs);
@@ -159,7 +159,7 @@ export function startWorker(opts: WorkerOptions): Worker {
         return;
       }
       if (err instanceof ProcessCanceled) {
-        await ctx.log('canceled at a step boundary; reconcile converges what was done', { step: 'process', level: 'warn' });
+        await ctx.log('canceled at a step boundary; reconcile reconciles what was done', { step: 'process', level: 'warn' });
         await finish(db, id, p.id, 'CANCELED');
         return;
       }

@@ -1,9 +1,9 @@
 import { markIntendedStop } from './intended';
 import { L, withInstance } from './labels';
-import type { Runtime } from './runtime';
+import type { Engine } from './engine';
 import type { Step } from './steps';
 
-type Executor<A extends Step['action']> = (runtime: Runtime, step: Extract<Step, { action: A }>) => Promise<void>;
+type Executor<A extends Step['action']> = (engine: Engine, step: Extract<Step, { action: A }>) => Promise<void>;
 
 /** One executor per step kind; every one is idempotent (re-running a done step changes nothing). */
 const executors: { [A in Step['action']]: Executor<A> } = {
@@ -25,6 +25,6 @@ const executors: { [A in Step['action']]: Executor<A> } = {
   removeNetwork: (rt, s) => rt.removeNetwork(s.current.id),
 };
 
-export function applyStep(runtime: Runtime, s: Step): Promise<void> {
-  return (executors[s.action] as Executor<Step['action']>)(runtime, s);
+export function applyStep(engine: Engine, s: Step): Promise<void> {
+  return (executors[s.action] as Executor<Step['action']>)(engine, s);
 }

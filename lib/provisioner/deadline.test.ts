@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boundedRuntime, DeadlineExceeded, withDeadline } from './deadline';
-import { memoryRuntime } from './testing/memory-runtime';
+import { boundedEngine, DeadlineExceeded, withDeadline } from './deadline';
+import { memoryEngine } from './testing/memory-engine';
 
 describe('deadlines', () => {
   it('withDeadline passes a result through and rejects a call that never settles', async () => {
@@ -8,10 +8,10 @@ describe('deadlines', () => {
     await expect(withDeadline(new Promise(() => {}), 30, () => 'late')).rejects.toThrow(DeadlineExceeded);
   });
 
-  it('boundedRuntime ends a hung call at the deadline, and refuses calls after it', async () => {
-    const { runtime: engine } = memoryRuntime();
+  it('boundedEngine ends a hung call at the deadline, and refuses calls after it', async () => {
+    const { engine } = memoryEngine();
     const hung = { ...engine, stopContainer: () => new Promise<void>(() => {}) };
-    const rt = boundedRuntime(hung, Date.now() + 80, 80);
+    const rt = boundedEngine(hung, Date.now() + 80, 80);
     expect(await rt.listContainers({})).toEqual([]);
     await expect(rt.stopContainer('c1')).rejects.toThrow(/Deadline of 80 ms passed during stopping c1/);
     await expect(rt.listContainers({})).rejects.toThrow(/passed before listing containers/);

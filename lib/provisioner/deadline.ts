@@ -1,4 +1,4 @@
-import type { Runtime } from './runtime';
+import type { Engine } from './engine';
 
 /** An engine call (or a wait on one) did not settle in time; the caller treats it as a failure. */
 export class DeadlineExceeded extends Error {
@@ -28,39 +28,39 @@ const seconds = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${
  * The same engine, but no call outlives `deadline` (epoch ms): a process's own deadline aborts
  * it in the middle of a step instead of at the next step boundary.
  */
-export function boundedRuntime(runtime: Runtime, deadline: number, budgetMs: number): Runtime {
+export function boundedEngine(engine: Engine, deadline: number, budgetMs: number): Engine {
   const bound = <T>(what: string, call: () => Promise<T>): Promise<T> => {
     const left = deadline - Date.now();
     if (left <= 0) return Promise.reject(new DeadlineExceeded(`Deadline of ${seconds(budgetMs)} passed before ${what}`));
     return withDeadline(call(), left, () => `Deadline of ${seconds(budgetMs)} passed during ${what}`);
   };
   return {
-    listContainers: (labels) => bound('listing containers', () => runtime.listContainers(labels)),
-    listNetworks: (labels) => bound('listing networks', () => runtime.listNetworks(labels)),
-    listVolumes: (labels) => bound('listing volumes', () => runtime.listVolumes(labels)),
-    createNetwork: (name, labels) => bound(`creating network ${name}`, () => runtime.createNetwork(name, labels)),
-    createVolume: (name, labels) => bound(`creating volume ${name}`, () => runtime.createVolume(name, labels)),
-    createContainer: (spec, labels) => bound(`creating container ${spec.name}`, () => runtime.createContainer(spec, labels)),
-    startContainer: (id) => bound(`starting ${id}`, () => runtime.startContainer(id)),
-    stopContainer: (id, t) => bound(`stopping ${id}`, () => runtime.stopContainer(id, t)),
-    killContainer: (id, signal) => bound(`killing ${id}`, () => runtime.killContainer(id, signal)),
-    removeContainer: (id, t) => bound(`removing ${id}`, () => runtime.removeContainer(id, t)),
-    removeVolume: (name) => bound(`removing volume ${name}`, () => runtime.removeVolume(name)),
-    removeNetwork: (id) => bound(`removing network ${id}`, () => runtime.removeNetwork(id)),
-    inspectContainer: (id) => bound(`inspecting ${id}`, () => runtime.inspectContainer(id)),
-    exec: (id, argv, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => runtime.exec(id, argv, opts)),
-    logs: (id, opts) => bound(`reading logs of ${id}`, () => runtime.logs(id, opts)),
-    stats: (id) => bound(`reading stats of ${id}`, () => runtime.stats(id)),
-    imageExists: (ref) => bound(`looking up image ${ref}`, () => runtime.imageExists(ref)),
-    commitContainer: (id, ref, changes) => bound(`committing ${id} as ${ref}`, () => runtime.commitContainer(id, ref, changes)),
-    removeImage: (ref, force) => bound(`removing image ${ref}`, () => runtime.removeImage(ref, force)),
-    listImages: (labels) => bound('listing images', () => runtime.listImages(labels)),
-    putArchive: (id, path, tar) => bound(`copying files into ${id}`, () => runtime.putArchive(id, path, tar)),
-    getArchive: (id, path) => bound(`reading files from ${id}`, () => runtime.getArchive(id, path)),
-    execPipe: (id, argv, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => runtime.execPipe(id, argv, opts)),
-    execStream: (id, argv, onLine, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => runtime.execStream(id, argv, onLine, opts)),
-    updateContainer: (id, limits) => bound(`changing the limits of ${id}`, () => runtime.updateContainer(id, limits)),
-    engineInfo: () => bound('reading the engine info', () => runtime.engineInfo()),
-    watchEvents: (onEvent, onError) => bound('subscribing to events', () => runtime.watchEvents(onEvent, onError)),
+    listContainers: (labels) => bound('listing containers', () => engine.listContainers(labels)),
+    listNetworks: (labels) => bound('listing networks', () => engine.listNetworks(labels)),
+    listVolumes: (labels) => bound('listing volumes', () => engine.listVolumes(labels)),
+    createNetwork: (name, labels) => bound(`creating network ${name}`, () => engine.createNetwork(name, labels)),
+    createVolume: (name, labels) => bound(`creating volume ${name}`, () => engine.createVolume(name, labels)),
+    createContainer: (spec, labels) => bound(`creating container ${spec.name}`, () => engine.createContainer(spec, labels)),
+    startContainer: (id) => bound(`starting ${id}`, () => engine.startContainer(id)),
+    stopContainer: (id, t) => bound(`stopping ${id}`, () => engine.stopContainer(id, t)),
+    killContainer: (id, signal) => bound(`killing ${id}`, () => engine.killContainer(id, signal)),
+    removeContainer: (id, t) => bound(`removing ${id}`, () => engine.removeContainer(id, t)),
+    removeVolume: (name) => bound(`removing volume ${name}`, () => engine.removeVolume(name)),
+    removeNetwork: (id) => bound(`removing network ${id}`, () => engine.removeNetwork(id)),
+    inspectContainer: (id) => bound(`inspecting ${id}`, () => engine.inspectContainer(id)),
+    exec: (id, argv, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => engine.exec(id, argv, opts)),
+    logs: (id, opts) => bound(`reading logs of ${id}`, () => engine.logs(id, opts)),
+    stats: (id) => bound(`reading stats of ${id}`, () => engine.stats(id)),
+    imageExists: (ref) => bound(`looking up image ${ref}`, () => engine.imageExists(ref)),
+    commitContainer: (id, ref, changes) => bound(`committing ${id} as ${ref}`, () => engine.commitContainer(id, ref, changes)),
+    removeImage: (ref, force) => bound(`removing image ${ref}`, () => engine.removeImage(ref, force)),
+    listImages: (labels) => bound('listing images', () => engine.listImages(labels)),
+    putArchive: (id, path, tar) => bound(`copying files into ${id}`, () => engine.putArchive(id, path, tar)),
+    getArchive: (id, path) => bound(`reading files from ${id}`, () => engine.getArchive(id, path)),
+    execPipe: (id, argv, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => engine.execPipe(id, argv, opts)),
+    execStream: (id, argv, onLine, opts) => bound(`running ${argv[0] ?? 'a program'} in ${id}`, () => engine.execStream(id, argv, onLine, opts)),
+    updateContainer: (id, limits) => bound(`changing the limits of ${id}`, () => engine.updateContainer(id, limits)),
+    engineInfo: () => bound('reading the engine info', () => engine.engineInfo()),
+    watchEvents: (onEvent, onError) => bound('subscribing to events', () => engine.watchEvents(onEvent, onError)),
   };
 }

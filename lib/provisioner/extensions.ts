@@ -1,11 +1,11 @@
 import type { Db } from '@/lib/db/client';
 import type { Project } from '@/lib/db/schema';
-import type { Runtime } from './runtime';
+import type { Engine } from './engine';
 import type { ContainerSpec, WantedContainer, WantedVolume } from './spec';
 
 export interface ExtensionContext {
   db: Db;
-  runtime: Runtime;
+  engine: Engine;
   project: Project;
 }
 

@@ -1,6 +1,6 @@
 import { env } from '@/lib/env';
 import { L, instanceId } from './labels';
-import type { Runtime } from './runtime';
+import type { Engine } from './engine';
 
 export interface OrphanSweep {
   removedContainers: string[];
@@ -17,12 +17,12 @@ export interface OrphanSweep {
  * instance labels) is never touched: only objects labelled with this instance's id. Volumes are
  * kept and reported.
  */
-export async function sweepOrphans(runtime: Runtime, knownProjectIds: ReadonlySet<string>, instance = instanceId()): Promise<OrphanSweep> {
+export async function sweepOrphans(engine: Engine, knownProjectIds: ReadonlySet<string>, instance = instanceId()): Promise<OrphanSweep> {
   const managed = { [L.managed]: 'true' };
   const [containers, networks, volumes] = await Promise.all([
-    runtime.listContainers(managed),
-    runtime.listNetworks(managed),
-    runtime.listVolumes(managed),
+    engine.listContainers(managed),
+    engine.listNetworks(managed),
+    engine.listVolumes(managed),
   ]);
   const orphan = (labels: Record<string, string>) => {
     const project = labels[L.project];
@@ -30,11 +30,11 @@ export async function sweepOrphans(runtime: Runtime, knownProjectIds: ReadonlySe
   };
   const result: OrphanSweep = { removedContainers: [], removedNetworks: [], keptVolumes: [] };
   for (const c of containers.filter((x) => orphan(x.labels))) {
-    await runtime.removeContainer(c.id);
+    await engine.removeContainer(c.id);
     result.removedContainers.push(c.name);
   }
   for (const n of networks.filter((x) => orphan(x.labels))) {
-    await runtime.removeNetwork(n.id);
+    await engine.removeNetwork(n.id);
     result.removedNetworks.push(n.name);
   }
   result.keptVolumes = volumes.filter((v) => orphan(v.labels)).map((v) => v.name);

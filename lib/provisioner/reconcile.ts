@@ -2,7 +2,7 @@ import { observeProject } from './observe';
 import { plan } from './plan';
 import { applyStep } from './apply';
 import { systemClock, type Clock } from './clock';
-import type { Runtime } from './runtime';
+import type { Engine } from './engine';
 import type { WantedProject } from './spec';
 import { describeStep, step, type Step } from './steps';
 import { logger } from '@/lib/log';
@@ -18,8 +18,8 @@ export interface ReconcileHooks {
 export interface ReconcileResult {
   applied: number;
   rounds: number;
-  converged: boolean;
-  /** When not converged: what the last plan still asked for (for the error message). */
+  settled: boolean;
+  /** When not reconciled: what the last plan still asked for (for the error message). */
   remaining: string[];
 }
 
@@ -47,21 +47,21 @@ export function projectLocked(projectId: string): boolean {
  * "task … already exists" for ever) is replaced at once: removed and created again from its spec,
  * on the same volumes, instead of being tried again every pass.
  */
-async function applyOrReplace(runtime: Runtime, wanted: WantedProject, s: Step): Promise<void> {
+async function applyOrReplace(engine: Engine, wanted: WantedProject, s: Step): Promise<void> {
   try {
-    await applyStep(runtime, s);
+    await applyStep(engine, s);
   } catch (err) {
     const want = s.action === 'startContainer' ? wanted.containers.find((c) => c.spec.name === s.current.name) : undefined;
     if (!want || s.action !== 'startContainer') throw err;
     log.warn('container would not start; replacing it', { container: s.current.name, error: err instanceof Error ? err.message : String(err) });
-    await applyStep(runtime, step('removeContainer', { current: s.current, reason: 'would not start' }));
-    await applyStep(runtime, step('createContainer', { target: want.spec, hash: want.hash }));
+    await applyStep(engine, step('removeContainer', { current: s.current, reason: 'would not start' }));
+    await applyStep(engine, step('createContainer', { target: want.spec, hash: want.hash }));
   }
 }
 
 /** observe → plan → apply, re-observing after every round, until nothing is left or the deadline. */
 export async function reconcile(
-  runtime: Runtime,
+  engine: Engine,
   wanted: WantedProject,
   opts: { deadline?: number; maxRounds?: number; clock?: Clock } & ReconcileHooks = {},
 ): Promise<ReconcileResult> {
@@ -71,16 +71,16 @@ export async function reconcile(
   let applied = 0;
   let steps: Step[] = [];
   for (let round = 1; round <= maxRounds; round++) {
-    steps = plan(wanted, await observeProject(runtime, wanted.projectId));
-    if (steps.length === 0) return { applied, rounds: round, converged: true, remaining: [] };
+    steps = plan(wanted, await observeProject(engine, wanted.projectId));
+    if (steps.length === 0) return { applied, rounds: round, settled: true, remaining: [] };
     for (const [i, s] of steps.entries()) {
-      if (clock.now() > deadline) return { applied, rounds: round, converged: false, remaining: steps.slice(i).map(describeStep) };
+      if (clock.now() > deadline) return { applied, rounds: round, settled: false, remaining: steps.slice(i).map(describeStep) };
       await opts.beforeStep?.(s, applied);
-      await applyOrReplace(runtime, wanted, s);
+      await applyOrReplace(engine, wanted, s);
       applied++;
       await opts.onStep?.(s, describeStep(s));
     }
   }
   // Every round applied steps and the next plan was still not empty: something undoes them.
-  return { applied, rounds: maxRounds, converged: false, remaining: steps.map(describeStep) };
+  return { applied, rounds: maxRounds, settled: false, remaining: steps.map(describeStep) };
 }

@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { containers } from '@/lib/db/schema';
 import { L } from './labels';
 import { probedReady } from './ready';
-import type { Runtime } from './runtime';
+import type { Engine } from './engine';
 
 /** Containers' status as the UI shows it: running | restarting | exited | created | … */
 export function displayStatus(state: string, health?: string): string {
@@ -16,11 +16,11 @@ export function displayStatus(state: string, health?: string): string {
  * Copies what Docker holds for a project into the observed `containers` table (for the UI only;
  * Docker stays the source of truth). Returns the rows' count.
  */
-export async function syncObserved(db: Db, runtime: Runtime, projectId: string): Promise<number> {
-  const list = await runtime.listContainers({ [L.managed]: 'true', [L.project]: projectId });
+export async function syncObserved(db: Db, engine: Engine, projectId: string): Promise<number> {
+  const list = await engine.listContainers({ [L.managed]: 'true', [L.project]: projectId });
   const names: string[] = [];
   for (const c of list) {
-    const d = await runtime.inspectContainer(c.id);
+    const d = await engine.inspectContainer(c.id);
     if (!d) continue;
     names.push(d.name);
     const serviceId = d.labels[L.service] ?? null;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TimeoutError, fakeClock, retryUntil } from './clock';
-import type { ContainerDetails, Runtime } from './runtime';
+import type { ContainerDetails, Engine } from './engine';
 import { ContainerFailed, forHealthCheck, forLog } from './wait';
 
 /** A runtime that answers inspect/logs from a script of states, one per call. */
-function scripted(states: Partial<ContainerDetails>[], lines: string[][] = []): Runtime {
+function scripted(states: Partial<ContainerDetails>[], lines: string[][] = []): Engine {
   let i = 0;
   let j = 0;
   const details = (over: Partial<ContainerDetails>): ContainerDetails => ({
@@ -17,11 +17,11 @@ function scripted(states: Partial<ContainerDetails>[], lines: string[][] = []): 
     ips: {},
     ...over,
   });
-  const partial: Pick<Runtime, 'inspectContainer' | 'logs'> = {
+  const partial: Pick<Engine, 'inspectContainer' | 'logs'> = {
     inspectContainer: async () => details(states[Math.min(i++, states.length - 1)]!),
     logs: async () => (lines[Math.min(j++, lines.length - 1)] ?? []).map((line) => ({ at: '', stream: 'stdout' as const, line })),
   };
-  return partial as Runtime;
+  return partial as Engine;
 }
 
 describe('retryUntil', () => {
@@ -56,7 +56,7 @@ describe('retryUntil', () => {
 });
 
 describe('forHealthCheck', () => {
-  const wait = (rt: Runtime, timeoutMs = 60_000) => forHealthCheck().waitUntilReady(rt, 'c1', { clock: fakeClock(), timeoutMs });
+  const wait = (rt: Engine, timeoutMs = 60_000) => forHealthCheck().waitUntilReady(rt, 'c1', { clock: fakeClock(), timeoutMs });
 
   it('is ready when running and healthy', async () => {
     await expect(wait(scripted([{ health: 'starting' }, { health: 'starting' }, { health: 'healthy' }]))).resolves.toBeUndefined();

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { TimeoutError, retryUntil, systemClock, type Clock } from './clock';
-import type { ContainerDetails, Runtime } from './runtime';
+import type { ContainerDetails, Engine } from './engine';
 
 export interface WaitOptions {
   timeoutMs?: number;
@@ -20,7 +20,7 @@ export class ContainerFailed extends Error {
 /** Readiness of one container; `forHealthCheck` is the default (testcontainers' shape). */
 export interface WaitStrategy {
   readonly name: string;
-  waitUntilReady(runtime: Runtime, container: string, opts?: WaitOptions): Promise<void>;
+  waitUntilReady(engine: Engine, container: string, opts?: WaitOptions): Promise<void>;
 }
 
 const DEFAULT_TIMEOUT_MS = 180_000;
@@ -55,12 +55,12 @@ async function poll<T>(
 export function forHealthCheck(): WaitStrategy {
   return {
     name: 'health check',
-    async waitUntilReady(runtime, container, opts = {}) {
+    async waitUntilReady(engine, container, opts = {}) {
       let baseRestarts: number | undefined;
       await poll<ContainerDetails | undefined>(
         `container ${container}`,
         async () => {
-          const d = await runtime.inspectContainer(container);
+          const d = await engine.inspectContainer(container);
           baseRestarts ??= d?.restartCount ?? 0;
           if (d?.health === 'unhealthy') {
             throw new ContainerFailed(`container ${d.name} is unhealthy${d.healthLog ? `: ${d.healthLog}` : ''}`);
@@ -82,10 +82,10 @@ export function forHealthCheck(): WaitStrategy {
 export function forLog(pattern: RegExp): WaitStrategy {
   return {
     name: `log ${pattern}`,
-    async waitUntilReady(runtime, container, opts = {}) {
+    async waitUntilReady(engine, container, opts = {}) {
       await poll(
         `container ${container}`,
-        async () => (await runtime.logs(container, { tail: 500 })).some((l) => pattern.test(l.line)),
+        async () => (await engine.logs(container, { tail: 500 })).some((l) => pattern.test(l.line)),
         (found) => found,
         () => `no output line matches ${pattern}`,
         opts,
@@ -111,11 +111,11 @@ function connects(host: string, port: number, timeoutMs = 1_000): Promise<boolea
 export function forPort(port: number, network: string): WaitStrategy {
   return {
     name: `port ${port}`,
-    async waitUntilReady(runtime, container, opts = {}) {
+    async waitUntilReady(engine, container, opts = {}) {
       await poll(
         `port ${port} of ${container}`,
         async () => {
-          const ip = (await runtime.inspectContainer(container))?.ips[network];
+          const ip = (await engine.inspectContainer(container))?.ips[network];
           return ip ? connects(ip, port) : false;
         },
         (ok) => ok,

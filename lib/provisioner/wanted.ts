@@ -10,7 +10,7 @@ import { env as config } from '@/lib/env';
 import { resolveServiceEnv, type ProjectVars } from '@/lib/envvars/resolve';
 import { projectExtensions, type ExtensionContext } from './extensions';
 import { L, baseLabels, containerName, networkName, specHash, volumeName } from './labels';
-import type { Runtime } from './runtime';
+import type { Engine } from './engine';
 import type { ContainerSpec, WantedContainer, WantedProject, WantedVolume } from './spec';
 
 export async function loadProjectVars(db: Db, projectId: string, list: Service[]): Promise<ProjectVars> {
@@ -54,7 +54,7 @@ async function deployedVersions(db: Db, projectId: string): Promise<Map<string, 
 }
 
 /** Containers, volumes and the network a project should have, from the database and the catalog. */
-export async function buildWantedProject(db: Db, runtime: Runtime, projectId: string): Promise<WantedProject> {
+export async function buildWantedProject(db: Db, engine: Engine, projectId: string): Promise<WantedProject> {
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
   if (!project || project.status === 'DELETING') return { projectId, network: null, volumes: [], containers: [] };
   const list = (await db.select().from(services).where(eq(services.projectId, projectId))).filter((s) => s.status !== 'DELETING');
@@ -144,7 +144,7 @@ export async function buildWantedProject(db: Db, runtime: Runtime, projectId: st
     }
   }
 
-  const ctx: ExtensionContext = { db, runtime, project: project as Project };
+  const ctx: ExtensionContext = { db, engine, project: project as Project };
   for (const ext of projectExtensions()) {
     const extra = await ext.wanted?.(ctx);
     if (extra) {

@@ -1,10 +1,10 @@
 import { and, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { projects, services, statsSamples } from '@/lib/db/schema';
-import { isForeignKeyViolation } from '@/lib/services/errors';
+import { isForeignKeyViolation } from '@/lib/domain/errors';
 import { logger } from '@/lib/log';
 import { L } from '@/lib/provisioner/labels';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 
 const log = logger('stats');
 /** Raw samples for an hour, then 1-minute rows for a day, then 1-hour rows for 30 days. */
@@ -13,14 +13,14 @@ export const STATS_RETENTION = { rawMs: 60 * 60_000, minuteMs: 24 * 60 * 60_000,
 const CONCURRENCY = 8;
 
 /** Samples every running managed container of this database's projects once. */
-export async function sampleOnce(db: Db, runtime: Runtime, now = new Date()): Promise<number> {
+export async function sampleOnce(db: Db, engine: Engine, now = new Date()): Promise<number> {
   const known = new Set((await db.select({ id: projects.id }).from(projects)).map((p) => p.id));
-  const list = (await runtime.listContainers({ [L.managed]: 'true' })).filter((c) => c.state === 'running' && known.has(c.labels[L.project] ?? ''));
+  const list = (await engine.listContainers({ [L.managed]: 'true' })).filter((c) => c.state === 'running' && known.has(c.labels[L.project] ?? ''));
   const rows: (typeof statsSamples.$inferInsert)[] = [];
   const queue = [...list];
   const next = async (): Promise<void> => {
     for (let c = queue.shift(); c; c = queue.shift()) {
-      const s = await runtime.stats(c.id).catch(() => undefined);
+      const s = await engine.stats(c.id).catch(() => undefined);
       if (!s) continue;
       rows.push({
         projectId: c.labels[L.project]!,
@@ -83,14 +83,14 @@ export async function downsample(db: Db, now = new Date()): Promise<void> {
   await db.delete(statsSamples).where(lt(statsSamples.at, new Date(t - STATS_RETENTION.hourMs)));
 }
 
-export function startSampler(db: Db, runtime: Runtime, intervalMs: number): { stop(): void } {
+export function startSampler(db: Db, engine: Engine, intervalMs: number): { stop(): void } {
   let lastDownsample = 0;
   let busy = false;
   const tick = async () => {
     if (busy) return; // a slow engine never piles ticks up
     busy = true;
     try {
-      await sampleOnce(db, runtime);
+      await sampleOnce(db, engine);
       if (Date.now() - lastDownsample > 60_000) {
         lastDownsample = Date.now();
         await downsample(db);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { processes, users, type ProcessRow } from '@/lib/db/schema';
 import { L } from '@/lib/provisioner/labels';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import { waitFor } from './wait';
 
 let n = 0;
@@ -26,12 +26,12 @@ export async function waitProcess(db: Db, id: string, timeoutMs = 180_000): Prom
 }
 
 /** Every Docker object labelled with the project: what a label audit sees. */
-export async function labelAudit(runtime: Runtime, projectId: string) {
+export async function labelAudit(engine: Engine, projectId: string) {
   const labels = { [L.managed]: 'true', [L.project]: projectId };
   const [containers, networks, volumes] = await Promise.all([
-    runtime.listContainers(labels),
-    runtime.listNetworks(labels),
-    runtime.listVolumes(labels),
+    engine.listContainers(labels),
+    engine.listNetworks(labels),
+    engine.listVolumes(labels),
   ]);
   return { containers: containers.map((c) => c.name).sort(), networks: networks.map((x) => x.name), volumes: volumes.map((v) => v.name).sort() };
 }

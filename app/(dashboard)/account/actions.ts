@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/actions/action';
-import { createApiToken, revokeApiToken } from '@/lib/services/api-tokens';
+import { createApiToken, revokeApiToken } from '@/lib/domain/api-tokens';
 import { changeOwnPassword } from '@/lib/db/queries/users';
 import { passwordSchema } from '@/lib/validations/auth';
 

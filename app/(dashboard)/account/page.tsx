@@ -3,7 +3,7 @@ import { TokensPanel } from '@/components/account/tokens-panel';
 import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
-import { listApiTokens } from '@/lib/services/api-tokens';
+import { listApiTokens } from '@/lib/domain/api-tokens';
 
 export const metadata: Metadata = { title: 'Account' };
 

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/actions/action';
-import { createProject } from '@/lib/services/projects';
+import { createProject } from '@/lib/domain/projects';
 import { parseDotEnv } from '@/lib/validations/projects';
 
 const schema = z.object({

@@ -3,7 +3,7 @@ import { toProjectCards } from '@/components/projects/project-card-data';
 import { requireUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
 import { listCpuSparklines } from '@/lib/db/queries/sparklines';
-import { listProjects } from '@/lib/services/projects';
+import { listProjects } from '@/lib/domain/projects';
 import { ProjectsClient } from './projects-client';
 
 export const metadata: Metadata = { title: 'Projects' };

@@ -3,22 +3,22 @@ import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { backups, containers, services, type Backup } from '@/lib/db/schema';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { absolute } from '../files';
 import { requestBackup, requestRestore } from '../domain';
 
-export const runtime = dockerRuntime();
+export const engine = dockerEngine();
 
 /** A project on the real engine with the given data services, a worker, and helpers to back up and restore. */
 export async function backupProject(name: string, list: [hostname: string, type: string][]) {
   const tdb: TestDb = await createTestDb('postgres');
-  let worker: Worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+  let worker: Worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
   const userId = (await createTestUser(tdb.db)).id;
   const created = await createProject(tdb.db, userId, { name });
   const projectId = created.project.id;
@@ -48,7 +48,7 @@ export async function backupProject(name: string, list: [hostname: string, type:
   };
   /** Runs a client program in the service's own container; fails the test on a non-zero exit. */
   const exec = async (hostname: string, argv: string[], env: string[] = [], stdin?: string) => {
-    const r = await runtime.exec(await container(hostname), argv, { env, stdin });
+    const r = await engine.exec(await container(hostname), argv, { env, stdin });
     expect(r.exitCode, `${argv.join(' ')}: ${r.stderr}`).toBe(0);
     return r.stdout;
   };
@@ -78,11 +78,11 @@ export async function backupProject(name: string, list: [hostname: string, type:
     },
     async restartWorker(next?: Worker) {
       await worker.stop();
-      worker = next ?? startWorker({ db: tdb.db, runtime, pollMs: 100 });
+      worker = next ?? startWorker({ db: tdb.db, engine, pollMs: 100 });
     },
     async dispose() {
       await worker.stop();
-      worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+      worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
       await finished(await deleteProject(tdb.db, userId, projectId));
       expect(fs.existsSync(absolute(`backups/${projectId}`))).toBe(false);
       await worker.stop();

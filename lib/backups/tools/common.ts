@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 
 /** The container a backup or restore runs in, with the service's generated variables. */
 export interface ToolTarget {
-  runtime: Runtime;
+  engine: Engine;
   container: string;
   hostname: string;
   vars: Record<string, string>;
@@ -27,14 +27,14 @@ export class ToolFailed extends Error {}
 
 /** Runs argv in the container; a non-zero exit throws with the program's stderr. */
 export async function run(t: ToolTarget, argv: string[], env?: string[]): Promise<string> {
-  const r = await t.runtime.exec(t.container, argv, { env });
+  const r = await t.engine.exec(t.container, argv, { env });
   if (r.exitCode !== 0) throw new ToolFailed(`${argv[0]} exited with ${r.exitCode}: ${(r.stderr || r.stdout).trim().slice(0, 2000)}`);
   return r.stdout;
 }
 
 /** Runs argv with streamed stdin/stdout; a non-zero exit throws with the program's stderr. */
 export async function pipe(t: ToolTarget, argv: string[], opts: { env?: string[]; stdin?: Readable; stdout?: NodeJS.WritableStream }): Promise<void> {
-  const r = await t.runtime.execPipe(t.container, argv, opts);
+  const r = await t.engine.execPipe(t.container, argv, opts);
   if (r.exitCode !== 0) throw new ToolFailed(`${argv[0]} exited with ${r.exitCode}: ${r.stderr.slice(0, 2000)}`);
 }
 

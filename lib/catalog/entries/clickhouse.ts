@@ -1,4 +1,4 @@
-import { health, plain, secret } from '../helpers';
+import { health, plain, secret } from '../building-blocks';
 import { officialOnly } from './official-only';
 
 const NATIVE = 9000;

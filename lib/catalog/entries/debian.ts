@@ -1,4 +1,4 @@
-import { baseVars, replicas, sharedMountsOf } from '../helpers';
+import { baseVars, replicas, sharedMountsOf } from '../building-blocks';
 import type { CatalogEntry } from '../types';
 
 const versions = [

@@ -1,4 +1,4 @@
-import { baseVars, health, plain, secret, single } from '../helpers';
+import { baseVars, health, plain, secret, single } from '../building-blocks';
 import type { CatalogEntry } from '../types';
 
 /** 10.11 from Debian bookworm (the default set); 11.8 from trixie, built locally the first time it is used. */

@@ -1,4 +1,4 @@
-import { plain, secret } from '../helpers';
+import { plain, secret } from '../building-blocks';
 import { officialOnly } from './official-only';
 
 const PORT = 27017;

@@ -1,4 +1,4 @@
-import { baseVars, health, plain, secret, single } from '../helpers';
+import { baseVars, health, plain, secret, single } from '../building-blocks';
 import type { CatalogEntry } from '../types';
 
 const versions = [{ version: '2.10', default: true, images: { local: 'berth/nats:2.10', official: 'nats:2.10-alpine' } }];

@@ -1,4 +1,4 @@
-import { baseVars, health, plain, secret, single } from '../helpers';
+import { baseVars, health, plain, secret, single } from '../building-blocks';
 import type { CatalogEntry, GenerateContext } from '../types';
 
 const PORT = 9000;

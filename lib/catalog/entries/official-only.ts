@@ -1,4 +1,4 @@
-import { baseVars, health, single } from '../helpers';
+import { baseVars, health, single } from '../building-blocks';
 import type { CatalogEntry, Category, ContainersForInput, GenerateContext, GeneratedVar, HealthCheckDef, PortDef } from '../types';
 
 /** Why the local image set has none of these: no Debian suite the mirror serves ships the server. */

@@ -1,4 +1,4 @@
-import { baseVars, health, plain, secret, versionImage } from '../helpers';
+import { baseVars, health, plain, secret, versionImage } from '../building-blocks';
 import type { CatalogEntry, ContainerTemplate } from '../types';
 
 /**

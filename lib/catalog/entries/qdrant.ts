@@ -1,4 +1,4 @@
-import { plain, secret } from '../helpers';
+import { plain, secret } from '../building-blocks';
 import { officialOnly, tcpProbe } from './official-only';
 
 const HTTP = 6333;

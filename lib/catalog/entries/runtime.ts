@@ -1,4 +1,4 @@
-import { baseVars, httpHealth, plain, replicas, sharedMountsOf } from '../helpers';
+import { baseVars, httpHealth, plain, replicas, sharedMountsOf } from '../building-blocks';
 import type { CatalogEntry, ContainersForInput, GenerateContext } from '../types';
 
 export interface RuntimeDef {

@@ -1,4 +1,4 @@
-import { baseVars, single } from '../helpers';
+import { baseVars, single } from '../building-blocks';
 import type { CatalogEntry } from '../types';
 import { stayUp } from './debian';
 

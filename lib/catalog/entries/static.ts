@@ -1,4 +1,4 @@
-import { baseVars, httpHealth, plain, replicas, sharedMountsOf } from '../helpers';
+import { baseVars, httpHealth, plain, replicas, sharedMountsOf } from '../building-blocks';
 import type { CatalogEntry } from '../types';
 
 /** A directory served by nginx on port 80; files live in /usr/share/nginx/html for both image sources. */

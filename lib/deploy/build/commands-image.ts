@@ -34,14 +34,14 @@ export async function commandsImage(ctx: ProcessContext, input: CommandsImageInp
     .digest('hex')
     .slice(0, 24);
   const ref = `${input.repo}:${hash}`;
-  if (await ctx.runtime.imageExists(ref)) {
+  if (await ctx.engine.imageExists(ref)) {
     await ctx.log(`${input.field}: reusing the cached image (${hash.slice(0, 12)})`, { step: input.step });
     return ref;
   }
   const name = buildContainerName(input.projectId, `${input.step}-${hash.slice(0, 12)}`);
   const ca = caMount();
-  await ctx.runtime.removeContainer(name, 0);
-  const id = await ctx.runtime.createContainer(
+  await ctx.engine.removeContainer(name, 0);
+  const id = await ctx.engine.createContainer(
     {
       name,
       image: input.baseImage,
@@ -58,21 +58,21 @@ export async function commandsImage(ctx: ProcessContext, input: CommandsImageInp
     buildLabels(input.projectId, input.serviceId, 'prepare'),
   );
   try {
-    if (input.files) await ctx.runtime.putArchive(id, input.files.path, input.files.tar);
+    if (input.files) await ctx.engine.putArchive(id, input.files.path, input.files.tar);
     for (const [i, command] of input.commands.entries()) {
       await ctx.log(`$ ${command}`, { step: input.step });
       const out = lineLog(ctx, input.step);
       const code = await cancellable(
         ctx,
-        () => ctx.runtime.execStream(id, ['sh', '-c', command], (l) => out.line(l)),
-        () => ctx.runtime.removeContainer(id, 0),
+        () => ctx.engine.execStream(id, ['sh', '-c', command], (l) => out.line(l)),
+        () => ctx.engine.removeContainer(id, 0),
         input.deadline,
       ).finally(() => out.close());
       if (code !== 0) throw new CommandFailed(`${input.field}[${i}] "${command}" exited with code ${code}`);
     }
-    await ctx.runtime.commitContainer(id, ref, { labels: buildLabels(input.projectId, input.serviceId, 'image') });
+    await ctx.engine.commitContainer(id, ref, { labels: buildLabels(input.projectId, input.serviceId, 'image') });
     return ref;
   } finally {
-    await ctx.runtime.removeContainer(id, 0);
+    await ctx.engine.removeContainer(id, 0);
   }
 }

@@ -52,8 +52,8 @@ async function restoreCache(ctx: ProcessContext, id: string, entries: { path: st
   for (const e of entries) {
     if (e.path.split('/').includes('..') || !fs.existsSync(e.file)) continue;
     const parent = e.path === '.' ? '/build' : path.posix.join(SOURCE, path.posix.dirname(e.path));
-    await ctx.runtime.exec(id, ['mkdir', '-p', parent]);
-    await ctx.runtime.putArchive(id, parent, await fsp.readFile(e.file));
+    await ctx.engine.exec(id, ['mkdir', '-p', parent]);
+    await ctx.engine.putArchive(id, parent, await fsp.readFile(e.file));
     restored++;
   }
   if (restored) await ctx.log(`build cache restored (${entries.map((e) => e.path).join(', ')})`, { step: 'build' });
@@ -64,7 +64,7 @@ async function saveCache(ctx: ProcessContext, id: string, entries: { path: strin
     if (e.path.split('/').includes('..')) continue;
     const from = e.path === '.' ? SOURCE : path.posix.join(SOURCE, e.path);
     try {
-      const tar = await streamToBuffer(await ctx.runtime.getArchive(id, from), limitBytes());
+      const tar = await streamToBuffer(await ctx.engine.getArchive(id, from), limitBytes());
       await fsp.mkdir(path.dirname(e.file), { recursive: true });
       await fsp.writeFile(`${e.file}.tmp`, tar);
       await fsp.rename(`${e.file}.tmp`, e.file);
@@ -103,8 +103,8 @@ export async function runBuild(ctx: ProcessContext, input: BuildInput): Promise<
 
   const name = buildContainerName(input.projectId, input.versionId.slice(0, 8));
   const ca = caMount();
-  await ctx.runtime.removeContainer(name, 0);
-  const id = await ctx.runtime.createContainer(
+  await ctx.engine.removeContainer(name, 0);
+  const id = await ctx.engine.createContainer(
     {
       name,
       image,
@@ -123,8 +123,8 @@ export async function runBuild(ctx: ProcessContext, input: BuildInput): Promise<
   );
   const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'berth-build-'));
   try {
-    await ctx.runtime.exec(id, ['mkdir', '-p', SOURCE]);
-    await ctx.runtime.putArchive(id, SOURCE, await packDir(input.sourceDir));
+    await ctx.engine.exec(id, ['mkdir', '-p', SOURCE]);
+    await ctx.engine.putArchive(id, SOURCE, await packDir(input.sourceDir));
     const cache = cacheFiles(input.serviceId, setup.build.cache);
     await restoreCache(ctx, id, cache);
     for (const [i, command] of setup.build.buildCommands.entries()) {
@@ -132,8 +132,8 @@ export async function runBuild(ctx: ProcessContext, input: BuildInput): Promise<
       const out = lineLog(ctx, 'build');
       const code = await cancellable(
         ctx,
-        () => ctx.runtime.execStream(id, ['sh', '-c', command], (l) => out.line(l), { workingDir: SOURCE }),
-        () => ctx.runtime.removeContainer(id, 0),
+        () => ctx.engine.execStream(id, ['sh', '-c', command], (l) => out.line(l), { workingDir: SOURCE }),
+        () => ctx.engine.removeContainer(id, 0),
         deadline,
       ).finally(() => out.close());
       if (code !== 0) throw new CommandFailed(`build.buildCommands[${i}] "${command}" exited with code ${code}`);
@@ -142,7 +142,7 @@ export async function runBuild(ctx: ProcessContext, input: BuildInput): Promise<
     await saveCache(ctx, id, cache);
 
     const tree = path.join(work, 'tree');
-    const built = await streamToBuffer(await ctx.runtime.getArchive(id, SOURCE), limitBytes() * 2);
+    const built = await streamToBuffer(await ctx.engine.getArchive(id, SOURCE), limitBytes() * 2);
     await extractArchive(built, tree, { maxBytes: limitBytes() * 2, maxEntries: 500_000 });
     const root = path.join(tree, 'source');
     const out = path.join(work, 'artifact');
@@ -159,8 +159,8 @@ export async function runBuild(ctx: ProcessContext, input: BuildInput): Promise<
     }
     return { artifactDigest, runPrepare };
   } finally {
-    await ctx.runtime.removeContainer(id, 0).catch(() => {});
-    await ctx.runtime.removeContainer(name, 0).catch(() => {});
+    await ctx.engine.removeContainer(id, 0).catch(() => {});
+    await ctx.engine.removeContainer(name, 0).catch(() => {});
     await fsp.rm(work, { recursive: true, force: true });
   }
 }

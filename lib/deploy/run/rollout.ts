@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { syncCore } from '@/lib/core/extension';
+import { syncCore } from '@/lib/core/balancer-sync';
 import { appVersions, projects, services, type AppVersion, type Project, type RollingProgress, type ServicePort } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { converge } from '@/lib/processes/converge';
+import { reconcileStep } from '@/lib/processes/reconcile-step';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
 import { reconcileProject, withProjectLock } from '@/lib/provisioner';
 import { retryUntil, systemClock } from '@/lib/provisioner/clock';
@@ -30,17 +30,17 @@ async function waitReady(ctx: ProcessContext, projectId: string, version: AppVer
   await ctx.log(`waiting for ${count} new container${count === 1 ? '' : 's'} to be ready${argv ? '' : ' (running)'}`, { step: 'readiness' });
   let lastOutput = '';
   const once = async (): Promise<boolean> => {
-    const list = await ctx.runtime.listContainers({ [L.managed]: 'true', [L.project]: projectId, [VERSION_LABEL]: version.id });
+    const list = await ctx.engine.listContainers({ [L.managed]: 'true', [L.project]: projectId, [VERSION_LABEL]: version.id });
     if (list.length < count) return false;
     for (const c of list) {
-      const d = await ctx.runtime.inspectContainer(c.id);
+      const d = await ctx.engine.inspectContainer(c.id);
       if (d?.state !== 'running') {
-        const logs = await ctx.runtime.logs(c.id, { tail: 20 }).catch(() => []);
+        const logs = await ctx.engine.logs(c.id, { tail: 20 }).catch(() => []);
         lastOutput = `container ${c.name} is ${d?.state ?? 'gone'}${d?.exitCode ? ` (exit code ${d.exitCode})` : ''}: ${logs.map((l) => l.line).join('\n')}`;
         return false;
       }
       if (!argv) continue;
-      const r = await ctx.runtime.exec(c.id, argv).catch((err: Error) => ({ exitCode: -1, stdout: '', stderr: err.message }));
+      const r = await ctx.engine.exec(c.id, argv).catch((err: Error) => ({ exitCode: -1, stdout: '', stderr: err.message }));
       if (r.exitCode !== 0) {
         lastOutput = `${c.name}: exit code ${r.exitCode}: ${`${r.stdout}\n${r.stderr}`.trim().slice(-1000)}`;
         return false;
@@ -79,7 +79,7 @@ async function switchTo(ctx: ProcessContext, projectId: string, version: AppVers
       const ports = servicePorts(version.setup!);
       if (ports) await tx.update(services).set({ ports, updatedAt: new Date() }).where(eq(services.id, version.serviceId));
     });
-    await syncCore({ db: ctx.db, runtime: ctx.runtime, project: await project(ctx, projectId) });
+    await syncCore({ db: ctx.db, engine: ctx.engine, project: await project(ctx, projectId) });
   });
   await ctx.log('traffic switched to the new version', { step: 'switch' });
 }
@@ -89,7 +89,7 @@ async function saveProgress(ctx: ProcessContext, projectId: string, version: App
   await ctx.db.update(appVersions).set({ rolling: progress }).where(eq(appVersions.id, version.id));
   if (route) {
     await withProjectLock(projectId, async () => {
-      await syncCore({ db: ctx.db, runtime: ctx.runtime, project: await project(ctx, projectId) });
+      await syncCore({ db: ctx.db, engine: ctx.engine, project: await project(ctx, projectId) });
     });
   }
 }
@@ -107,7 +107,7 @@ async function rollOneByOne(ctx: ProcessContext, projectId: string, version: App
     progress = { ...progress, started: Math.max(progress.started, i + 1) };
     await saveProgress(ctx, projectId, version, progress, false);
     await ctx.log(`new ${which}: starting`, { step: 'rollout' });
-    await converge(ctx, projectId);
+    await reconcileStep(ctx, projectId);
     await waitReady(ctx, projectId, version, i + 1);
     await ctx.checkpoint('rolled ready', { cancelable: false });
     progress = { ...progress, routed: Math.max(progress.routed, i + 1) };
@@ -116,7 +116,7 @@ async function rollOneByOne(ctx: ProcessContext, projectId: string, version: App
     await systemClock.sleep(DRAIN_MS);
     progress = { ...progress, removed: i + 1 };
     await saveProgress(ctx, projectId, version, progress, false);
-    await converge(ctx, projectId);
+    await reconcileStep(ctx, projectId);
     await ctx.log(`old ${which} removed`, { step: 'rollout' });
   }
 }
@@ -143,7 +143,7 @@ export async function rollout(ctx: ProcessContext, projectId: string, version: A
     if (rolling) await rollOneByOne(ctx, projectId, version, containerCount);
     else {
       await ctx.log(shutdown ? 'temporaryShutdown: stopping the old containers first' : 'starting the new containers beside the old ones', { step: 'rollout' });
-      await converge(ctx, projectId);
+      await reconcileStep(ctx, projectId);
       await waitReady(ctx, projectId, version, containerCount);
     }
   } catch (err) {
@@ -153,14 +153,14 @@ export async function rollout(ctx: ProcessContext, projectId: string, version: A
       if (shutdown && previous && previous.id !== version.id) await tx.update(appVersions).set({ status: 'ACTIVE' }).where(eq(appVersions.id, previous.id));
     });
     // Without step boundaries: a cancel must not stop the clean-up of the new containers.
-    await reconcileProject(ctx.db, ctx.runtime, projectId).catch(() => {});
+    await reconcileProject(ctx.db, ctx.engine, projectId).catch(() => {});
     throw err;
   }
   await ctx.checkpoint('switch', { cancelable: false });
   await switchTo(ctx, projectId, version);
   if (previous && !shutdown && !rolling) await systemClock.sleep(DRAIN_MS);
   await ctx.checkpoint('remove old', { cancelable: false });
-  await converge(ctx, projectId);
+  await reconcileStep(ctx, projectId);
 }
 
 /** Time in-flight requests on the old containers get after the switch, before they are stopped. */

@@ -59,11 +59,11 @@ export async function buildVersionImage(ctx: ProcessContext, input: VersionImage
     deadline: input.deadline,
   });
   const ref = versionImageRef(input.projectId, input.hostname, input.versionId);
-  if (await ctx.runtime.imageExists(ref)) return ref;
+  if (await ctx.engine.imageExists(ref)) return ref;
   const files = versionFiles(input.type, input.setup.run);
   const name = buildContainerName(input.projectId, `image-${input.versionId.slice(0, 8)}`);
-  await ctx.runtime.removeContainer(name, 0);
-  const id = await ctx.runtime.createContainer(
+  await ctx.engine.removeContainer(name, 0);
+  const id = await ctx.engine.createContainer(
     {
       name,
       image: runImage,
@@ -80,12 +80,12 @@ export async function buildVersionImage(ctx: ProcessContext, input: VersionImage
   try {
     if (input.runPrepare) {
       // The run image may be the plain base (no prepareCommands): the files still belong in /home/zerops.
-      await ctx.runtime.putArchive(id, '/', await packFiles([], ['home/zerops/']));
-      await ctx.runtime.putArchive(id, '/home/zerops', input.runPrepare.tar);
+      await ctx.engine.putArchive(id, '/', await packFiles([], ['home/zerops/']));
+      await ctx.engine.putArchive(id, '/home/zerops', input.runPrepare.tar);
     }
-    await ctx.runtime.putArchive(id, '/', await packFiles(files.files, files.dirs));
-    await ctx.runtime.putArchive(id, '/var/www', await readBlob('artifacts', input.artifactDigest));
-    await ctx.runtime.commitContainer(id, ref, {
+    await ctx.engine.putArchive(id, '/', await packFiles(files.files, files.dirs));
+    await ctx.engine.putArchive(id, '/var/www', await readBlob('artifacts', input.artifactDigest));
+    await ctx.engine.commitContainer(id, ref, {
       cmd: files.cmd,
       workingDir: '/var/www',
       labels: { ...buildLabels(input.projectId, input.serviceId, 'image'), [VERSION_LABEL]: input.versionId },
@@ -93,6 +93,6 @@ export async function buildVersionImage(ctx: ProcessContext, input: VersionImage
     await ctx.log(`app version image ready (${ref})`, { step: 'image' });
     return ref;
   } finally {
-    await ctx.runtime.removeContainer(id, 0).catch(() => {});
+    await ctx.engine.removeContainer(id, 0).catch(() => {});
   }
 }

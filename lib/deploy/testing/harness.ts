@@ -5,23 +5,23 @@ import { env } from '@/lib/env';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { registerProjectCore } from '@/lib/core';
 import { edgeName } from '@/lib/core/edge';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { L } from '@/lib/provisioner/labels';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
 import { httpGet } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 import { DEPLOY_LABEL } from '../build/labels';
 
-export const runtime = dockerRuntime();
+export const engine = dockerEngine();
 
 /** A project with a worker for deploy tests; services are added per test file. */
 export async function deployProject(name: string) {
   registerProjectCore();
   const tdb: TestDb = await createTestDb('postgres');
-  let worker: Worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+  let worker: Worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
   const userId = (await createTestUser(tdb.db)).id;
   const { project, process } = await createProject(tdb.db, userId, { name: `${name} ${Date.now().toString(36)}` });
   expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
@@ -38,11 +38,11 @@ export async function deployProject(name: string) {
     await waitProcess(tdb.db, del.id);
     await worker.stop();
     await tdb.dispose();
-    await runtime.removeContainer(edgeName());
-    for (const img of await runtime.listImages({ [DEPLOY_LABEL]: project.id })) for (const t of img.tags) await runtime.removeImage(t).catch(() => {});
+    await engine.removeContainer(edgeName());
+    for (const img of await engine.listImages({ [DEPLOY_LABEL]: project.id })) for (const t of img.tags) await engine.removeImage(t).catch(() => {});
   };
   const restartWorker = () => {
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
   };
   return { tdb, db: tdb.db, userId, project, add, host, get, dispose, restartWorker, get worker() { return worker; } };
 }
@@ -62,6 +62,6 @@ export async function versionRow(db: TestDb['db'], id: string): Promise<AppVersi
 
 /** Build and prepare containers of the project (the deploy labels, not the project's). */
 export const buildContainers = async (projectId: string) => [
-  ...(await runtime.listContainers({ [L.managed]: 'true', [DEPLOY_LABEL]: projectId, [L.kind]: 'build' })),
-  ...(await runtime.listContainers({ [L.managed]: 'true', [DEPLOY_LABEL]: projectId, [L.kind]: 'prepare' })),
+  ...(await engine.listContainers({ [L.managed]: 'true', [DEPLOY_LABEL]: projectId, [L.kind]: 'build' })),
+  ...(await engine.listContainers({ [L.managed]: 'true', [DEPLOY_LABEL]: projectId, [L.kind]: 'prepare' })),
 ];

@@ -3,7 +3,7 @@ import { projects } from '@/lib/db/schema';
 import { removeProjectBackups } from '@/lib/backups/files';
 import { removeDeployObjects } from '@/lib/deploy/cleanup';
 import { projectExtensions } from '@/lib/provisioner/extensions';
-import { converge } from '../converge';
+import { reconcileStep } from '../reconcile-step';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
 import type { ProcessHandlers } from '../registry';
 import { envNote } from './service';
@@ -14,7 +14,7 @@ async function createProject(ctx: ProcessContext): Promise<void> {
     ctx.db.update(projects).set({ status, updatedAt: new Date() }).where(eq(projects.id, projectId));
   try {
     await setStatus('CREATING');
-    await converge(ctx, projectId);
+    await reconcileStep(ctx, projectId);
     await setStatus('ACTIVE');
   } catch (err) {
     // Canceled: ACTIVE, so the self-healer finishes the network and core in the background.
@@ -28,10 +28,10 @@ async function deleteProject(ctx: ProcessContext): Promise<void> {
   if (!projectId) return; // already gone
   await ctx.db.update(projects).set({ status: 'DELETING' }).where(eq(projects.id, projectId));
   const [project] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
-  if (project) for (const ext of projectExtensions()) await ext.beforeDestroy?.({ db: ctx.db, runtime: ctx.runtime, project });
+  if (project) for (const ext of projectExtensions()) await ext.beforeDestroy?.({ db: ctx.db, engine: ctx.engine, project });
   // Build containers and app images are not wanted objects of the project: removed by label.
-  await removeDeployObjects(ctx.runtime, projectId);
-  await converge(ctx, projectId);
+  await removeDeployObjects(ctx.engine, projectId);
+  await reconcileStep(ctx, projectId);
   await ctx.checkpoint('remove rows');
   await ctx.db.delete(projects).where(eq(projects.id, projectId));
   await removeProjectBackups(projectId);

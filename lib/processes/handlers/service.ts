@@ -3,7 +3,7 @@ import { services } from '@/lib/db/schema';
 import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { L } from '@/lib/provisioner/labels';
 import { buildWantedProject, loadProjectVars } from '@/lib/provisioner/wanted';
-import { converge, waitHealthy } from '../converge';
+import { reconcileStep, waitHealthy } from '../reconcile-step';
 import { ensureServiceImages } from '../service-images';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
 import type { ProcessHandlers } from '../registry';
@@ -33,8 +33,8 @@ async function warnUnresolved(ctx: ProcessContext, projectId: string, serviceId:
 }
 
 /**
- * A service change: converge, wait for health when it should run, then mark the final status.
- * A failure marks the service FAILED; a cancel leaves it to the self-healer, which converges
+ * A service change: reconcile, wait for health when it should run, then mark the final status.
+ * A failure marks the service FAILED; a cancel leaves it to the self-healer, which reconciles
  * Docker to the wanted state (so the status says what the service will be).
  */
 /**
@@ -43,14 +43,14 @@ async function warnUnresolved(ctx: ProcessContext, projectId: string, serviceId:
  * without a restart. New containers start with them anyway.
  */
 async function applyLimits(ctx: ProcessContext, projectId: string, serviceId: string): Promise<void> {
-  const wanted = await buildWantedProject(ctx.db, ctx.runtime, projectId);
+  const wanted = await buildWantedProject(ctx.db, ctx.engine, projectId);
   let changed = 0;
   for (const { spec } of wanted.containers.filter((c) => c.spec.labels[L.service] === serviceId)) {
-    const live = await ctx.runtime.inspectContainer(spec.name);
+    const live = await ctx.engine.inspectContainer(spec.name);
     if (live?.state !== 'running') continue;
     const want = spec.limits;
     if (live.limits && live.limits.nanoCpus === want.nanoCpus && live.limits.memoryBytes === want.memoryBytes) continue;
-    await ctx.runtime.updateContainer(live.id, { nanoCpus: want.nanoCpus, memoryBytes: want.memoryBytes });
+    await ctx.engine.updateContainer(live.id, { nanoCpus: want.nanoCpus, memoryBytes: want.memoryBytes });
     changed++;
   }
   if (changed) await ctx.log(`new CPU and memory limits applied in place to ${changed} container${changed === 1 ? '' : 's'}`, { step: 'limits' });
@@ -62,7 +62,7 @@ function serviceChange(during: ServiceStatus, wantHealthy: boolean, final: Servi
     try {
       await setServiceStatus(ctx, during);
       if (wantHealthy) await ensureServiceImages(ctx, { projectId, serviceId });
-      await converge(ctx, projectId);
+      await reconcileStep(ctx, projectId);
       if (opts.limits) await applyLimits(ctx, projectId, serviceId);
       await warnUnresolved(ctx, projectId, serviceId);
       if (wantHealthy) {
@@ -83,7 +83,7 @@ function serviceChange(during: ServiceStatus, wantHealthy: boolean, final: Servi
 async function deleteService(ctx: ProcessContext): Promise<void> {
   const { projectId, serviceId } = ids(ctx);
   await setServiceStatus(ctx, 'DELETING');
-  await converge(ctx, projectId);
+  await reconcileStep(ctx, projectId);
   await ctx.checkpoint('remove rows');
   await ctx.db.delete(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
   await ctx.log('service removed with its containers and volumes', { step: 'delete' });

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import type { ProcessRow } from '@/lib/db/schema';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import { SimulatedCrash } from '../context';
 import { startWorker, type Worker } from '../worker';
 
@@ -22,11 +22,11 @@ export function boundaryTracker() {
 }
 
 /** A worker that records every distinct step boundary of `action` (the reference run). */
-export function startRecordingWorker(opts: { db: Db; runtime: Runtime; action: ProcessRow['action']; pollMs?: number }): { worker: Worker; seen: string[] } {
+export function startRecordingWorker(opts: { db: Db; engine: Engine; action: ProcessRow['action']; pollMs?: number }): { worker: Worker; seen: string[] } {
   const tracker = boundaryTracker();
   const worker = startWorker({
     db: opts.db,
-    runtime: opts.runtime,
+    engine: opts.engine,
     pollMs: opts.pollMs ?? 100,
     hooks: { atBoundary: (p, _i, name) => void (p.action === opts.action && tracker.visit(name)) },
   });
@@ -37,7 +37,7 @@ export function startRecordingWorker(opts: { db: Db; runtime: Runtime; action: P
  * A worker that dies (as if killed) at the `boundary`-th distinct step boundary of the first
  * attempt of `action`; `crash` resolves with that boundary's name. Stop it, then start a rescuer.
  */
-export function startWorkerDyingAt(opts: { db: Db; runtime: Runtime; action: ProcessRow['action']; boundary: number; pollMs?: number }): {
+export function startWorkerDyingAt(opts: { db: Db; engine: Engine; action: ProcessRow['action']; boundary: number; pollMs?: number }): {
   worker: Worker;
   crash: Promise<string>;
 } {
@@ -46,7 +46,7 @@ export function startWorkerDyingAt(opts: { db: Db; runtime: Runtime; action: Pro
   const tracker = boundaryTracker();
   const worker = startWorker({
     db: opts.db,
-    runtime: opts.runtime,
+    engine: opts.engine,
     pollMs: opts.pollMs ?? 100,
     staleMs: 60_000,
     hooks: {

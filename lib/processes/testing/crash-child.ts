@@ -5,14 +5,14 @@
  */
 import { openDb } from '@/lib/db/client';
 import { startWorker } from '@/lib/processes/worker';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 
 const [url, action, prefix] = process.argv.slice(2);
 if (!url || !action || !prefix) throw new Error('usage: crash-child.ts <postgres-url> <action> <boundary-prefix>');
 const handle = openDb({ url, pgliteDir: '' });
 startWorker({
   db: handle.db,
-  runtime: dockerRuntime(),
+  engine: dockerEngine(),
   pollMs: 100,
   staleMs: 60_000,
   hooks: {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeadlineExceeded } from '../deadline';
-import { dockerRuntime } from './docker-runtime';
+import { dockerEngine } from './docker-engine';
 
 /** An "engine" that accepts connections and never answers: every call to it hangs. */
 describe('engine calls have deadlines', () => {
@@ -22,23 +22,23 @@ describe('engine calls have deadlines', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const runtime = () =>
-    dockerRuntime(new Docker({ socketPath }), { deadlines: { inspect: 150, list: 150, stop: 150, exec: 150, create: 150, events: 150 } });
+  const engine = () =>
+    dockerEngine(new Docker({ socketPath }), { deadlines: { inspect: 150, list: 150, stop: 150, exec: 150, create: 150, events: 150 } });
 
   it.each([
-    ['inspect', (rt: ReturnType<typeof runtime>) => rt.inspectContainer('x')],
-    ['list', (rt: ReturnType<typeof runtime>) => rt.listContainers({ a: 'b' })],
-    ['exec', (rt: ReturnType<typeof runtime>) => rt.exec('x', ['true'])],
-    ['events', (rt: ReturnType<typeof runtime>) => rt.watchEvents(() => {}, () => {})],
+    ['inspect', (rt: ReturnType<typeof engine>) => rt.inspectContainer('x')],
+    ['list', (rt: ReturnType<typeof engine>) => rt.listContainers({ a: 'b' })],
+    ['exec', (rt: ReturnType<typeof engine>) => rt.exec('x', ['true'])],
+    ['events', (rt: ReturnType<typeof engine>) => rt.watchEvents(() => {}, () => {})],
   ])('%s fails by its deadline when the engine never answers', async (_kind, call) => {
     const t = Date.now();
-    await expect(call(runtime())).rejects.toBeInstanceOf(DeadlineExceeded);
+    await expect(call(engine())).rejects.toBeInstanceOf(DeadlineExceeded);
     expect(Date.now() - t).toBeLessThan(2_000);
   });
 
   it('a stop waits for its graceful stop time on top of the deadline', async () => {
     const t = Date.now();
-    await expect(runtime().stopContainer('x', 1)).rejects.toThrow(/did not answer "stop x" within 1\.2 s/);
+    await expect(engine().stopContainer('x', 1)).rejects.toThrow(/did not answer "stop x" within 1\.2 s/);
     expect(Date.now() - t).toBeGreaterThanOrEqual(1_100);
   });
 });

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { Writable, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { PipeExecOptions, PipeExecResult } from '../runtime';
+import type { PipeExecOptions, PipeExecResult } from '../engine';
 
 const STDERR_KEEP = 64 * 1024;
 

@@ -1,8 +1,8 @@
 import type Docker from 'dockerode';
 import { PassThrough } from 'node:stream';
-import type { ImageChanges, Runtime } from '../runtime';
+import type { ImageChanges, Engine } from '../engine';
 
-type ImageOps = Pick<Runtime, 'imageExists' | 'commitContainer' | 'removeImage' | 'listImages' | 'putArchive' | 'getArchive' | 'execStream'>;
+type ImageOps = Pick<Engine, 'imageExists' | 'commitContainer' | 'removeImage' | 'listImages' | 'putArchive' | 'getArchive' | 'execStream'>;
 
 function code(err: unknown): number | undefined {
   return typeof err === 'object' && err !== null && 'statusCode' in err ? Number(err.statusCode) : undefined;

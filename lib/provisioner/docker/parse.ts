@@ -1,4 +1,4 @@
-import type { ContainerStats } from '../runtime';
+import type { ContainerStats } from '../engine';
 
 /** Splits Docker's multiplexed log stream (8-byte frame headers) into timestamped lines. */
 export function demuxLines(buf: Buffer): { at: string; stream: 'stdout' | 'stderr'; line: string }[] {

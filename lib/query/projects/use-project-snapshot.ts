@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ProjectSnapshot } from '@/lib/services/snapshot';
+import type { ProjectSnapshot } from '@/lib/domain/snapshot';
 import { useEventSource } from '../use-event-source';
 import { projectKeys } from './keys';
 

@@ -6,7 +6,7 @@ import { adminAction } from '@/lib/actions/action';
 import { createUser, setPassword, setUserDisabled } from '@/lib/db/queries/users';
 import { AppError } from '@/lib/errors';
 import { newUserSchema, passwordSchema } from '@/lib/validations/auth';
-import { quotaSchema, setDefaultQuota, setUserQuota } from '@/lib/services/quotas';
+import { quotaSchema, setDefaultQuota, setUserQuota } from '@/lib/domain/quotas';
 
 export const createUserAction = adminAction(newUserSchema.extend({ role: z.enum(['user', 'admin']).default('user') }), async (input, { db }) => {
   await createUser(db, input);

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/guards';
 import { getDb } from '@/lib/db';
-import { loadOrNotFound } from '@/lib/page-data';
-import { listEnv } from '@/lib/services/env';
-import { listMembers } from '@/lib/services/members';
-import { getProjectSnapshot } from '@/lib/services/snapshot';
+import { loadOrNotFound } from '@/lib/http/load-or-not-found';
+import { listEnv } from '@/lib/domain/env';
+import { listMembers } from '@/lib/domain/members';
+import { getProjectSnapshot } from '@/lib/domain/snapshot';
 import { ProjectClient } from './project-client';
 
 export const metadata: Metadata = { title: 'Project' };

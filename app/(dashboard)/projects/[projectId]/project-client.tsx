@@ -13,8 +13,8 @@ import { LogsViewer } from '@/components/services/logs-viewer';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { useProjectSnapshot } from '@/lib/query/projects/use-project-snapshot';
-import type { EnvView } from '@/lib/services/env';
-import type { ProjectSnapshot } from '@/lib/services/snapshot';
+import type { EnvView } from '@/lib/domain/env';
+import type { ProjectSnapshot } from '@/lib/domain/snapshot';
 
 export function ProjectClient({ initial, env, revealed, members }: { initial: ProjectSnapshot; env: EnvView[]; revealed?: Record<string, string>; members: MemberRow[] }) {
   const s = useProjectSnapshot(initial);

@@ -3,7 +3,7 @@ import { apiRoute } from '@/lib/api/handler';
 import { sseSnapshots } from '@/lib/api/sse';
 import { requireStillActive } from '@/lib/auth/credentials';
 import { listCpuSparklines } from '@/lib/db/queries/sparklines';
-import { listProjects } from '@/lib/services/projects';
+import { listProjects } from '@/lib/domain/projects';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { createProject, listProjects } from '@/lib/services/projects';
+import { createProject, listProjects } from '@/lib/domain/projects';
 import type { CreateProjectInput } from '@/lib/validations/projects';
 import { createProjectSchema } from '@/lib/validations/projects';
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { createApiToken, listApiTokens } from '@/lib/services/api-tokens';
+import { createApiToken, listApiTokens } from '@/lib/domain/api-tokens';
 import { tokenNameSchema } from '@/lib/validations/members';
 
 export const GET = apiRoute(async ({ db, user }) => ({ tokens: await listApiTokens(db, user.id) }));

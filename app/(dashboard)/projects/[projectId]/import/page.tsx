@@ -5,7 +5,7 @@ import { Card } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/guards';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { getDb } from '@/lib/db';
-import { loadOrNotFound } from '@/lib/page-data';
+import { loadOrNotFound } from '@/lib/http/load-or-not-found';
 
 export const metadata: Metadata = { title: 'Import services' };
 

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/handler';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { listReferenceNames, listTakenNames } from '@/lib/db/queries/dashboard-wizard';
+import { listReferenceNames, listTakenNames } from '@/lib/db/queries/wizard-names';
 import { env } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';

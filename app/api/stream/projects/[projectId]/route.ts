@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/handler';
 import { sseSnapshots } from '@/lib/api/sse';
 import { requireStillActive } from '@/lib/auth/credentials';
-import { getProjectSnapshot } from '@/lib/services/snapshot';
+import { getProjectSnapshot } from '@/lib/domain/snapshot';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { deleteProject, getProject } from '@/lib/services/projects';
+import { deleteProject, getProject } from '@/lib/domain/projects';
 
 type P = { projectId: string };
 

@@ -1,4 +1,4 @@
 import { apiRoute } from '@/lib/api/handler';
-import { revokeApiToken } from '@/lib/services/api-tokens';
+import { revokeApiToken } from '@/lib/domain/api-tokens';
 
 export const DELETE = apiRoute<{ tokenId: string }>(async ({ db, user, params }) => revokeApiToken(db, user.id, params.tokenId));

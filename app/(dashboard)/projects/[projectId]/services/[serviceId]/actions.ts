@@ -5,10 +5,10 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { projectAction } from '@/lib/actions/action';
 import { requestHeaders } from '@/lib/actions/request-headers';
-import { addDomain, publishRouting, removeDomain } from '@/lib/services/domains';
-import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/services/public-ports';
-import { deleteService, restartService, scaleService, startService, stopService } from '@/lib/services/services';
-import { setAutoscaling } from '@/lib/services/autoscaling';
+import { addDomain, publishRouting, removeDomain } from '@/lib/domain/domains';
+import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/domain/public-ports';
+import { deleteService, restartService, scaleService, startService, stopService } from '@/lib/domain/services';
+import { setAutoscaling } from '@/lib/domain/autoscaling';
 
 /** One service's actions: lifecycle, scaling, public ports, subdomain, firewall, domains. */
 const projectId = z.string().min(1);

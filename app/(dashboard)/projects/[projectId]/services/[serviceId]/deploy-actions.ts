@@ -2,8 +2,8 @@
 
 import { z } from 'zod';
 import { projectAction } from '@/lib/actions/action';
-import { regenerateWebhook, revealWebhook } from '@/lib/services/deploy-webhooks';
-import { activateVersion, deployGit } from '@/lib/services/deploys';
+import { regenerateWebhook, revealWebhook } from '@/lib/domain/deploy-webhooks';
+import { activateVersion, deployGit } from '@/lib/domain/deploys';
 
 /** The Deploys section: deploy from Git, activate a kept version (rollback), the webhook URL. */
 const ids = { projectId: z.string().min(1), serviceId: z.string().min(1) };

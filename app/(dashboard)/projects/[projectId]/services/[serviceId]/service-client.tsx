@@ -23,8 +23,8 @@ import { Card } from '@/components/ui/card';
 import { useProjectSnapshot } from '@/lib/query/projects/use-project-snapshot';
 import type { VersionView } from '@/lib/query/deploys/use-deploys-query';
 import { latestByContainer, useStatsQuery } from '@/lib/query/stats/use-stats-query';
-import type { EnvView } from '@/lib/services/env';
-import type { ProjectSnapshot } from '@/lib/services/snapshot';
+import type { EnvView } from '@/lib/domain/env';
+import type { ProjectSnapshot } from '@/lib/domain/snapshot';
 
 interface Props {
   initial: ProjectSnapshot;

@@ -5,9 +5,9 @@ import { listCatalog } from '@/lib/catalog';
 import { localVersionsToBuild, supportNotes } from '@/lib/images/catalog-status';
 import { newestFirst } from '@/lib/images/support';
 import { getDb } from '@/lib/db';
-import { listReferenceNames, listTakenNames } from '@/lib/db/queries/dashboard-wizard';
+import { listReferenceNames, listTakenNames } from '@/lib/db/queries/wizard-names';
 import { env } from '@/lib/env';
-import { loadOrNotFound } from '@/lib/page-data';
+import { loadOrNotFound } from '@/lib/http/load-or-not-found';
 import { WizardClient } from './wizard-client';
 import type { WizardCatalogEntry } from './wizard-state';
 

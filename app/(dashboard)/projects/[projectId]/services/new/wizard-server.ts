@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import { listTakenNames } from '@/lib/db/queries/dashboard-wizard';
+import { listTakenNames } from '@/lib/db/queries/wizard-names';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { wizardSubmitSchema } from './wizard-state';

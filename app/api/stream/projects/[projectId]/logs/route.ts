@@ -2,7 +2,7 @@ import { apiRoute } from '@/lib/api/handler';
 import { sseStream } from '@/lib/api/sse';
 import { requireStillActive } from '@/lib/auth/credentials';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { listLogLinesForStream, type LogFilter } from '@/lib/db/queries/dashboard-logs';
+import { listLogLinesForStream, type LogFilter } from '@/lib/db/queries/log-stream';
 import { logQuerySchema, queryObject } from '@/lib/validations/logs';
 import { parseInput } from '@/lib/validations/parse';
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { listCertificates } from '@/lib/services/certificates';
+import { listCertificates } from '@/lib/domain/certificates';
 
 type P = { projectId: string };
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { listContainers } from '@/lib/services/containers';
+import { listContainers } from '@/lib/domain/containers';
 
 type P = { projectId: string };
 

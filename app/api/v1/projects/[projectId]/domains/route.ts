@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { addDomain, listDomains } from '@/lib/services/domains';
+import { addDomain, listDomains } from '@/lib/domain/domains';
 import type { DomainInput } from '@/lib/validations/domains';
 import { domainSchema } from '@/lib/validations/domains';
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { setLogForwarding } from '@/lib/services/log-forwarding';
+import { setLogForwarding } from '@/lib/domain/log-forwarding';
 import { logForwardSchema } from '@/lib/logs/syslog';
 
 type P = { projectId: string };

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/handler';
 import { logQuerySchema, queryObject } from '@/lib/validations/logs';
 import { parseInput } from '@/lib/validations/parse';
-import { readLogs } from '@/lib/services/logs';
+import { readLogs } from '@/lib/domain/logs';
 
 type P = { projectId: string };
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { addMember, listMembers } from '@/lib/services/members';
+import { addMember, listMembers } from '@/lib/domain/members';
 import { addMemberSchema } from '@/lib/validations/members';
 
 type P = { projectId: string };

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { addPublicPort, listPublicPorts } from '@/lib/services/public-ports';
+import { addPublicPort, listPublicPorts } from '@/lib/domain/public-ports';
 import type { PublicPortInput } from '@/lib/validations/core';
 import { publicPortSchema } from '@/lib/validations/core';
 

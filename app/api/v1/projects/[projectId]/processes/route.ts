@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { listProcesses } from '@/lib/services/processes';
+import { listProcesses } from '@/lib/domain/processes';
 
 type P = { projectId: string };
 

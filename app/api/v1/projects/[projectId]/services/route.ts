@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { addService, listServices } from '@/lib/services/services';
+import { addService, listServices } from '@/lib/domain/services';
 import type { AddServiceInput } from '@/lib/validations/services';
 import { addServiceSchema } from '@/lib/validations/services';
 

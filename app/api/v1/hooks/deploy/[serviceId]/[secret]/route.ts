@@ -1,7 +1,7 @@
 import { errorResponse } from '@/lib/api/handler';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { handleWebhook } from '@/lib/services/deploy-webhooks';
+import { handleWebhook } from '@/lib/domain/deploy-webhooks';
 
 type P = { serviceId: string; secret: string };
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { removeDomain } from '@/lib/services/domains';
+import { removeDomain } from '@/lib/domain/domains';
 
 type P = { projectId: string; domainId: string };
 

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/handler';
 import { AppError } from '@/lib/errors';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import { readLogArchive } from '@/lib/services/logs';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import { readLogArchive } from '@/lib/domain/logs';
 
 type P = { projectId: string };
 
@@ -12,7 +12,7 @@ export const GET = apiRoute<P>(async ({ db, user, params, query }) => {
   if (!Number.isInteger(lines) || lines < 1 || lines > 100_000) {
     throw new AppError('VALIDATION', 'lines must be a whole number from 1 to 100000', { lines: ['Use a whole number from 1 to 100000'] });
   }
-  const text = (await readLogArchive(db, dockerRuntime(), user.id, params.projectId, lines)).join('\n');
+  const text = (await readLogArchive(db, dockerEngine(), user.id, params.projectId, lines)).join('\n');
   return new Response(text ? `${text}\n` : '', {
     headers: { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="project-${params.projectId}-logs.txt"` },
   });

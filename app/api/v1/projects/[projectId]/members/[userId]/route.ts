@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { removeMember } from '@/lib/services/members';
+import { removeMember } from '@/lib/domain/members';
 
 type P = { projectId: string; userId: string };
 

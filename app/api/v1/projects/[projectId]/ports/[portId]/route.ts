@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { removePublicPort } from '@/lib/services/public-ports';
+import { removePublicPort } from '@/lib/domain/public-ports';
 
 type P = { projectId: string; portId: string };
 

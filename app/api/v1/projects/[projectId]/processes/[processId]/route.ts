@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { getProcess } from '@/lib/services/processes';
+import { getProcess } from '@/lib/domain/processes';
 
 type P = { projectId: string; processId: string };
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { publishRouting } from '@/lib/services/domains';
+import { publishRouting } from '@/lib/domain/domains';
 
 type P = { projectId: string };
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { deleteService, getService } from '@/lib/services/services';
+import { deleteService, getService } from '@/lib/domain/services';
 
 type P = { projectId: string; serviceId: string };
 

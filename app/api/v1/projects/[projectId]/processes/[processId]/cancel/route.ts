@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { cancelProcess } from '@/lib/services/processes';
+import { cancelProcess } from '@/lib/domain/processes';
 
 type P = { projectId: string; processId: string };
 

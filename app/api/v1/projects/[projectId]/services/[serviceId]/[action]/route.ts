@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/handler';
 import { notFound } from '@/lib/errors';
-import { restartService, startService, stopService } from '@/lib/services/services';
+import { restartService, startService, stopService } from '@/lib/domain/services';
 
 type P = { projectId: string; serviceId: string; action: string };
 const actions = { start: startService, stop: stopService, restart: restartService } as const;

@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/handler';
 import { autoscalingSchema } from '@/lib/db/schema';
-import { getService } from '@/lib/services/services';
-import { listScalingEvents, setAutoscaling } from '@/lib/services/autoscaling';
+import { getService } from '@/lib/domain/services';
+import { listScalingEvents, setAutoscaling } from '@/lib/domain/autoscaling';
 
 type P = { projectId: string; serviceId: string };
 

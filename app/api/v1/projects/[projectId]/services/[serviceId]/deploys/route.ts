@@ -1,6 +1,6 @@
 import { readArchiveBody } from '@/lib/api/deploy-upload';
 import { apiRoute } from '@/lib/api/handler';
-import { deployArchive, deployGit, listVersions } from '@/lib/services/deploys';
+import { deployArchive, deployGit, listVersions } from '@/lib/domain/deploys';
 import { deployGitSchema, type DeployGitInput } from '@/lib/validations/deploy';
 
 type P = { projectId: string; serviceId: string };

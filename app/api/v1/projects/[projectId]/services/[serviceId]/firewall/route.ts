@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { setRouteFirewall } from '@/lib/services/public-ports';
+import { setRouteFirewall } from '@/lib/domain/public-ports';
 import { firewallSchema } from '@/lib/validations/core';
 
 type P = { projectId: string; serviceId: string };

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { scaleService } from '@/lib/services/services';
+import { scaleService } from '@/lib/domain/services';
 import { scaleSchema } from '@/lib/validations/services';
 
 type P = { projectId: string; serviceId: string };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiRoute } from '@/lib/api/handler';
-import { getService } from '@/lib/services/services';
+import { getService } from '@/lib/domain/services';
 import { queryServiceStats } from '@/lib/stats/sampler';
 import { parseInput } from '@/lib/validations/parse';
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { revealWebhook, webhookInfo } from '@/lib/services/deploy-webhooks';
+import { revealWebhook, webhookInfo } from '@/lib/domain/deploy-webhooks';
 
 type P = { projectId: string; serviceId: string };
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { getVersionWithLog } from '@/lib/services/deploys';
+import { getVersionWithLog } from '@/lib/domain/deploys';
 
 type P = { projectId: string; serviceId: string; versionId: string };
 

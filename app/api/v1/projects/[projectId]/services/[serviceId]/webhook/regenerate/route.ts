@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { regenerateWebhook } from '@/lib/services/deploy-webhooks';
+import { regenerateWebhook } from '@/lib/domain/deploy-webhooks';
 
 type P = { projectId: string; serviceId: string };
 

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { activateVersion } from '@/lib/services/deploys';
+import { activateVersion } from '@/lib/domain/deploys';
 
 type P = { projectId: string; serviceId: string; versionId: string };
 

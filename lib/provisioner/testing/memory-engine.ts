@@ -1,19 +1,19 @@
-import type { Runtime } from '../runtime';
+import type { Engine } from '../engine';
 import type { ObservedContainer } from '../spec';
 
 /**
  * An in-memory engine for unit tests of reconcile (integration tests use the real engine).
  * Only what the reconciler calls is implemented; anything else throws.
  */
-export function memoryRuntime() {
+export function memoryEngine() {
   let seq = 0;
   const containers = new Map<string, ObservedContainer>();
   const networks = new Map<string, { id: string; name: string; labels: Record<string, string> }>();
   const volumes = new Map<string, { name: string; labels: Record<string, string> }>();
   const calls: string[] = [];
   const match = (labels: Record<string, string>, filter: Record<string, string>) => Object.entries(filter).every(([k, v]) => labels[k] === v);
-  const unsupported = () => Promise.reject(new Error('not supported by memoryRuntime'));
-  const runtime: Runtime = {
+  const unsupported = () => Promise.reject(new Error('not supported by memoryEngine'));
+  const engine: Engine = {
     listContainers: async (f) => [...containers.values()].filter((c) => match(c.labels, f)).map((c) => ({ ...c })),
     listNetworks: async (f) => [...networks.values()].filter((n) => match(n.labels, f)),
     listVolumes: async (f) => [...volumes.values()].filter((v) => match(v.labels, f)),
@@ -76,5 +76,5 @@ export function memoryRuntime() {
     execStream: unsupported,
     execPipe: unsupported,
   };
-  return { runtime, containers, networks, volumes, calls };
+  return { engine, containers, networks, volumes, calls };
 }

@@ -43,7 +43,7 @@ export interface EngineEvent {
  * The narrow interface the provisioner talks to. Only lib/provisioner/docker implements it
  * (with dockerode); a Swarm adapter would be a second implementation.
  */
-export interface Runtime {
+export interface Engine {
   listContainers(labels: Record<string, string>): Promise<ObservedContainer[]>;
   listNetworks(labels: Record<string, string>): Promise<{ id: string; name: string; labels: Record<string, string> }[]>;
   listVolumes(labels: Record<string, string>): Promise<{ name: string; labels: Record<string, string> }[]>;

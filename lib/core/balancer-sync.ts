@@ -70,7 +70,7 @@ const NOT_THE_SERVICE = new Set(['replica', 'sentinel']);
  * one draining) are left out.
  */
 async function serviceIps(ctx: ExtensionContext, serviceId: string, serving: Serving): Promise<string[]> {
-  const list = (await ctx.runtime.listContainers({ [L.project]: ctx.project.id, [L.service]: serviceId })).filter(
+  const list = (await ctx.engine.listContainers({ [L.project]: ctx.project.id, [L.service]: serviceId })).filter(
     (c) => !NOT_THE_SERVICE.has(c.labels[L.role] ?? ''),
   );
   const ips: string[] = [];
@@ -78,7 +78,7 @@ async function serviceIps(ctx: ExtensionContext, serviceId: string, serving: Ser
   const rolling = serving.rolling.get(serviceId);
   for (const c of list) {
     if (!routedDuringRoll(c.labels[VERSION_LABEL], ordinalOf(c.labels[L.container]), active, rolling) || routingHeld(c.name)) continue;
-    const d = await ctx.runtime.inspectContainer(c.id);
+    const d = await ctx.engine.inspectContainer(c.id);
     const ip = d?.state === 'running' ? d.ips[networkName(ctx.project.id)] : undefined;
     if (ip) ips.push(ip);
   }
@@ -140,7 +140,7 @@ function challengeResponder(ctx: ExtensionContext): ChallengeResponder {
   const each = async (fn: (name: string) => Promise<unknown>) => {
     for (const local of balancerNames(ctx.project)) {
       const name = containerName(ctx.project.id, local);
-      if ((await ctx.runtime.inspectContainer(name))?.state === 'running') await fn(name);
+      if ((await ctx.engine.inspectContainer(name))?.state === 'running') await fn(name);
     }
   };
   const file = (token: string) => {
@@ -148,8 +148,8 @@ function challengeResponder(ctx: ExtensionContext): ChallengeResponder {
     return `${ACME_ROOT}/.well-known/acme-challenge/${token}`;
   };
   return {
-    set: (token, keyAuthorization) => each((name) => pushFile(ctx.runtime, name, file(token), keyAuthorization)),
-    clear: (token) => each((name) => ctx.runtime.exec(name, ['rm', '-f', file(token)])),
+    set: (token, keyAuthorization) => each((name) => pushFile(ctx.engine, name, file(token), keyAuthorization)),
+    clear: (token) => each((name) => ctx.engine.exec(name, ['rm', '-f', file(token)])),
   };
 }
 
@@ -166,13 +166,13 @@ async function pushToBalancers(ctx: ExtensionContext, r: ProjectRoutes, certs: S
   }
   for (const local of balancerNames(ctx.project)) {
     const name = containerName(ctx.project.id, local);
-    const d = await ctx.runtime.inspectContainer(name);
+    const d = await ctx.engine.inspectContainer(name);
     if (d?.state !== 'running') continue;
     const to = { name, id: d.id };
     let certChanged = false;
-    for (const [file, content] of files) certChanged = (await pushFile(ctx.runtime, to, file, content)) || certChanged;
-    const pushed = await pushNginxConfig(ctx.runtime, to, config);
-    if (certChanged && !pushed) await reloadNginx(ctx.runtime, name);
+    for (const [file, content] of files) certChanged = (await pushFile(ctx.engine, to, file, content)) || certChanged;
+    const pushed = await pushNginxConfig(ctx.engine, to, config);
+    if (certChanged && !pushed) await reloadNginx(ctx.engine, name);
   }
 }
 
@@ -188,8 +188,8 @@ export async function syncCore(ctx: ExtensionContext, opts: { includeDrafts?: bo
   const certInput = { hosts: [...new Set(r.http.map((h) => h.host))], customDomains: r.customDomains, issuer: configuredAcmeIssuer(), prune: !opts.includeDrafts };
   const certs = await ensureCertificates(ctx.db, ctx.project.id, certInput);
   await pushToBalancers(ctx, r, certs);
-  await ensureEdge(ctx.db, ctx.runtime).catch((err) => log.warn('edge not updated', { error: err instanceof Error ? err.message : String(err) }));
-  await ensureLogger(ctx.runtime, ctx.project).catch((err) => log.warn('project logger not started', { error: err instanceof Error ? err.message : String(err) }));
+  await ensureEdge(ctx.db, ctx.engine).catch((err) => log.warn('edge not updated', { error: err instanceof Error ? err.message : String(err) }));
+  await ensureLogger(ctx.engine, ctx.project).catch((err) => log.warn('project logger not started', { error: err instanceof Error ? err.message : String(err) }));
   if (opts.includeDrafts || !certInput.issuer) return;
   const after = await ensureCertificates(ctx.db, ctx.project.id, { ...certInput, issueAcme: true, responder: challengeResponder(ctx) });
   const changed = [...after.byDomain].some(([d, pem]) => certs.byDomain.get(d)?.certPem !== pem.certPem) || after.byDomain.size !== certs.byDomain.size;
@@ -207,6 +207,6 @@ export function registerCoreExtension(): void {
     },
     afterApply: (ctx) => syncCore(ctx),
     // The project is DELETING by now: the edge stops sending its names before its balancers go.
-    beforeDestroy: (ctx) => ensureEdge(ctx.db, ctx.runtime).catch((err) => log.warn('edge not updated', { error: err instanceof Error ? err.message : String(err) })),
+    beforeDestroy: (ctx) => ensureEdge(ctx.db, ctx.engine).catch((err) => log.warn('edge not updated', { error: err instanceof Error ? err.message : String(err) })),
   });
 }

@@ -4,23 +4,23 @@ import { services } from '@/lib/db/schema';
 import { enqueueProcess } from '@/lib/processes/enqueue';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { projectLocked } from '@/lib/provisioner';
 import { L } from '@/lib/provisioner/labels';
-import type { Runtime } from '@/lib/provisioner/runtime';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import type { Engine } from '@/lib/provisioner/engine';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { startSelfHealer, type SelfHealer } from './self-heal';
 
-const engine = dockerRuntime();
+const real = dockerEngine();
 /** The real engine, except that listing one project's containers never answers while `hungProject` is set. */
 let hungProject: string | undefined;
-const runtime: Runtime = {
-  ...engine,
-  listContainers: (labels) => (hungProject && labels[L.project] === hungProject ? new Promise(() => {}) : engine.listContainers(labels)),
+const engine: Engine = {
+  ...real,
+  listContainers: (labels) => (hungProject && labels[L.project] === hungProject ? new Promise(() => {}) : real.listContainers(labels)),
   // No events: only the periodic pass can repair, which is what the test is about.
   watchEvents: async () => () => {},
 };
@@ -34,8 +34,8 @@ describe('a hung engine call', () => {
 
   beforeAll(async () => {
     tdb = await createTestDb('pglite');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
-    healer = await startSelfHealer(tdb.db, runtime, { intervalMs: 600_000, sweepOrphans: false });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
+    healer = await startSelfHealer(tdb.db, engine, { intervalMs: 600_000, sweepOrphans: false });
     userId = (await createTestUser(tdb.db)).id;
     for (const name of ['stuck', 'other']) {
       const { project } = await createProject(tdb.db, userId, { name: `hung-${name}` });
@@ -61,7 +61,7 @@ describe('a hung engine call', () => {
     await waitFor('the stuck process to hold its project lock', async () => projectLocked(stuck.id));
 
     // While the stuck project's lock is held, another project's container disappears.
-    const [victim] = (await labelAudit(runtime, other.id)).containers;
+    const [victim] = (await labelAudit(engine, other.id)).containers;
     await docker().getContainer(victim!).remove({ force: true });
     await healer.sweep();
     const healed = await waitFor('the other project to be repaired by the pass', async () => (await engine.inspectContainer(victim!))?.state === 'running', 30_000);

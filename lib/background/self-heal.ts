@@ -6,18 +6,18 @@ import { projectLocked, reconcileProject } from '@/lib/provisioner';
 import { takeIntendedStop } from '@/lib/provisioner/intended';
 import { L } from '@/lib/provisioner/labels';
 import { sweepOrphans } from '@/lib/provisioner/orphans';
-import type { EngineEvent, Runtime } from '@/lib/provisioner/runtime';
+import type { EngineEvent, Engine } from '@/lib/provisioner/engine';
 import { syncObserved } from '@/lib/provisioner/sync-observed';
 import { probeReady } from './ready-probe';
 
 const log = logger('self-heal');
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Converges one project now (used by the watcher, the periodic loop and start-up). Returns the steps applied. */
-export async function healProject(db: Db, runtime: Runtime, projectId: string): Promise<number> {
-  const result = await reconcileProject(db, runtime, projectId);
+/** Reconciles one project now (used by the watcher, the periodic loop and start-up). Returns the steps applied. */
+export async function healProject(db: Db, engine: Engine, projectId: string): Promise<number> {
+  const result = await reconcileProject(db, engine, projectId);
   if (result.applied) log.info('repaired project', { projectId, steps: result.applied });
-  if (!result.converged) log.warn('project did not converge', { projectId, steps: result.applied });
+  if (!result.settled) log.warn('project did not reconcile', { projectId, steps: result.applied });
   return result.applied;
 }
 
@@ -43,7 +43,7 @@ const WATCHED = new Set(['die', 'destroy', 'oom', 'start', 'health_status: unhea
  * reconciled (debounced). A periodic full reconcile catches anything missed; one runs at start
  * and after the event stream reconnects (dockerd restarted: events were lost meanwhile).
  */
-export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealerOptions): Promise<SelfHealer> {
+export async function startSelfHealer(db: Db, engine: Engine, opts: SelfHealerOptions): Promise<SelfHealer> {
   let stopped = false;
   const timers = new Map<string, NodeJS.Timeout>();
   const busy = async (projectId: string) =>
@@ -66,7 +66,7 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
       timers.delete(projectId);
       // Busy (a process or another repair holds the project): look again later rather than queue behind it.
       if (projectLocked(projectId)) return schedule(projectId, Math.min(followUp + 1, 6));
-      healProject(db, runtime, projectId)
+      healProject(db, engine, projectId)
         .then((applied) => {
           if (applied === 0 && followUp < 6) schedule(projectId, followUp + 1);
         })
@@ -86,10 +86,10 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
         .set({ restartCount: sql`${containers.restartCount} + 1`, status: 'restarting', updatedAt: new Date() })
         .where(eq(containers.name, e.labels.name));
     }
-    if (e.action === 'start' || e.action.startsWith('health_status')) await syncObserved(db, runtime, projectId);
+    if (e.action === 'start' || e.action.startsWith('health_status')) await syncObserved(db, engine, projectId);
     // A service container (re)started: ask it directly at short intervals rather than wait for Docker's health interval.
     if (e.action === 'start' && e.labels[L.kind] === 'service' && e.labels.name) {
-      void probeReady(db, runtime, e.labels.name).catch((err) => log.debug('readiness probe failed', { error: errorText(err) }));
+      void probeReady(db, engine, e.labels.name).catch((err) => log.debug('readiness probe failed', { error: errorText(err) }));
     }
     else schedule(projectId);
   }
@@ -104,11 +104,11 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
         log.debug('periodic repair skipped: project busy', { projectId: id });
         continue;
       }
-      await healProject(db, runtime, id).catch((err) => log.warn('periodic repair failed', { projectId: id, error: errorText(err) }));
+      await healProject(db, engine, id).catch((err) => log.warn('periodic repair failed', { projectId: id, error: errorText(err) }));
     }
     if (opts.sweepOrphans && !stopped) {
       const all = new Set((await db.select({ id: projects.id }).from(projects)).map((r) => r.id));
-      const swept = await sweepOrphans(runtime, all);
+      const swept = await sweepOrphans(engine, all);
       if (swept.removedContainers.length || swept.removedNetworks.length) log.info('removed objects of unknown projects', { ...swept });
       if (swept.keptVolumes.length) log.warn('volumes of unknown projects kept (remove by hand if unneeded)', { volumes: swept.keptVolumes });
     }
@@ -134,7 +134,7 @@ export async function startSelfHealer(db: Db, runtime: Runtime, opts: SelfHealer
   };
   async function subscribe(): Promise<void> {
     try {
-      unsubscribe = await runtime.watchEvents(
+      unsubscribe = await engine.watchEvents(
         // One event at a time, in the engine's order: a container's `die` (which counts a restart on
         // its row) is handled before its `destroy` starts a repair that replaces the row.
         (e) => {

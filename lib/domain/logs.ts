@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { logLines } from '@/lib/db/schema';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { readArchive } from '@/lib/core/logger';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import { invalid } from '@/lib/errors';
 import { isUuid } from '@/lib/validations/ids';
 
@@ -54,7 +54,7 @@ export async function readLogs(db: Db, userId: string, projectId: string, query:
  * The last `lines` lines of the project logger's archive (the core's rsyslog files, which outlive
  * the database's bounded retention): `<time> <service> <container> <message>` per line.
  */
-export async function readLogArchive(db: Db, runtime: Runtime, userId: string, projectId: string, lines = 1000): Promise<string[]> {
+export async function readLogArchive(db: Db, engine: Engine, userId: string, projectId: string, lines = 1000): Promise<string[]> {
   const { project } = await requireProjectAccess(db, userId, projectId, 'read');
-  return readArchive(runtime, project, lines);
+  return readArchive(engine, project, lines);
 }

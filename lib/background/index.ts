@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { registerProjectCore } from '@/lib/core';
 import { startEdgeWatcher } from '@/lib/core/edge-watch';
 import { startWorker, type Worker } from '@/lib/processes/worker';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 import { startLogCollector } from '@/lib/logs/collector';
 import { startSampler } from '@/lib/stats/sampler';
 import { learnHostCapacity } from '@/lib/autoscale/capacity';
@@ -18,18 +18,18 @@ export interface Background {
 }
 
 /** The process worker plus the self-healer: started with the server, or alone by `npm run worker`. */
-export async function startBackground(db: Db, runtime: Runtime, opts: { intervalMs?: number; sweepOrphans?: boolean } = {}): Promise<Background> {
+export async function startBackground(db: Db, engine: Engine, opts: { intervalMs?: number; sweepOrphans?: boolean } = {}): Promise<Background> {
   registerProjectCore();
-  const worker = startWorker({ db, runtime });
-  const healer = await startSelfHealer(db, runtime, {
+  const worker = startWorker({ db, engine });
+  const healer = await startSelfHealer(db, engine, {
     intervalMs: opts.intervalMs ?? env.BERTH_RECONCILE_INTERVAL_MS,
     sweepOrphans: opts.sweepOrphans ?? !env.BERTH_TEST_PID,
   });
-  const sampler = startSampler(db, runtime, env.BERTH_STATS_INTERVAL_MS);
-  await learnHostCapacity(runtime).catch(() => undefined);
-  const scaler = startScaler(db, runtime, { intervalMs: env.BERTH_AUTOSCALE_INTERVAL_MS });
-  const collector = startLogCollector(db, runtime);
-  const edge = await startEdgeWatcher(db, runtime);
+  const sampler = startSampler(db, engine, env.BERTH_STATS_INTERVAL_MS);
+  await learnHostCapacity(engine).catch(() => undefined);
+  const scaler = startScaler(db, engine, { intervalMs: env.BERTH_AUTOSCALE_INTERVAL_MS });
+  const collector = startLogCollector(db, engine);
+  const edge = await startEdgeWatcher(db, engine);
   const schedules = startBackupScheduler(db);
   return {
     worker,

@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { containers, services } from '@/lib/db/schema';
 import { L, networkName } from '@/lib/provisioner/labels';
 import { markProbedReady } from '@/lib/provisioner/ready';
-import type { Runtime } from '@/lib/provisioner/runtime';
+import type { Engine } from '@/lib/provisioner/engine';
 
 /** One GET to the container's HTTP port; true on an answer below 400 (what the image's `curl -f` check accepts). */
 export function answers(host: string, port: number, timeoutMs: number): Promise<boolean> {
@@ -24,8 +24,8 @@ export function answers(host: string, port: number, timeoutMs: number): Promise<
  * the container healthy for the dashboard (Docker's own check confirms it later). Services
  * without an HTTP port wait for Docker's check. Returns whether it saw the container ready.
  */
-export async function probeReady(db: Db, runtime: Runtime, container: string, opts: { intervalMs?: number; forMs?: number } = {}): Promise<boolean> {
-  const d = await runtime.inspectContainer(container);
+export async function probeReady(db: Db, engine: Engine, container: string, opts: { intervalMs?: number; forMs?: number } = {}): Promise<boolean> {
+  const d = await engine.inspectContainer(container);
   const serviceId = d?.labels[L.service];
   const projectId = d?.labels[L.project];
   if (!d || d.state !== 'running' || !serviceId || !projectId) return false;

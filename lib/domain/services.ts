@@ -45,7 +45,7 @@ export async function addService(db: Db, userId: string, projectId: string, raw:
 }
 
 /**
- * The service row and its variables without a process: for a process (an import) that converges
+ * The service row and its variables without a process: for a process (an import) that reconciles
  * and waits for the services itself.
  */
 export const addServiceRow = (db: Db, userId: string, projectId: string, raw: AddServiceInput, opts: AddServiceOptions = {}) =>

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTestSessionUser } from '@/lib/auth/guards';
-import { addDomain, publishRouting, removeDomain } from '@/lib/services/domains';
-import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/services/public-ports';
+import { addDomain, publishRouting, removeDomain } from '@/lib/domain/domains';
+import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/domain/public-ports';
 import { useDbHandle } from '@/lib/db';
 import { projects } from '@/lib/db/schema';
-import { setLogForwarding } from '@/lib/services/log-forwarding';
+import { setLogForwarding } from '@/lib/domain/log-forwarding';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
 import { removeMember } from './members';

@@ -13,7 +13,7 @@ export interface Operation {
 }
 
 /**
- * The end of every user operation that changes the wanted state: the process that converges it
+ * The end of every user operation that changes the wanted state: the process that reconciles it
  * and the audit row, written in the caller's transaction (both or neither).
  */
 export async function enqueueOperation(tx: Db, who: { userId: string | null; project: { id: string; name: string } }, op: Operation): Promise<ProcessRow> {

@@ -1,27 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
-import { dockerRuntime } from '@/lib/provisioner/docker/docker-runtime';
-import type { Runtime } from '@/lib/provisioner/runtime';
-import { createProject, deleteProject } from '@/lib/services/projects';
-import { addService } from '@/lib/services/services';
+import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
+import type { Engine } from '@/lib/provisioner/engine';
+import { createProject, deleteProject } from '@/lib/domain/projects';
+import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { eq } from 'drizzle-orm';
 import { containers, services } from '@/lib/db/schema';
-import { setEnv } from '@/lib/services/env';
-import { changeService, restartService } from '@/lib/services/services';
+import { setEnv } from '@/lib/domain/env';
+import { changeService, restartService } from '@/lib/domain/services';
 import { healProject, startSelfHealer, type SelfHealer } from './self-heal';
 
-const engine = dockerRuntime();
+const real = dockerEngine();
 /** The real engine, with a handle to break the event stream as a dockerd restart would. */
 let subscriptions = 0;
 let breakStream: (() => void) | undefined;
-const runtime: Runtime = {
-  ...engine,
+const engine: Engine = {
+  ...real,
   async watchEvents(onEvent, onError) {
-    const stop = await engine.watchEvents(onEvent, onError);
+    const stop = await real.watchEvents(onEvent, onError);
     subscriptions++;
     breakStream = () => {
       stop();
@@ -41,14 +41,14 @@ describe('self-healing', () => {
 
   beforeAll(async () => {
     tdb = await createTestDb('pglite');
-    worker = startWorker({ db: tdb.db, runtime, pollMs: 100 });
-    healer = await startSelfHealer(tdb.db, runtime, { intervalMs: 600_000, sweepOrphans: false, debounceMs: 50 });
+    worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
+    healer = await startSelfHealer(tdb.db, engine, { intervalMs: 600_000, sweepOrphans: false, debounceMs: 50 });
     userId = (await createTestUser(tdb.db)).id;
     const { project } = await createProject(tdb.db, userId, { name: 'heal' });
     projectId = project.id;
     const { process } = await addService(tdb.db, userId, projectId, { hostname: 'app', type: 'nodejs@18' });
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
-    name = (await labelAudit(runtime, projectId)).containers[0]!;
+    name = (await labelAudit(engine, projectId)).containers[0]!;
   });
   afterAll(async () => {
     healer?.stop();
@@ -59,7 +59,7 @@ describe('self-healing', () => {
   });
 
   const healthy = async () => {
-    const d = await runtime.inspectContainer(name);
+    const d = await engine.inspectContainer(name);
     return d?.state === 'running' && d.health === 'healthy' ? d : undefined;
   };
 
@@ -79,7 +79,7 @@ describe('self-healing', () => {
     await docker().getContainer(name).remove({ force: true });
     const after = await waitFor('removed container to be recreated', healthy, 60_000);
     expect(after.id).not.toBe(before?.id);
-    expect((await labelAudit(runtime, projectId)).containers).toEqual([name]);
+    expect((await labelAudit(engine, projectId)).containers).toEqual([name]);
     await waitFor('the second restart to be recorded', async () => (await restarts()) === 2);
   });
 
@@ -100,13 +100,13 @@ describe('self-healing', () => {
     const counted = await restarts();
     const { process: envChange } = await setEnv(tdb.db, userId, projectId, svc!.id, { key: 'GREETING', value: 'hello' });
     expect((await waitProcess(tdb.db, envChange.id)).status).toBe('FINISHED');
-    await healProject(tdb.db, runtime, projectId); // what the periodic reconcile does
-    expect((await runtime.inspectContainer(name))?.id).toBe(before?.id);
+    await healProject(tdb.db, engine, projectId); // what the periodic reconcile does
+    expect((await engine.inspectContainer(name))?.id).toBe(before?.id);
     const { process: restart } = await restartService(tdb.db, userId, projectId, svc!.id);
     expect((await waitProcess(tdb.db, restart.id)).status).toBe('FINISHED');
     const after = await healthy();
     expect(after?.id).not.toBe(before?.id);
-    expect((await runtime.exec(name, ['printenv', 'GREETING'])).stdout.trim()).toBe('hello');
+    expect((await engine.exec(name, ['printenv', 'GREETING'])).stdout.trim()).toBe('hello');
     expect(await restarts()).toBe(counted); // a restart someone asked for is not counted as a crash
   });
 
@@ -115,10 +115,10 @@ describe('self-healing', () => {
     const [svc] = await tdb.db.select().from(services).where(eq(services.projectId, projectId));
     const { process } = await changeService(tdb.db, userId, projectId, svc!.id, { action: 'stack.scale', set: { resources: { cpu: 0.4, memoryMb: 300 } } });
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
-    const after = await runtime.inspectContainer(name);
+    const after = await engine.inspectContainer(name);
     expect(after).toMatchObject({ id: before!.id, startedAt: before!.startedAt, limits: { nanoCpus: 0.4e9, memoryBytes: 300 * 1024 * 1024 } });
-    await healProject(tdb.db, runtime, projectId);
-    expect((await runtime.inspectContainer(name))?.id).toBe(before!.id);
+    await healProject(tdb.db, engine, projectId);
+    expect((await engine.inspectContainer(name))?.id).toBe(before!.id);
   });
 
   it("a replacement made by the periodic reconcile is not counted as a restart; a crash after it is", async () => {
@@ -127,7 +127,7 @@ describe('self-healing', () => {
     const counted = (await restarts())!;
     // The wanted spec changes without a process (what a Berth upgrade with a new spec does).
     await tdb.db.update(services).set({ generation: svc!.generation + 1 }).where(eq(services.id, svc!.id));
-    await healProject(tdb.db, runtime, projectId); // what the periodic reconcile does
+    await healProject(tdb.db, engine, projectId); // what the periodic reconcile does
     const replaced = await waitFor('the replacement to be healthy', healthy, 60_000);
     expect(replaced.id).not.toBe(before?.id);
     await docker().getContainer(name).kill({ signal: 'SIGKILL' });

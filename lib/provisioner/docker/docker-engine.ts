@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { logger } from '@/lib/log';
 import { withDeadline } from '../deadline';
 import { L } from '../labels';
-import type { Runtime, ContainerDetails, ContainerStats, EngineEvent, ExecResult } from '../runtime';
+import type { Engine, ContainerDetails, ContainerStats, EngineEvent, ExecResult } from '../engine';
 import { docker } from './connection';
 import { toCreateOptions } from './create-options';
 import { attachedExec, execPipe } from './exec-pipe';
@@ -61,7 +61,7 @@ export const ENGINE_DEADLINES = {
 };
 export type EngineCallKind = keyof typeof ENGINE_DEADLINES;
 
-export function dockerRuntime(client: Docker = docker(), opts: { deadlines?: Partial<Record<EngineCallKind, number>> } = {}): Runtime {
+export function dockerEngine(client: Docker = docker(), opts: { deadlines?: Partial<Record<EngineCallKind, number>> } = {}): Engine {
   const deadlines = { ...ENGINE_DEADLINES, ...opts.deadlines };
   /** No engine call may hang its caller (and the project lock it holds): each kind has a deadline. */
   const within = <T>(kind: EngineCallKind, what: string, fn: () => Promise<T>, extraMs = 0): Promise<T> =>
