@@ -16,7 +16,7 @@ export interface ConvergeOptions extends ReconcileHooks {
 }
 
 /**
- * Converges one project under its lock: wanted state from the database → observe → plan → apply until converged, then the extensions'
+ * Converges one project under its lock: the extensions' beforeApply hooks (the core's addresses), wanted state from the database → observe → plan → apply until converged, then the extensions'
  * afterApply hooks (core config) and the observed `containers` rows for the UI.
  */
 async function convergeUnlocked(db: Db, engine: Runtime, projectId: string, opts: ConvergeOptions): Promise<ReconcileResult> {
@@ -24,6 +24,8 @@ async function convergeUnlocked(db: Db, engine: Runtime, projectId: string, opts
   const deadline = opts.deadline ?? Date.now() + 120_000;
   // No engine call outlives the deadline, so a hung call cannot hold the project lock for ever.
   const runtime = boundedRuntime(engine, deadline, deadline - Date.now());
+  let [before] = await db.select().from(projects).where(eq(projects.id, projectId));
+  if (before && before.status !== 'DELETING') for (const ext of projectExtensions()) before = (await ext.beforeApply?.({ db, runtime, project: before })) ?? before;
   const wanted = await buildWantedProject(db, runtime, projectId);
   const result = await reconcile(runtime, wanted, { ...opts, deadline });
   if (!result.converged) return result;
