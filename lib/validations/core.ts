@@ -9,6 +9,9 @@ export function isIpv4OrCidr(value: string): boolean {
   return octets.every((o) => o >= 0 && o <= 255) && prefix >= 0 && prefix <= 32;
 }
 
+/** A dotted-quad IPv4 address. */
+export const isIpv4 = (value: string): boolean => !value.includes('/') && isIpv4OrCidr(value);
+
 /** An IPv6 address (without zone or embedded IPv4), groups of 1–4 hex digits, `::` at most once. */
 export function isIpv6(value: string): boolean {
   const v = value.trim();
