@@ -21,6 +21,7 @@ import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { startSelfHealer } from '@/lib/worker/self-heal';
 import { ensureCa } from './ca';
+import { loggerListening } from './logger';
 import { registerProjectCore } from './index';
 
 const run = promisify(execFile);
@@ -111,11 +112,12 @@ describe('IPv6 project addresses', () => {
     for (const a of SOURCES) await run('ip', ['addr', 'del', `${a}/128`, 'dev', 'lo']).catch(() => undefined);
   });
 
-  it('a project created without IPv4 has only an IPv6 address from the pool, on the interface', () => {
+  it('a project created without IPv4 has only an IPv6 address from the pool, on the interface, with its logger listening there', async () => {
     expect(project.address).toBeNull();
     expect(project.address6).toMatch(/^[0-9a-f:]+$/);
     expect(net.isIPv6(project.address6!)).toBe(true);
     expect(interfaceHasAddress(project.address6!)).toBe(true);
+    expect(await waitFor('logger on the IPv6 address', async () => (await loggerListening(project.address6!)) || undefined, 20_000)).toBe(true);
   });
 
   it('HTTP through the edge over [::1] and over the project address, HTTPS by SNI over IPv6', async () => {
