@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { httpDomains, projects, services } from '@/lib/db/schema';
@@ -8,6 +9,9 @@ import type { ContainerSpec } from '@/lib/provisioner/spec';
 import { coreImage } from './image';
 import { pushNginxConfig } from './push-config';
 import { renderEdge, subdomainHost } from './render';
+
+/** A kernel without IPv6 (or with it disabled) has no /proc/net/if_inet6: the edge then listens on IPv4 only. */
+const hostHasIpv6 = () => fs.existsSync('/proc/net/if_inet6');
 
 export const edgeName = () => `berth-edge-${env.BERTH_HTTP_PORT}`;
 
@@ -67,7 +71,7 @@ async function updateEdge(db: Db, runtime: Runtime): Promise<void> {
   if (!current || current.labels[L.specHash] !== hash) await runtime.createContainer(spec, { ...spec.labels, [L.specHash]: hash });
   const config = renderEdge({
     listen: '0.0.0.0',
-    listen6: '::',
+    ...(hostHasIpv6() ? { listen6: '::' } : {}),
     httpPort: env.BERTH_HTTP_PORT,
     httpsPort: env.BERTH_HTTPS_PORT,
     hosts: await edgeHosts(db),
