@@ -12,19 +12,19 @@ test('a project created IPv6-only shows its address with a copy button, gets an 
   await page.getByRole('button', { name: 'Create project' }).click();
   await expect(page.getByRole('heading', { name: 'Addresses' })).toBeVisible();
   await expect(page.getByText('ACTIVE').first()).toBeVisible({ timeout: 60_000 });
-  const header = page.getByRole('definition').filter({ has: page.getByRole('button', { name: 'Copy the IPv6 address' }) }).first();
+  const header = page.getByRole('definition').filter({ has: page.getByRole('button', { name: 'Copy IPv6' }) }).first();
   await expect(header).toContainText(/[0-9a-f]+:[0-9a-f:]+/);
-  await expect(page.getByRole('button', { name: 'Copy the IPv4 address' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Copy IPv4' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Add an IPv4 address' }).click();
-  await expect(page.getByRole('button', { name: 'Copy the IPv4 address' }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Copy IPv4' }).first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Release the IPv4 address' })).toBeVisible();
 
   const projectUrl = page.url();
-  await page.getByRole('link', { name: 'Projects', exact: true }).click();
+  await page.goto('/projects');
   const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Addresses', exact: true }) });
-  await expect(card.getByRole('button', { name: 'Copy the IPv6 address' })).toBeVisible();
-  await expect(card.getByRole('button', { name: 'Copy the IPv4 address' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Copy IPv6' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Copy IPv4' })).toBeVisible();
 
   await page.goto(projectUrl);
   await page.getByRole('button', { name: 'Delete project' }).click();

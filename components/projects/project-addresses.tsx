@@ -17,7 +17,7 @@ export function ProjectAddresses({ address6, address, compact = false }: { addre
             {r.value ? (
               <>
                 <span>{r.value}</span>
-                <CopyButton value={r.value} label={`Copy the ${r.family} address`} />
+                <CopyButton value={r.value} label={`Copy ${r.family}`} />
               </>
             ) : (
               <span className="text-slate-500">{r.family === 'IPv4' ? 'none' : 'assigned on the next start'}</span>
