@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { projects, type Project } from '@/lib/db/schema';
 import { ensureInterfaceAddresses, removeInterfaceAddresses } from '@/lib/net/interface-addresses';
-import { allocateAddress6 } from '@/lib/services/address-pool';
+import { allocateAddress6 } from '@/lib/net/address-pool';
 import { isUniqueViolation } from '@/lib/services/errors';
 
 type Addressed = Pick<Project, 'address' | 'address6'>;

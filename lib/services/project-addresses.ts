@@ -4,7 +4,7 @@ import { projects } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { conflict } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { allocateAddress } from './address-pool';
+import { allocateAddress } from '@/lib/net/address-pool';
 import { isUniqueViolation } from './errors';
 import { enqueueOperation } from './operation';
 import { requireNotDeleting } from './ids';

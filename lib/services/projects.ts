@@ -8,7 +8,7 @@ import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueOperation } from './operation';
 import { createProjectMultilineSchema, createProjectSchema, type CreateProjectInput } from '@/lib/validations/projects';
 import { parseInput } from '@/lib/validations/parse';
-import { allocateAddress, allocateAddress6 } from './address-pool';
+import { allocateAddress, allocateAddress6 } from '@/lib/net/address-pool';
 import { isUniqueViolation } from './errors';
 import { requireQuota } from './quotas';
 

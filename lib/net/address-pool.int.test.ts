@@ -3,9 +3,9 @@ import { projects } from '@/lib/db/schema';
 import { loadEnv } from '@/lib/env';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
-import { allocateAddress, allocateAddress6 } from './address-pool';
+import { allocateAddress, allocateAddress6 } from '@/lib/net/address-pool';
 import { createProjectSchema } from '@/lib/validations/projects';
-import { createProject } from './projects';
+import { createProject } from '@/lib/services/projects';
 
 describe('the IPv6 pool setting', () => {
   it('refuses a pool that is not an IPv6 prefix, naming the variable and the rule', () => {
