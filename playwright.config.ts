@@ -53,6 +53,7 @@ export default defineConfig({
       BERTH_HTTP_PORT: process.env.E2E_EDGE_HTTP_PORT ?? '18080',
       BERTH_HTTPS_PORT: process.env.E2E_EDGE_HTTPS_PORT ?? '18443',
       ...(process.env.E2E_IP_POOL ? { BERTH_IP_POOL: process.env.E2E_IP_POOL } : {}),
+      ...(process.env.E2E_IP6_POOL ? { BERTH_IP6_POOL: process.env.E2E_IP6_POOL } : {}),
       // Label what the e2e server creates, so an interrupted run's leftovers are found and removed.
       BERTH_RUN_ID: `e2e${Date.now().toString(36)}`,
       BERTH_TEST_PID: String(process.pid),

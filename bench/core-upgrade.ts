@@ -1,7 +1,8 @@
 /**
  * `npm run bench:core-upgrade`: steady, bounded load on loopback while LIGHT → SERIOUS runs:
  * HTTP through the edge (by subdomain) and TCP exchanges through a public TCP port of the project
- * address (the balancer's stream module). Prints requests sent and failed, the longest gap without
+ * address (the balancer's stream module), each over IPv4 and IPv6 (the edge on [::1], the port on
+ * the project's IPv6 address). Prints requests sent and failed, the longest gap without
  * a success, and whether the project's logs and statistics from before the upgrade are still
  * readable after it (from the project log and the statistics store, not from the containers), and
  * whether the logger's archive moved with the logger into its own Serious container.
@@ -35,8 +36,11 @@ const { process: pp } = await addPublicPort(db, user.id, project.id, { serviceId
 await waitProcess(db, pp.id);
 const host = `app-${project.slug}.${env.BERTH_DOMAIN}`;
 const address = project.address!;
+const address6 = project.address6!;
 await waitFor('route through the edge', async () => (await httpGet(env.BERTH_HTTP_PORT, host)).status === 200, 30_000);
 await waitFor('public TCP port', () => tcpExchange(TCP_PORT, address, host), 30_000);
+await waitFor('route through the edge on [::1]', async () => (await httpGet(env.BERTH_HTTP_PORT, host, '::1')).status === 200, 30_000);
+await waitFor('public TCP port on IPv6', () => tcpExchange(TCP_PORT, address6, host), 30_000);
 
 // Before: a marker line in the project log and statistics samples of the service.
 const marker = `/before-upgrade-${Date.now()}`;
@@ -55,6 +59,8 @@ const statsBefore = (await queryStats(db, { projectId: project.id, serviceId: se
 // against what this machine shows anyway (a loaded 2-core host pauses clients too).
 const httpAttempt = async () => (await httpGet(env.BERTH_HTTP_PORT, host)).status === 200;
 const tcpAttempt = () => tcpExchange(TCP_PORT, address, host);
+const http6Attempt = async () => (await httpGet(env.BERTH_HTTP_PORT, host, '::1')).status === 200;
+const tcp6Attempt = () => tcpExchange(TCP_PORT, address6, host);
 const baseHttp = steadyLoad(httpAttempt, { clients: 3, maxMs: 5_000, maxRequests: 100_000 });
 const baseTcp = steadyLoad(tcpAttempt, { clients: 1, maxMs: 5_000, maxRequests: 100_000 });
 await new Promise((r) => setTimeout(r, 5_000));
@@ -62,6 +68,8 @@ const baseline = { http: await baseHttp.stop(), tcp: await baseTcp.stop() };
 
 const httpLoad = steadyLoad(httpAttempt, { clients: 3, maxMs: 120_000, maxRequests: 100_000 });
 const tcpLoad = steadyLoad(tcpAttempt, { clients: 1, maxMs: 120_000, maxRequests: 100_000 });
+const http6Load = steadyLoad(http6Attempt, { clients: 1, maxMs: 120_000, maxRequests: 100_000 });
+const tcp6Load = steadyLoad(tcp6Attempt, { clients: 1, maxMs: 120_000, maxRequests: 100_000 });
 const t = performance.now();
 const { process } = await upgradeCore(db, user.id, project.id);
 const done = await waitProcess(db, process.id);
@@ -69,6 +77,8 @@ const upgradeMs = Math.round(performance.now() - t);
 await new Promise((r) => setTimeout(r, 500)); // keep the load on briefly after the old balancer is gone
 const http = await httpLoad.stop();
 const tcp = await tcpLoad.stop();
+const http6 = await http6Load.stop();
+const tcp6 = await tcp6Load.stop();
 
 const logsKept = (await readLogs(db, user.id, project.id, { q: marker })).length === 1;
 const archiveKept = await archived(); // now read from the Serious core's own logger container
@@ -86,6 +96,10 @@ console.log(
     coreContainersAfter: balancers,
     http: { sent: http.sent, failed: http.failed, longestGapMs: http.maxGapMs },
     tcp: { sent: tcp.sent, failed: tcp.failed, longestGapMs: tcp.maxGapMs },
+    ipv6: {
+      http: { sent: http6.sent, failed: http6.failed, longestGapMs: http6.maxGapMs },
+      tcp: { sent: tcp6.sent, failed: tcp6.failed, longestGapMs: tcp6.maxGapMs },
+    },
     baselineWithoutUpgrade: {
       http: { sent: baseline.http.sent, failed: baseline.http.failed, longestGapMs: baseline.http.maxGapMs },
       tcp: { sent: baseline.tcp.sent, failed: baseline.tcp.failed, longestGapMs: baseline.tcp.maxGapMs },

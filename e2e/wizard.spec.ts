@@ -53,7 +53,7 @@ test('every wizard step refuses bad input with a field message and nothing is cr
   await page.getByLabel('Port 1 addresses').fill('not-an-address');
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '80 and 443' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'Use an IPv4 address or CIDR' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Use an IPv4 or IPv6 address or CIDR' })).toBeVisible();
   await page.getByRole('button', { name: 'Remove public port 1' }).click();
   await page.getByRole('button', { name: 'Add variable' }).click();
   await page.getByLabel('Variable 1 key').fill('1BAD-KEY');

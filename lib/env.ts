@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseIp6Prefix } from './net/ip6';
 
 /**
  * The one place that reads process.env. Every setting has a default that works on a laptop
@@ -12,6 +13,9 @@ const flag = (fallback: boolean) =>
   opt(z.enum(['1', '0', 'true', 'false', 'on', 'off']).optional()).transform((v) =>
     v === undefined ? fallback : ['1', 'true', 'on'].includes(v),
   );
+
+/** Prefix lengths BERTH_IP6_POOL may have: room for many projects, one address each. */
+export const IP6_POOL_BITS = { min: 48, max: 126 };
 
 const schema = z.object({
   NODE_ENV: opt(z.enum(['development', 'production', 'test']).default('development')),
@@ -27,6 +31,23 @@ const schema = z.object({
   DOCKER_HOST: opt(z.string().optional()),
   BERTH_IMAGE_SOURCE: opt(z.enum(['local', 'official']).default('local')),
   BERTH_IP_POOL: opt(z.string().default('127.0.100.0/24')),
+  /** IPv6 prefix (/48 to /126) each project's address comes from; unset: a unique-local /64 generated once into the data dir. */
+  BERTH_IP6_POOL: opt(
+    z
+      .string()
+      .superRefine((v, ctx) => {
+        try {
+          parseIp6Prefix(v, IP6_POOL_BITS);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        }
+      })
+      .optional(),
+  ),
+  /** New projects get an IPv4 address from BERTH_IP_POOL unless they ask not to (off: IPv6 only unless asked). */
+  BERTH_IP4_BY_DEFAULT: flag(true),
+  /** The interface Berth adds project addresses to (a loopback 127/8 IPv4 address needs none). */
+  BERTH_IP_INTERFACE: opt(z.string().regex(/^[a-zA-Z0-9._-]{1,15}$/, 'Use an interface name such as lo or eth0').default('lo')),
   BERTH_DOMAIN: opt(z.string().default('localhost')),
   BERTH_HTTP_PORT: port(80),
   BERTH_HTTPS_PORT: port(443),
@@ -71,8 +92,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-function load(): Env {
-  const parsed = schema.safeParse(process.env);
+/** Validates a set of variables (the process's by default); throws one message naming every bad one. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
@@ -80,6 +102,6 @@ function load(): Env {
   return parsed.data;
 }
 
-export const env: Env = load();
+export const env: Env = loadEnv();
 
 export const dataDir = path.resolve(env.BERTH_DATA_DIR);

@@ -8,6 +8,8 @@ command -v mmdebstrap >/dev/null || need+=(mmdebstrap)
 command -v chromium >/dev/null || need+=(chromium)
 command -v pg_ctlcluster >/dev/null && ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 command -v iptables >/dev/null || need+=(iptables)
+# Project IPv6 addresses go on the loopback interface with `ip addr` (root or CAP_NET_ADMIN).
+command -v ip >/dev/null || need+=(iproute2)
 command -v pebble >/dev/null || need+=(pebble)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"

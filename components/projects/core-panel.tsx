@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { upgradeCoreAction } from '@/app/(dashboard)/projects/[projectId]/actions';
+import { setIpV4Action, upgradeCoreAction } from '@/app/(dashboard)/projects/[projectId]/actions';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -64,8 +64,19 @@ export function CorePanel({ snapshot }: { snapshot: ProjectSnapshot }) {
       <dl className="grid grid-cols-2 gap-2 text-sm">
         <dt className="text-slate-500">Package</dt>
         <dd>{project.corePackage === 'SERIOUS' ? 'Serious: 2 balancers on one address and a logger' : 'Lightweight: 1 core container (balancer and logger)'}</dd>
-        <dt className="text-slate-500">Address</dt>
-        <dd className="font-mono">{project.address}</dd>
+        <dt className="text-slate-500">Addresses</dt>
+        <dd>
+          <span className="font-mono">{[project.address6, project.address].filter(Boolean).join(' and ')}</span>
+          {snapshot.role === 'owner' && project.address6 && (
+            <ActionForm action={setIpV4Action} hidden={{ projectId: project.id, want: project.address ? 'release' : 'add' }} className="mt-1">
+              {(_s, pending) => (
+                <Button type="submit" variant="secondary" className="px-2 py-1 text-xs" disabled={pending || project.status === 'DELETING'}>
+                  {project.address ? 'Release the IPv4 address' : 'Add an IPv4 address'}
+                </Button>
+              )}
+            </ActionForm>
+          )}
+        </dd>
         <dt className="text-slate-500">Serves</dt>
         <dd>HTTP routing with TLS, public TCP/UDP ports, firewall; the project logger&apos;s archive; statistics sampled by Berth</dd>
       </dl>

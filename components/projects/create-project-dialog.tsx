@@ -20,7 +20,7 @@ const comparison: [string, string, string][] = [
   ['Change later', 'upgrade to Serious, no downtime', 'no downgrade'],
 ];
 
-export function CreateProjectDialog({ disabled }: { disabled?: boolean }) {
+export function CreateProjectDialog({ disabled, ipv4ByDefault = true }: { disabled?: boolean; ipv4ByDefault?: boolean }) {
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(createProjectAction, initialActionState);
   const fe = state.fieldErrors ?? {};
@@ -66,6 +66,19 @@ export function CreateProjectDialog({ disabled }: { disabled?: boolean }) {
               </table>
             </details>
             {fe.corePackage && <p role="alert" className="text-sm text-red-600">{fe.corePackage.join(' ')}</p>}
+          </fieldset>
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">Public addresses</legend>
+            <p className="text-xs text-slate-500 dark:text-slate-400">Every project gets its own IPv6 address. An IPv4 address is optional and can be added or released later.</p>
+            {[
+              { value: 'on', label: 'IPv6 and IPv4' },
+              { value: 'off', label: 'IPv6 only' },
+            ].map((o) => (
+              <label key={o.value} className="mr-4 inline-flex items-center gap-2 text-sm">
+                <input type="radio" name="publicIpV4" value={o.value} defaultChecked={(state.values?.publicIpV4 ?? (ipv4ByDefault ? 'on' : 'off')) === o.value} />
+                {o.label}
+              </label>
+            ))}
           </fieldset>
           <div className="space-y-1">
             <label htmlFor="project-env" className="block text-sm font-medium">

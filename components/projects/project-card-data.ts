@@ -7,6 +7,7 @@ export interface ProjectCardData {
   status: string;
   corePackage: 'LIGHT' | 'SERIOUS';
   address: string | null;
+  address6: string | null;
   role: string;
   serviceCount: number;
   containersRunning: number;
@@ -23,6 +24,7 @@ export function toProjectCards(summaries: ProjectSummary[], cpu: Record<string, 
     status: s.project.status,
     corePackage: s.project.corePackage,
     address: s.project.address,
+    address6: s.project.address6,
     role: s.role,
     serviceCount: s.serviceCount,
     containersRunning: s.containersRunning,

@@ -3,6 +3,7 @@ import { Badge, statusTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import type { ProjectCardData } from './project-card-data';
 import { Sparkline } from './sparkline';
+import { ProjectAddresses } from './project-addresses';
 
 export function ProjectCard({ project }: { project: ProjectCardData }) {
   return (
@@ -19,11 +20,8 @@ export function ProjectCard({ project }: { project: ProjectCardData }) {
         <Badge tone={project.corePackage === 'SERIOUS' ? 'violet' : 'blue'}>{project.corePackage === 'SERIOUS' ? 'Serious core' : 'Light core'}</Badge>
         {project.role !== 'owner' && <Badge>{project.role}</Badge>}
       </div>
-      <dl className="grid grid-cols-3 gap-2 text-sm">
-        <div>
-          <dt className="text-xs text-slate-500">Address</dt>
-          <dd className="font-mono">{project.address ?? '—'}</dd>
-        </div>
+      <ProjectAddresses address6={project.address6} address={project.address} compact />
+      <dl className="grid grid-cols-2 gap-2 text-sm">
         <div>
           <dt className="text-xs text-slate-500">Services</dt>
           <dd>{project.serviceCount}</dd>

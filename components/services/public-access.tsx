@@ -19,6 +19,7 @@ interface Props {
   projectId: string;
   serviceId: string;
   address: string | null;
+  address6?: string | null;
   hasHttp: boolean;
   subdomainAccess: boolean;
   routeFirewall: { policy: string; ranges: string[] } | undefined;
@@ -64,7 +65,7 @@ export function PublicAccess(p: Props) {
       )}
       {p.hasHttp && <DomainsPanel projectId={p.projectId} serviceId={p.serviceId} domains={p.domains} pending={p.pendingRouting} canWrite={p.canWrite} />}
       <div className="space-y-2">
-        <p className="text-sm font-medium">Public ports on {p.address}</p>
+        <p className="text-sm font-medium">Public ports on {[p.address6, p.address].filter(Boolean).join(' and ')}</p>
         {p.ports.length === 0 ? (
           <p className="text-sm text-slate-500">No public ports.</p>
         ) : (
@@ -72,7 +73,7 @@ export function PublicAccess(p: Props) {
             {p.ports.map((port) => (
               <li key={port.id} className="flex items-center justify-between">
                 <span className="font-mono">
-                  {port.protocol}://{p.address}:{port.publicPort} → :{port.internalPort}
+                  {port.protocol}://{p.address ?? (p.address6 ? `[${p.address6}]` : '')}:{port.publicPort} → :{port.internalPort}
                   {port.firewallPolicy !== 'none' && ` (${port.firewallPolicy}: ${port.firewallRanges.join(', ')})`}
                 </span>
                 {p.canWrite && (

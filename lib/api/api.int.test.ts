@@ -262,4 +262,26 @@ describe.each(testDrivers)('REST API /api/v1 (%s)', (driver) => {
       }
     }
   });
+
+  it('a project carries publicIpV6 and publicIpV4; the owner releases and adds IPv4, a viewer may not', async () => {
+    type View = { project: { publicIpV6: string | null; publicIpV4: string | null } };
+    const get = async () => (await callRoute(route('/projects/{projectId}'), 'GET', ids, { token: tokens.owner })).json as View;
+    const before = (await get()).project;
+    expect(before.publicIpV6).toMatch(/^[0-9a-f:]+:[0-9a-f:]*$/);
+    expect(before.publicIpV4).toMatch(/^127\./);
+    expect((await callRoute(route('/projects/{projectId}/ipv4'), 'DELETE', ids, { token: tokens.viewer })).status).toBe(403);
+    const released = await callRoute(route('/projects/{projectId}/ipv4'), 'DELETE', ids, { token: tokens.owner });
+    expect(released.status).toBe(202);
+    expect(released.json).toMatchObject({ released: before.publicIpV4 });
+    expect((await get()).project).toMatchObject({ publicIpV4: null, publicIpV6: before.publicIpV6 });
+    expect((await callRoute(route('/projects/{projectId}/ipv4'), 'DELETE', ids, { token: tokens.owner })).status).toBe(409);
+    const added = await callRoute(route('/projects/{projectId}/ipv4'), 'POST', ids, { token: tokens.owner });
+    expect(added.status).toBe(202);
+    expect((await get()).project).toMatchObject({ publicIpV4: (added.json as { publicIpV4: string }).publicIpV4, publicIpV6: before.publicIpV6 });
+    const v6only = await callRoute(route('/projects'), 'POST', {}, { token: tokens.owner, body: { name: 'IPv6 only', publicIpV4: false } });
+    expect(v6only.status).toBe(202);
+    expect((v6only.json as View).project).toMatchObject({ publicIpV4: null, publicIpV6: expect.stringMatching(/:/) });
+    const listed = (await callRoute(route('/projects'), 'GET', {}, { token: tokens.owner })).json as { projects: View[] };
+    expect(listed.projects.every((p) => p.project.publicIpV6)).toBe(true);
+  });
 });

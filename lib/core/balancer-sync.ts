@@ -16,6 +16,7 @@ import { configuredAcmeIssuer, ensureCertificates, type ServedCerts } from './ce
 import { isAcmeToken, type ChallengeResponder } from './certs/acme';
 import { pushFile, pushNginxConfig, reloadNginx } from './push-config';
 import { ACME_ROOT, renderBalancer, subdomainHost, type HttpRoute, type StreamRoute } from './render';
+import { bindProjectAddresses, ensureProjectAddress6, projectAddresses, unbindAddresses } from './addresses';
 
 const log = logger('core');
 
@@ -126,7 +127,7 @@ interface ProjectRoutes {
 
 export function renderProjectBalancer(ctx: ExtensionContext, r: ProjectRoutes, hostCerts: string[] = []): string {
   return renderBalancer({
-    address: ctx.project.address!,
+    addresses: projectAddresses(ctx.project),
     httpPort: env.BERTH_CORE_HTTP_PORT,
     httpsPort: r.http.length ? env.BERTH_CORE_HTTPS_PORT : undefined,
     routes: r.http,
@@ -183,7 +184,7 @@ async function pushToBalancers(ctx: ExtensionContext, r: ProjectRoutes, certs: S
  * through the edge, and a new certificate is pushed in a second pass.
  */
 export async function syncCore(ctx: ExtensionContext, opts: { includeDrafts?: boolean } = {}): Promise<void> {
-  if (!ctx.project.address || ctx.project.status === 'DELETING') return;
+  if (!projectAddresses(ctx.project).length || ctx.project.status === 'DELETING') return;
   const r = await routes(ctx, opts.includeDrafts);
   const certInput = { hosts: [...new Set(r.http.map((h) => h.host))], customDomains: r.customDomains, issuer: configuredAcmeIssuer(), prune: !opts.includeDrafts };
   const certs = await ensureCertificates(ctx.db, ctx.project.id, certInput);
@@ -200,12 +201,19 @@ export function registerCoreExtension(): void {
   registerProjectExtension({
     name: 'core',
     async wanted(ctx) {
-      if (!ctx.project.address) return { containers: [], volumes: [] };
+      if (!projectAddresses(ctx.project).length) return { containers: [], volumes: [] };
       const containers = balancerNames(ctx.project).map((n) => balancerSpec(ctx.project, n));
       if (loggerHost(ctx.project) === LOGGER && env.BERTH_IMAGE_SOURCE === 'local') containers.push(loggerSpec(ctx.project));
       return { containers, volumes: [logVolume(ctx.project.id)] };
     },
+    // Every project has an IPv6 address (older ones get theirs here) on the interface before its core starts.
+    async beforeApply(ctx) {
+      const project = await ensureProjectAddress6(ctx.db, ctx.project);
+      await bindProjectAddresses(project);
+      return project;
+    },
     afterApply: (ctx) => syncCore(ctx),
+    afterDestroy: (ctx) => unbindAddresses(projectAddresses(ctx.project)),
     // The project is DELETING by now: the edge stops sending its names before its balancers go.
     beforeDestroy: (ctx) => ensureEdge(ctx.db, ctx.engine).catch((err) => log.warn('edge not updated', { error: err instanceof Error ? err.message : String(err) })),
   });

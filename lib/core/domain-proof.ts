@@ -1,5 +1,6 @@
 import dns from 'node:dns/promises';
 import { keyedDigest } from '@/lib/crypto/secrets';
+import { canonicalIp6 } from '@/lib/net/ip6';
 
 /**
  * Proof that whoever stages a custom domain controls it, checked before the domain is published
@@ -38,12 +39,13 @@ export function verificationRecord(projectId: string, domain: string): { name: s
 }
 
 /** Undefined when control is proven; otherwise what the user must do, for the error message. */
-export async function unprovenDomain(domain: string, project: { id: string; address: string | null }, resolver = domainResolver()): Promise<string | undefined> {
+export async function unprovenDomain(domain: string, project: { id: string; address: string | null; address6?: string | null }, resolver = domainResolver()): Promise<string | undefined> {
   const record = verificationRecord(project.id, domain);
   const [addresses, txt] = await Promise.all([resolver.addresses(domain), resolver.txt(record.name)]);
-  if (project.address && addresses.includes(project.address)) return undefined;
+  const own = [project.address, project.address6].filter((a): a is string => !!a);
+  if (addresses.some((a) => own.includes(a.includes(':') ? canonicalIp6(a) : a))) return undefined;
   if (txt.includes(record.value)) return undefined;
   const seen = addresses.length ? `it resolves to ${addresses.join(', ')}` : 'it does not resolve';
-  const point = project.address ? `point it at ${project.address} or ` : '';
+  const point = own.length ? `point it at ${own.join(' / ')} or ` : '';
   return `${domain}: control not proven (${seen}); ${point}add a TXT record ${record.name} with the value ${record.value}`;
 }

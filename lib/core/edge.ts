@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, ne } from 'drizzle-orm';
+import fs from 'node:fs';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { httpDomains, projects, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
@@ -9,24 +10,30 @@ import { coreImage } from './image';
 import { pushNginxConfig } from './push-config';
 import { renderEdge, subdomainHost } from './render';
 
+/** A kernel without IPv6 (or with it disabled) has no /proc/net/if_inet6: the edge then listens on IPv4 only. */
+const hostHasIpv6 = () => fs.existsSync('/proc/net/if_inet6');
+
 export const edgeName = () => `berth-edge-${env.BERTH_HTTP_PORT}`;
+
+/** The edge forwards to the project's IPv4 address, or to its IPv6 one when it has none. */
+const edgeTarget = sql<string>`coalesce(${projects.address}, ${projects.address6})`;
 
 /** host name → project address: subdomains and published custom domains of projects not being deleted. */
 export async function edgeHosts(db: Db): Promise<Record<string, string>> {
   const rows = await db
-    .select({ hostname: services.hostname, slug: projects.slug, address: projects.address, ports: services.ports })
+    .select({ hostname: services.hostname, slug: projects.slug, address: edgeTarget, ports: services.ports })
     .from(services)
     .innerJoin(projects, eq(projects.id, services.projectId))
-    .where(and(eq(services.subdomainAccess, true), isNotNull(projects.address), ne(projects.status, 'DELETING')));
+    .where(and(eq(services.subdomainAccess, true), sql`${edgeTarget} is not null`, ne(projects.status, 'DELETING')));
   const hosts: Record<string, string> = {};
-  for (const r of rows) if (r.ports.some((p) => p.httpSupport)) hosts[subdomainHost(r.hostname, r.slug, env.BERTH_DOMAIN)] = r.address!;
+  for (const r of rows) if (r.ports.some((p) => p.httpSupport)) hosts[subdomainHost(r.hostname, r.slug, env.BERTH_DOMAIN)] = r.address;
   const domains = await db
-    .select({ domain: httpDomains.domain, address: projects.address })
+    .select({ domain: httpDomains.domain, address: edgeTarget })
     .from(httpDomains)
     .innerJoin(projects, eq(projects.id, httpDomains.projectId))
-    .where(and(eq(httpDomains.isSynced, true), isNotNull(projects.address), ne(projects.status, 'DELETING')));
+    .where(and(eq(httpDomains.isSynced, true), sql`${edgeTarget} is not null`, ne(projects.status, 'DELETING')));
   // A subdomain is never taken over by a custom domain of the same name (addDomain refuses those too).
-  for (const d of domains) hosts[d.domain] ??= d.address!;
+  for (const d of domains) hosts[d.domain] ??= d.address;
   return hosts;
 }
 
@@ -64,6 +71,7 @@ async function updateEdge(db: Db, engine: Engine): Promise<void> {
   if (!current || current.labels[L.specHash] !== hash) await engine.createContainer(spec, { ...spec.labels, [L.specHash]: hash });
   const config = renderEdge({
     listen: '0.0.0.0',
+    ...(hostHasIpv6() ? { listen6: '::' } : {}),
     httpPort: env.BERTH_HTTP_PORT,
     httpsPort: env.BERTH_HTTPS_PORT,
     hosts: await edgeHosts(db),

@@ -8,6 +8,7 @@ import { retryUntil } from '@/lib/provisioner/clock';
 import { coreContainer } from './container';
 import { coreImage } from './image';
 import { pushFile } from './push-config';
+import { coreAddress } from './addresses';
 
 /**
  * The project's logger: rsyslog (Debian's) receiving the project's log lines over TCP on the
@@ -92,12 +93,13 @@ async function rsyslogRunning(engine: Engine, container: string): Promise<boolea
  */
 export async function ensureLogger(engine: Engine, project: Project): Promise<void> {
   // The official nginx image has no rsyslog: with that source the lines stay in Berth's database only.
-  if (!project.address || env.BERTH_IMAGE_SOURCE === 'official') return;
+  const address = coreAddress(project);
+  if (!address || env.BERTH_IMAGE_SOURCE === 'official') return;
   const local = loggerHost(project);
   const name = containerName(project.id, local);
   const c = await engine.inspectContainer(name);
   if (c?.state !== 'running') return;
-  const config = renderLoggerConfig({ address: project.address, port: env.BERTH_CORE_LOG_PORT });
+  const config = renderLoggerConfig({ address, port: env.BERTH_CORE_LOG_PORT });
   const changed = await pushFile(engine, { name, id: c.id }, CONF, config);
   const key = `${c.id}:${c.startedAt ?? ''}`;
   if (changed) {

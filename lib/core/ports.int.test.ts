@@ -173,7 +173,7 @@ describe('public ports and firewalls', () => {
       [{ serviceId: ids.db!, publicPort: 15432, internalPort: 5432 }, /already open/],
       [{ serviceId: ids.db!, publicPort: env.BERTH_CORE_HTTPS_PORT, internalPort: 5432 }, /publicPort: .* balancer's HTTPS port/],
       [{ serviceId: ids.db!, publicPort: 15999, internalPort: 6000 }, /db has no tcp\/6000/],
-      [{ serviceId: ids.db!, publicPort: 15998, internalPort: 5432, firewall: { policy: 'allow', ranges: ['300.1.2.3'] } }, /IPv4 address or CIDR/],
+      [{ serviceId: ids.db!, publicPort: 15998, internalPort: 5432, firewall: { policy: 'allow', ranges: ['300.1.2.3'] } }, /IPv4 or IPv6 address or CIDR/],
       [{ serviceId: ids.db!, publicPort: 15997, internalPort: 5432, firewall: { policy: 'allow', ranges: [] } }, /at least one/],
     ] as [Parameters<typeof addPublicPort>[3], RegExp][];
     for (const [input, message] of bad) await expect(addPublicPort(tdb.db, userId, projectId, input)).rejects.toThrow(message);

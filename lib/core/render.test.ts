@@ -3,7 +3,7 @@ import { firewallRules, renderBalancer, renderEdge, subdomainHost } from './rend
 
 describe('renderBalancer', () => {
   const config = renderBalancer({
-    address: '127.0.100.2',
+    addresses: ['127.0.100.2'],
     httpPort: 10080,
     routes: [
       { host: 'app-shop.localhost', upstreams: ['172.18.0.2:3000', '172.18.0.3:3000'] },
@@ -43,7 +43,7 @@ describe('firewallRules', () => {
 describe('renderEdge', () => {
   it('maps host names to project addresses and nothing else', () => {
     const edge = renderEdge({ listen: '0.0.0.0', httpPort: 18080, hosts: { 'app-a.localhost': '127.0.100.2' }, projectHttpPort: 10080 });
-    expect(edge).toContain('app-a.localhost 127.0.100.2;');
+    expect(edge).toContain('app-a.localhost "127.0.100.2";');
     expect(edge).toContain('proxy_pass http://$berth_project:10080;');
     expect(edge).not.toContain('ssl_certificate');
   });
@@ -56,7 +56,7 @@ describe('renderEdge', () => {
 describe('renderBalancer paths', () => {
   it('routes a path prefix by whole segments, next to the root route of the same host', () => {
     const config = renderBalancer({
-      address: '127.0.100.2',
+      addresses: ['127.0.100.2'],
       httpPort: 10080,
       routes: [
         { host: 'shop.example.com', upstreams: ['172.18.0.2:3000'] },
@@ -72,7 +72,7 @@ describe('renderBalancer paths', () => {
 
 describe('renderBalancer certificates', () => {
   const config = renderBalancer({
-    address: '127.0.100.2',
+    addresses: ['127.0.100.2'],
     httpPort: 10080,
     httpsPort: 10443,
     routes: [
@@ -94,7 +94,7 @@ describe('renderBalancer certificates', () => {
 });
 
 describe('HTTP behaviour users expect', () => {
-  const balancer = renderBalancer({ address: '127.0.100.2', httpPort: 10080, routes: [{ host: 'a.localhost', upstreams: ['172.18.0.2:3000'] }] });
+  const balancer = renderBalancer({ addresses: ['127.0.100.2'], httpPort: 10080, routes: [{ host: 'a.localhost', upstreams: ['172.18.0.2:3000'] }] });
   const edge = renderEdge({ listen: '0.0.0.0', httpPort: 80, hosts: { 'a.localhost': '127.0.100.2' }, projectHttpPort: 10080 });
 
   it('passes WebSocket upgrades through the edge and the balancer, and keeps upstream keepalive otherwise', () => {
@@ -110,5 +110,48 @@ describe('HTTP behaviour users expect', () => {
     expect(balancer).toContain('client_max_body_size 512m;');
     expect(edge).toContain('client_max_body_size 0;');
     expect(edge).toContain('proxy_request_buffering off;');
+  });
+});
+
+describe('IPv6', () => {
+  const config = renderBalancer({
+    addresses: ['127.0.100.2', 'fd42:b1:1::2'],
+    httpPort: 10080,
+    httpsPort: 10443,
+    routes: [{ host: 'app-shop.localhost', upstreams: ['172.18.0.2:3000'], firewall: { policy: 'deny', ranges: ['fd42:b1:1::/120'] } }],
+    streams: [{ port: 15353, protocol: 'udp', upstreams: ['172.18.0.5:5353'], firewall: { policy: 'allow', ranges: ['fd42:b1:1::10', '10.0.0.0/8'] } }],
+  });
+
+  it('listens on both project addresses, each with its own reuseport default server', () => {
+    expect(config).toContain('listen 127.0.100.2:10080 reuseport default_server; listen [fd42:b1:1::2]:10080 reuseport default_server;');
+    expect(config).toContain('listen 127.0.100.2:10443 ssl proxy_protocol reuseport default_server; listen [fd42:b1:1::2]:10443 ssl proxy_protocol reuseport default_server;');
+    expect(config).toContain('listen 127.0.100.2:10080; listen [fd42:b1:1::2]:10080; server_name app-shop.localhost;');
+    expect(config).toContain('listen 127.0.100.2:15353 udp reuseport; listen [fd42:b1:1::2]:15353 udp reuseport; allow fd42:b1:1::10; allow 10.0.0.0/8; deny all;');
+    expect(config).toContain('deny fd42:b1:1::/120; allow all;');
+    expect(config).toContain('set_real_ip_from ::1;');
+  });
+
+  it('serves an IPv6-only project on its IPv6 address alone', () => {
+    const v6 = renderBalancer({ addresses: ['fd42:b1:1::3'], httpPort: 10080, routes: [] });
+    expect(v6).toContain('listen [fd42:b1:1::3]:10080 reuseport default_server;');
+    expect(v6).not.toMatch(/listen \d/);
+  });
+
+  it('lets the edge listen on IPv6 too and reach an IPv6-only project from the IPv6 loopback', () => {
+    const edge = renderEdge({
+      listen: '0.0.0.0',
+      listen6: '::',
+      httpPort: 18080,
+      httpsPort: 18443,
+      projectHttpsPort: 10443,
+      hosts: { 'a.localhost': '127.0.100.2', 'b.localhost': 'fd42:b1:1::3' },
+      projectHttpPort: 10080,
+    });
+    expect(edge).toContain('listen 0.0.0.0:18080 reuseport default_server; listen [::]:18080 ipv6only=on reuseport default_server;');
+    expect(edge).toContain('listen 0.0.0.0:18443 reuseport; listen [::]:18443 ipv6only=on reuseport;');
+    expect(edge).toContain('a.localhost "127.0.100.2"; b.localhost "[fd42:b1:1::3]";');
+    expect(edge).toContain('map $host $berth_bind { default 127.0.0.254; b.localhost ::1; }');
+    expect(edge).toContain('map $ssl_preread_server_name $berth_tls_bind { default 127.0.0.254; b.localhost ::1; }');
+    expect(edge).toContain('proxy_pass $berth_tls:10443;');
   });
 });

@@ -8,6 +8,7 @@ import { containerName } from '@/lib/provisioner/labels';
 import { env } from '@/lib/env';
 import { ensureLogger, loggerListening, stopRsyslog } from './logger';
 import { nginxRunning } from './push-config';
+import { coreAddress } from './addresses';
 
 /** Upgrade phases: `starting` (three balancers, logger in the Light one), `logger` (the logger moves to its own container). */
 type Phase = 'starting' | 'logger' | null;
@@ -68,8 +69,8 @@ export async function upgradeHandler(ctx: ProcessContext): Promise<void> {
     await reconcileStep(ctx, projectId); // creates the logger on the project's log volume
     const p = await project(ctx, projectId);
     await ensureLogger(ctx.engine, p);
-    if (env.BERTH_IMAGE_SOURCE === 'local' && p.address) {
-      const address = p.address;
+    const address = coreAddress(p);
+    if (env.BERTH_IMAGE_SOURCE === 'local' && address) {
       await retryUntil(
         () => loggerListening(address),
         (ok) => ok,

@@ -5,7 +5,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
-import { poolAddresses } from './address-pool';
+import { poolAddresses } from '@/lib/net/address-pool';
 import { listEnv, setEnv, deleteEnv } from './env';
 import { addMember, removeMember } from './members';
 import { cancelProcess } from './processes';

@@ -26,6 +26,7 @@ export async function getProjectSnapshot(db: Db, userId: string, projectId: stri
       status: project.status,
       corePackage: project.corePackage,
       address: project.address,
+      address6: project.address6,
       logForward: project.settings.logForward ?? undefined,
     },
     role,

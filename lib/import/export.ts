@@ -90,6 +90,9 @@ export async function exportProject(db: Db, userId: string, projectId: string, o
         name: project.name,
         description: project.description || undefined,
         corePackage: project.corePackage,
+        // The addresses are this installation's: an import elsewhere gets its own (IPv4 only when this one has it).
+        publicIpV6: project.address6 ?? undefined,
+        publicIpV4: project.address ?? false,
         tags: settings.tags?.length ? settings.tags : undefined,
         envVariables: envMap(vars.filter((v) => !v.serviceId), includeSecrets),
       }).filter(([, v]) => v !== undefined),

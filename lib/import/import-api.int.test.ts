@@ -44,6 +44,8 @@ const BAD: [string, string, { line: number; path: string; message: RegExp }][] =
     '#yamlPreprocessor=on\nproject:\n  name: x\n  envVariables:\n    A: <@generateRandomString(<8>\n',
     { line: 5, path: 'project.envVariables.A', message: /preprocessor: expected "\)"/ },
   ],
+  ['malformed IPv4 address', 'project:\n  name: x\n  publicIpV4: 10.0.0.300\n', { line: 3, path: 'project.publicIpV4', message: /must be true, false or an IPv4 address/ }],
+  ['malformed IPv6 address', 'project:\n  name: x\n  publicIpV6: fd42:::1\n', { line: 3, path: 'project.publicIpV6', message: /must be an IPv6 address/ }],
   ['file over 100 kB', `project:\n  name: x\n# ${'x'.repeat(100 * 1024)}\n`, { line: 1, path: '(file)', message: /100 kB/ }],
 ];
 
@@ -101,5 +103,26 @@ describe.each(testDrivers)('import REST API (%s)', (driver) => {
     expect(exported.text).toMatch(/^project:\n {2}name: api-import\n/);
     const svc = await callRoute(route('/projects/{projectId}/services/import'), 'POST', { projectId }, { token, body: { yaml: 'services:\n  - hostname: db\n    type: postgresql@15\n', dryRun: true } });
     expect(svc).toMatchObject({ status: 200, json: { preview: { canApply: true, services: [{ hostname: 'db', action: 'create' }] } } });
+  });
+
+  it('export writes publicIpV6 and publicIpV4; an import takes IPv4 when the file has it and new addresses either way', async () => {
+    type Made = { project: { id: string; publicIpV4: string | null; publicIpV6: string } };
+    const make = async (yaml: string) => {
+      const res = await callRoute(route('/projects/import'), 'POST', {}, { token, body: { yaml } });
+      return { status: res.status, json: res.json as Made };
+    };
+    const v6only = await make('project:\n  name: v6-only\n  publicIpV4: false\n');
+    expect(v6only.status).toBe(202);
+    expect(v6only.json.project.publicIpV4).toBeNull();
+    const text = (await callRoute(route('/projects/{projectId}/export'), 'GET', { projectId: v6only.json.project.id }, { token })).text;
+    expect(text).toContain(`  publicIpV6: ${v6only.json.project.publicIpV6}\n  publicIpV4: false\n`);
+    const copy = await make(text.replace('name: v6-only', 'name: v6-copy'));
+    expect(copy.json.project).toMatchObject({ publicIpV4: null });
+    expect(copy.json.project.publicIpV6).not.toBe(v6only.json.project.publicIpV6);
+    const dual = await make('project:\n  name: dual\n  publicIpV4: 127.1.2.3\n  publicIpV6: fd00::5\n');
+    expect(dual.json.project.publicIpV4).toMatch(/^127\./);
+    expect(dual.json.project.publicIpV4).not.toBe('127.1.2.3');
+    const exported = (await callRoute(route('/projects/{projectId}/export'), 'GET', { projectId: dual.json.project.id }, { token })).text;
+    expect(exported).toContain(`  publicIpV4: ${dual.json.project.publicIpV4}\n`);
   });
 });

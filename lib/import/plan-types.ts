@@ -48,6 +48,8 @@ export interface PlannedProject {
   name: string;
   description: string;
   corePackage: 'LIGHT' | 'SERIOUS';
+  /** Undefined: the installation's default (BERTH_IP4_BY_DEFAULT). */
+  publicIpV4?: boolean;
   tags: string[];
   env: PlannedEnv[];
   droppedKeys: string[];

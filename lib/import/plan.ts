@@ -120,6 +120,7 @@ function planProject(src: Source, file: ImportFile, ctx: PlanContext, issues: Is
     name: p.name,
     description: p.description ?? '',
     corePackage: p.corePackage ?? 'LIGHT',
+    ...(p.publicIpV4 === undefined ? {} : { publicIpV4: p.publicIpV4 !== false }),
     tags: p.tags ?? [],
     env: envEntries(src, ['project', 'envVariables'], p.envVariables, false),
     droppedKeys,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENV_KEY } from '@/lib/validations/projects';
 import { hostnameSchema } from '@/lib/validations/services';
+import { isIpv4, isIpv6 } from '@/lib/validations/core';
 
 /** Env values may be written as numbers or booleans; they are stored as text. */
 const envValue = z.union([z.string(), z.number(), z.boolean()], { message: 'must be text, a number or a boolean' }).transform(String);
@@ -15,6 +16,15 @@ export const importProjectSchema = z.strictObject({
   envIsolation: z.enum(['none', 'service'], { message: 'must be none or service' }).optional(),
   sshIsolation: z.string().optional(),
   sharedIpv4: z.boolean().optional(),
+  /**
+   * Whether the project gets an IPv4 address: true/false, or the address an export wrote (the
+   * new project gets its own from this installation's pool either way).
+   */
+  publicIpV4: z
+    .union([z.boolean(), z.string().refine(isIpv4, { message: 'must be true, false or an IPv4 address' })], { message: 'must be true, false or an IPv4 address' })
+    .optional(),
+  /** The address an export wrote; every project gets its own IPv6 address, so it is informational. */
+  publicIpV6: z.string({ message: 'must be an IPv6 address' }).refine(isIpv6, { message: 'must be an IPv6 address' }).optional(),
   location: z.string().optional(),
 });
 

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { and, asc, eq, exists, gt, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { logLines, logShipCursors, projects, services } from '@/lib/db/schema';
 import { env } from '@/lib/env';
@@ -67,12 +67,12 @@ async function shipProject(db: Db, project: { id: string; address: string; after
 export async function shipOnce(db: Db, port = env.BERTH_CORE_LOG_PORT): Promise<{ shipped: number; waiting: string[] }> {
   // One query finds the projects with lines past their cursor, so an idle pass costs one round trip.
   const list = await db
-    .select({ id: projects.id, address: projects.address, after: logShipCursors.shippedId })
+    .select({ id: projects.id, address: sql<string>`coalesce(${projects.address}, ${projects.address6})`, after: logShipCursors.shippedId })
     .from(projects)
     .leftJoin(logShipCursors, eq(logShipCursors.projectId, projects.id))
     .where(
       and(
-        isNotNull(projects.address),
+        or(isNotNull(projects.address), isNotNull(projects.address6)),
         ne(projects.status, 'DELETING'),
         exists(
           db
@@ -86,7 +86,7 @@ export async function shipOnce(db: Db, port = env.BERTH_CORE_LOG_PORT): Promise<
   const waiting: string[] = [];
   for (const p of list) {
     try {
-      shipped += await shipProject(db, { id: p.id, address: p.address!, after: p.after ?? 0 }, port);
+      shipped += await shipProject(db, { id: p.id, address: p.address, after: p.after ?? 0 }, port);
     } catch {
       waiting.push(p.id);
     }

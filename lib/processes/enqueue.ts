@@ -6,6 +6,7 @@ export const PROCESS_ACTIONS = [
   'project.delete',
   'project.updateEnvs',
   'project.upgradeCore',
+  'project.updateAddresses',
   'stack.create',
   'stack.start',
   'stack.stop',

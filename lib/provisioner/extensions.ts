@@ -16,8 +16,12 @@ export interface ExtensionContext {
 export interface ProjectExtension {
   name: string;
   wanted?(ctx: ExtensionContext): Promise<{ containers: WantedContainer[]; volumes: WantedVolume[] }>;
+  /** Runs before the wanted state is built (may update the project row, returning the fresh one). */
+  beforeApply?(ctx: ExtensionContext): Promise<Project | void>;
   afterApply?(ctx: ExtensionContext): Promise<void>;
   beforeDestroy?(ctx: ExtensionContext): Promise<void>;
+  /** Runs once the project's Docker objects are gone, before its row is removed. */
+  afterDestroy?(ctx: ExtensionContext): Promise<void>;
   containerLogging?(project: Project): ContainerSpec['logging'];
 }
 

@@ -16,7 +16,7 @@ export interface ReconcileProjectOptions extends ReconcileHooks {
 }
 
 /**
- * Reconciles one project under its lock: wanted state from the database → observe → plan → apply until reconciled, then the extensions'
+ * Reconciles one project under its lock: the extensions' beforeApply hooks (the core's addresses), wanted state from the database → observe → plan → apply until settled, then the extensions'
  * afterApply hooks (core config) and the observed `containers` rows for the UI.
  */
 async function reconcileLocked(db: Db, unbounded: Engine, projectId: string, opts: ReconcileProjectOptions): Promise<ReconcileResult> {
@@ -24,6 +24,8 @@ async function reconcileLocked(db: Db, unbounded: Engine, projectId: string, opt
   const deadline = opts.deadline ?? Date.now() + 120_000;
   // No engine call outlives the deadline, so a hung call cannot hold the project lock for ever.
   const engine = boundedEngine(unbounded, deadline, deadline - Date.now());
+  let [before] = await db.select().from(projects).where(eq(projects.id, projectId));
+  if (before && before.status !== 'DELETING') for (const ext of projectExtensions()) before = (await ext.beforeApply?.({ db, engine, project: before })) ?? before;
   const wanted = await buildWantedProject(db, engine, projectId);
   const result = await reconcile(engine, wanted, { ...opts, deadline });
   if (!result.settled) return result;

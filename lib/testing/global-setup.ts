@@ -20,6 +20,8 @@ export default async function setup() {
   process.env.BERTH_TEST_EDGE_PORTS = ports.join(',');
   process.env.BERTH_TEST_BASE_RUN_ID = process.env.BERTH_RUN_ID;
   process.env.BERTH_TEST_BASE_IP_POOL = process.env.BERTH_IP_POOL ?? `127.${100 + (process.pid % 100)}.${(Math.floor(process.pid / 100) * 8) % 256}.0/24`;
+  // IPv6: a unique-local /64 per run (the next /64s for further workers), unless the run names its own.
+  process.env.BERTH_TEST_BASE_IP6_POOL = process.env.BERTH_IP6_POOL ?? `fd42:be47:${(process.pid % 0x8000).toString(16)}::/64`;
   await removeLeftovers(new Docker());
 }
 

@@ -4,6 +4,8 @@
  * chose), so one worker's edge, balancers and orphan sweep never touch another's.
  * Runs before every test file's imports, so `lib/env` reads the worker's values.
  */
+import { formatIp6, parseIp6Prefix } from '@/lib/net/ip6';
+
 const slot = Math.max(1, Number(process.env.VITEST_POOL_ID ?? '1'));
 
 function shiftPool(cidr: string, by: number): string {
@@ -23,5 +25,11 @@ if (ports.length >= slot * 2) {
   process.env.BERTH_HTTPS_PORT = String(ports[(slot - 1) * 2 + 1]);
 }
 if (process.env.BERTH_TEST_BASE_IP_POOL) process.env.BERTH_IP_POOL = shiftPool(process.env.BERTH_TEST_BASE_IP_POOL, slot - 1);
+/** The `by`-th IPv6 prefix of the same length after the given one. */
+function shiftPool6(prefix: string, by: number): string {
+  const p = parseIp6Prefix(prefix);
+  return `${formatIp6(p.base + (BigInt(by) << BigInt(128 - p.bits)))}/${p.bits}`;
+}
+if (process.env.BERTH_TEST_BASE_IP6_POOL) process.env.BERTH_IP6_POOL = shiftPool6(process.env.BERTH_TEST_BASE_IP6_POOL, slot - 1);
 // Keys, the internal CA and deploy artifacts are created on first use: one data directory per worker.
 if (slot > 1) process.env.BERTH_DATA_DIR = `${process.env.BERTH_DATA_DIR ?? './data'}/int-w${slot}`;

@@ -9,10 +9,33 @@ export function isIpv4OrCidr(value: string): boolean {
   return octets.every((o) => o >= 0 && o <= 255) && prefix >= 0 && prefix <= 32;
 }
 
+/** A dotted-quad IPv4 address. */
+export const isIpv4 = (value: string): boolean => !value.includes('/') && isIpv4OrCidr(value);
+
+/** An IPv6 address (without zone or embedded IPv4), groups of 1–4 hex digits, `::` at most once. */
+export function isIpv6(value: string): boolean {
+  const v = value.trim();
+  if (!/^[0-9a-fA-F:]+$/.test(v) || v.includes(':::')) return false;
+  const halves = v.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
+  if (groups.some((g) => g.some((x) => !/^[0-9a-fA-F]{1,4}$/.test(x)))) return false;
+  const n = groups.reduce((sum, g) => sum + g.length, 0);
+  return halves.length === 2 ? n <= 7 : n === 8;
+}
+
+/** An IPv6 address or CIDR (fd00::1 or fd00::/8). */
+export function isIpv6OrCidr(value: string): boolean {
+  const m = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(value.trim());
+  return !!m && isIpv6(m[1]!) && (m[2] === undefined || Number(m[2]) <= 128);
+}
+
+export const isIpOrCidr = (value: string): boolean => isIpv4OrCidr(value) || isIpv6OrCidr(value);
+
 export const firewallSchema = z
   .object({
     policy: z.enum(['none', 'allow', 'deny'], { message: 'Choose none, allow or deny' }).default('none'),
-    ranges: z.array(z.string().trim().refine(isIpv4OrCidr, { message: 'Use an IPv4 address or CIDR, such as 10.0.0.0/8' })).max(100).default([]),
+    ranges: z.array(z.string().trim().refine(isIpOrCidr, { message: 'Use an IPv4 or IPv6 address or CIDR, such as 10.0.0.0/8 or fd00::/8' })).max(100).default([]),
   })
   .refine((f) => f.policy === 'none' || f.ranges.length > 0, { path: ['ranges'], message: 'List at least one address or range' });
 

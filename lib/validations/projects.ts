@@ -31,6 +31,8 @@ export const createProjectSchema = z.object({
   description: z.string().trim().max(500, 'Use at most 500 characters').default(''),
   corePackage: z.enum(['LIGHT', 'SERIOUS'], { message: 'Choose LIGHT or SERIOUS' }).default('LIGHT'),
   env: z.array(envEntrySchema).max(200).default([]),
+  /** An IPv4 address beside the IPv6 one every project gets (default: BERTH_IP4_BY_DEFAULT). */
+  publicIpV4: z.boolean({ message: 'Use true or false' }).optional(),
 });
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 export const createProjectMultilineSchema = createProjectSchema.extend({ env: z.array(envMultilineEntrySchema).max(200).default([]) });

@@ -10,6 +10,7 @@ const schema = z.object({
   name: z.string(),
   corePackage: z.string().default('LIGHT'),
   env: z.string().default(''),
+  publicIpV4: z.enum(['on', 'off']).optional(),
 });
 
 /** Creates a project and goes to its page, where the `project.create` process shows live. */
@@ -17,6 +18,7 @@ export const createProjectAction = validatedAction(schema, async (input, { user,
   const { project } = await createProject(db, user.id, {
     name: input.name,
     corePackage: input.corePackage as 'LIGHT' | 'SERIOUS',
+    ...(input.publicIpV4 ? { publicIpV4: input.publicIpV4 === 'on' } : {}),
     env: parseDotEnv(input.env).map((e) => ({ ...e, secret: false })),
   });
   redirect(`/projects/${project.id}`);

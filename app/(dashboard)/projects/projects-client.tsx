@@ -7,7 +7,7 @@ import { ProjectCard } from '@/components/projects/project-card';
 import { Card } from '@/components/ui/card';
 import { useProjectsList } from '@/lib/query/projects/use-projects-list';
 
-export function ProjectsClient({ initial }: { initial: ProjectCardData[] }) {
+export function ProjectsClient({ initial, ipv4ByDefault = true }: { initial: ProjectCardData[]; ipv4ByDefault?: boolean }) {
   const projects = useProjectsList(initial);
   return (
     <div className="space-y-6">
@@ -20,7 +20,7 @@ export function ProjectsClient({ initial }: { initial: ProjectCardData[] }) {
           <Link href="/projects/import" className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800">
             Import project
           </Link>
-          <CreateProjectDialog />
+          <CreateProjectDialog ipv4ByDefault={ipv4ByDefault} />
         </div>
       </div>
       {projects.length === 0 ? (

@@ -22,8 +22,10 @@ export const projects = pgTable('projects', {
   slug: text().notNull().unique(),
   description: text().notNull().default(''),
   corePackage: corePackage().notNull().default('LIGHT'),
-  /** The project's address from BERTH_IP_POOL; unique while the project lives, never changed. */
+  /** The project's IPv4 address from BERTH_IP_POOL (optional: added and released on request); unique while the project lives. */
   address: text().unique(),
+  /** The project's IPv6 address from BERTH_IP6_POOL (canonical form); every project has one, never changed. */
+  address6: text().unique(),
   status: projectStatus().notNull().default('NEW'),
   /** The core upgrade's phase and log forwarding (routes, domains and ports live in their own tables). */
   settings: jsonb().$type<ProjectSettings>().notNull().default({}),

@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { unbindAddresses } from '@/lib/core/addresses';
 import { projects } from '@/lib/db/schema';
 import { removeProjectBackups } from '@/lib/backups/files';
 import { removeDeployObjects } from '@/lib/deploy/cleanup';
@@ -32,14 +34,27 @@ async function deleteProject(ctx: ProcessContext): Promise<void> {
   // Build containers and app images are not wanted objects of the project: removed by label.
   await removeDeployObjects(ctx.engine, projectId);
   await reconcileStep(ctx, projectId);
+  if (project) for (const ext of projectExtensions()) await ext.afterDestroy?.({ db: ctx.db, engine: ctx.engine, project });
   await ctx.checkpoint('remove rows');
   await ctx.db.delete(projects).where(eq(projects.id, projectId));
   await removeProjectBackups(projectId);
   await ctx.log('project removed with every container, volume and network', { step: 'delete' });
 }
 
+/** An address was added or released: the core listens on the project's addresses now, a released one leaves the interface. */
+async function updateAddresses(ctx: ProcessContext): Promise<void> {
+  const projectId = ctx.process.projectId!;
+  await reconcileStep(ctx, projectId);
+  const released = z.array(z.string()).default([]).parse(ctx.process.payload.released);
+  if (released.length) {
+    await unbindAddresses(released);
+    await ctx.log(`released ${released.join(', ')}`, { step: 'addresses' });
+  }
+}
+
 export const projectHandlers = {
   'project.create': createProject,
   'project.delete': deleteProject,
   'project.updateEnvs': envNote,
+  'project.updateAddresses': updateAddresses,
 } satisfies ProcessHandlers;

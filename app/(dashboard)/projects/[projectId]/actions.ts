@@ -11,6 +11,7 @@ import { deleteEnv, setEnv } from '@/lib/domain/env';
 import { cancelProcess } from '@/lib/domain/processes';
 import { addMember, removeMember } from '@/lib/domain/members';
 import { deleteProject } from '@/lib/domain/projects';
+import { addProjectIpV4, releaseProjectIpV4 } from '@/lib/domain/project-addresses';
 
 const projectId = z.string().min(1);
 const optionalService = z.string().optional().transform((v) => v || null);
@@ -65,4 +66,15 @@ export const setLogForwardingAction = projectAction(z.object({ projectId, host: 
   const target = input.host ? await setLogForwarding(db, user.id, input.projectId, { host: input.host, port: input.port }) : await setLogForwarding(db, user.id, input.projectId, null);
   revalidatePath(`/projects/${input.projectId}`);
   return { ok: true, data: { message: target ? `Logs are forwarded to ${target.host}:${target.port}.` : 'Log forwarding is off.' } };
+});
+
+export const setIpV4Action = projectAction(z.object({ projectId, want: z.enum(['add', 'release']) }), 'owner', async (input, { user, db }) => {
+  if (input.want === 'add') {
+    const { address } = await addProjectIpV4(db, user.id, input.projectId);
+    revalidatePath(`/projects/${input.projectId}`);
+    return { ok: true, data: { message: `The project gets the IPv4 address ${address}.` } };
+  }
+  const { released } = await releaseProjectIpV4(db, user.id, input.projectId);
+  revalidatePath(`/projects/${input.projectId}`);
+  return { ok: true, data: { message: `${released} is released; the project serves on IPv6.` } };
 });

@@ -15,6 +15,7 @@ import { Card } from '@/components/ui/card';
 import { useProjectSnapshot } from '@/lib/query/projects/use-project-snapshot';
 import type { EnvView } from '@/lib/domain/env';
 import type { ProjectSnapshot } from '@/lib/domain/snapshot';
+import { ProjectAddresses } from '@/components/projects/project-addresses';
 
 export function ProjectClient({ initial, env, revealed, members }: { initial: ProjectSnapshot; env: EnvView[]; revealed?: Record<string, string>; members: MemberRow[] }) {
   const s = useProjectSnapshot(initial);
@@ -35,7 +36,9 @@ export function ProjectClient({ initial, env, revealed, members }: { initial: Pr
             <Badge tone={statusTone(project.status)}>{project.status}</Badge>
             <Badge tone={project.corePackage === 'SERIOUS' ? 'violet' : 'blue'}>{project.corePackage === 'SERIOUS' ? 'Serious core' : 'Light core'}</Badge>
             {!canWrite && <Badge>read only</Badge>}
-            <span className="font-mono text-sm text-slate-500">{project.address}</span>
+          </div>
+          <div className="mt-2">
+            <ProjectAddresses address6={project.address6} address={project.address} />
           </div>
         </div>
         <div className="flex items-center gap-2">

@@ -1,8 +1,12 @@
 import { apiRoute } from '@/lib/api/handler';
+import { projectView } from '@/lib/api/project-view';
 import { deleteProject, getProject } from '@/lib/domain/projects';
 
 type P = { projectId: string };
 
-export const GET = apiRoute<P>(async ({ db, user, params }) => getProject(db, user.id, params.projectId));
+export const GET = apiRoute<P>(async ({ db, user, params }) => {
+  const { project, role } = await getProject(db, user.id, params.projectId);
+  return { project: projectView(project), role };
+});
 
 export const DELETE = apiRoute<P>(async ({ db, user, params }) => deleteProject(db, user.id, params.projectId), { status: 202 });

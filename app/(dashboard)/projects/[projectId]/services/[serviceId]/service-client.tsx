@@ -178,6 +178,7 @@ export function ServiceClient(p: Props) {
         <PublicAccess
           {...target}
           address={s.project.address}
+          address6={s.project.address6}
           hasHttp={service.ports.some((x) => x.httpSupport)}
           subdomainAccess={service.subdomainAccess}
           routeFirewall={p.routeFirewall}

@@ -42,7 +42,7 @@ export default async function NewServicePage({ params }: { params: Promise<{ pro
     <WizardClient
       projectId={project.id}
       projectName={project.name}
-      address={project.address}
+      address={[project.address6, project.address].filter(Boolean).join(' and ') || null}
       catalog={catalog}
       names={{ ...taken, reservedPorts: [env.BERTH_CORE_HTTP_PORT, env.BERTH_CORE_HTTPS_PORT], references }}
     />

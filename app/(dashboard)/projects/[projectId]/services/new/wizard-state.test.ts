@@ -58,7 +58,7 @@ describe('wizard steps', () => {
     expect(e.port).toEqual(['Ports go from 10 to 65435']);
     expect(e['env.0.key']?.[0]).toMatch(/^Use letters, digits and _ only/);
     expect(e['env.2.key']).toEqual(['This key is already in the list']);
-    expect(e.firewall).toEqual(['300.1.1.1 is not an IPv4 address or CIDR']);
+    expect(e.firewall).toEqual(['300.1.1.1 is not an IPv4 or IPv6 address or CIDR']);
   });
   it('step 5 refuses public ports that are taken, reserved, out of range or repeated', () => {
     const row = (publicPort: string) => ({ publicPort, target: 'tcp/5432', policy: 'none' as const, ranges: '' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firewallSchema, isIpv4OrCidr, publicPortSchema } from '@/lib/validations/core';
+import { firewallSchema, isIpOrCidr, publicPortSchema } from '@/lib/validations/core';
 import { envKeySchema, envValueSchema } from '@/lib/validations/projects';
 import { hostnameSchema, portSchema } from '@/lib/validations/services';
 
@@ -150,7 +150,7 @@ export function validateStep(step: number, s: WizardState, entry: WizardCatalogE
     if (s.subdomain && s.firewallPolicy !== 'none') {
       const ranges = splitRanges(s.firewallRanges);
       if (!ranges.length) put('firewall', 'List at least one address or range');
-      for (const r of ranges) if (!isIpv4OrCidr(r)) put('firewall', `${r} is not an IPv4 address or CIDR`);
+      for (const r of ranges) if (!isIpOrCidr(r)) put('firewall', `${r} is not an IPv4 or IPv6 address or CIDR`);
     }
     const used = new Set<string>();
     s.publicPorts.forEach((row, n) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poolAddresses } from './address-pool';
+import { poolAddresses } from '@/lib/net/address-pool';
 
 describe('poolAddresses', () => {
   it('skips network, .1 and broadcast', () => {

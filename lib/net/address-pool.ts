@@ -2,6 +2,9 @@ import { isNotNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { projects } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
+import { IP6_POOL_BITS } from '@/lib/env';
+import { parseIp6Prefix } from '@/lib/net/ip6';
+import { firstFreeIp6, ip6PoolText } from '@/lib/net/ip6-pool';
 
 function toInt(ip: string): number {
   return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
@@ -19,10 +22,18 @@ export function poolAddresses(cidr: string): string[] {
   return Array.from({ length: size - 3 }, (_, i) => toIp(base + 2 + i));
 }
 
-/** The lowest free address; the unique column makes a concurrent double allocation fail loudly. */
+/** The lowest free IPv4 address; the unique column makes a concurrent double allocation fail loudly. */
 export async function allocateAddress(db: Db, cidr: string): Promise<string> {
   const used = new Set((await db.select({ a: projects.address }).from(projects).where(isNotNull(projects.address))).map((r) => r.a));
   const free = poolAddresses(cidr).find((a) => !used.has(a));
-  if (!free) throw new AppError('CONFLICT', `The address pool ${cidr} is used up; set a larger BERTH_IP_POOL`);
+  if (!free) throw new AppError('CONFLICT', `The IPv4 address pool ${cidr} is used up; set a larger BERTH_IP_POOL or create the project without IPv4`);
+  return free;
+}
+
+/** The lowest free IPv6 address of BERTH_IP6_POOL (the unique column guards concurrent allocations). */
+export async function allocateAddress6(db: Db, poolText = ip6PoolText()): Promise<string> {
+  const used = new Set((await db.select({ a: projects.address6 }).from(projects).where(isNotNull(projects.address6))).map((r) => r.a!));
+  const free = firstFreeIp6(parseIp6Prefix(poolText, IP6_POOL_BITS), used);
+  if (!free) throw new AppError('CONFLICT', `The IPv6 address pool ${poolText} is used up; set a larger BERTH_IP6_POOL`);
   return free;
 }

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { ensureAdmin, signIn } from './fixtures';
+
+test.setTimeout(150_000);
+
+test('a project created IPv6-only shows its address with a copy button, gets an IPv4 address later, and both are on its card', async ({ page }) => {
+  await ensureAdmin(page);
+  await signIn(page);
+  await page.getByRole('button', { name: 'New project' }).click();
+  await page.getByLabel('Project name').fill('Addresses');
+  await page.getByRole('radio', { name: 'IPv6 only' }).check();
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { name: 'Addresses' })).toBeVisible();
+  await expect(page.getByText('ACTIVE').first()).toBeVisible({ timeout: 60_000 });
+  const header = page.getByRole('definition').filter({ has: page.getByRole('button', { name: 'Copy IPv6' }) }).first();
+  await expect(header).toContainText(/[0-9a-f]+:[0-9a-f:]+/);
+  await expect(page.getByRole('button', { name: 'Copy IPv4' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Add an IPv4 address' }).click();
+  await expect(page.getByRole('button', { name: 'Copy IPv4' }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Release the IPv4 address' })).toBeVisible();
+
+  const projectUrl = page.url();
+  await page.goto('/projects');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Addresses', exact: true }) });
+  await expect(card.getByRole('button', { name: 'Copy IPv6' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Copy IPv4' })).toBeVisible();
+
+  await page.goto(projectUrl);
+  await page.getByRole('button', { name: 'Delete project' }).click();
+  await page.getByLabel('Type Addresses to confirm').fill('Addresses');
+  await page.getByRole('button', { name: 'Delete forever' }).click();
+  await expect(page.getByRole('link', { name: 'Addresses', exact: true })).toHaveCount(0, { timeout: 90_000 });
+});
