@@ -84,6 +84,16 @@ export function backupCommand(program: Command, out: (line: string) => void): vo
       out(`deleted backup ${o.backup}`);
     });
 
+  backup
+    .command('kept')
+    .description('List your kept backups of deleted projects (restore one with `backup restore --backup <id>` into a service of the same type and version)')
+    .action(async () => {
+      const api = await ApiClient.load();
+      const { backups } = await api.json<{ backups: (BackupRow & { serviceHostname: string; serviceType: string; serviceVersion: string; keptFromProject: string | null })[] }>('GET', '/backups');
+      if (!backups.length) out('no kept backups');
+      for (const b of backups) out([b.id, b.createdAt, `${b.keptFromProject ?? ''}/${b.serviceHostname}`, `${b.serviceType}@${b.serviceVersion}`, mb(b.sizeBytes)].join('  '));
+    });
+
   withService(backup.command('schedule').description('Show or set the schedule and retention'))
     .option('--cron <expr>', '5-field cron, e.g. "0 3 * * *"')
     .option('--time-zone <zone>', 'IANA time zone, e.g. Europe/Prague')

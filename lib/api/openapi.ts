@@ -15,8 +15,11 @@ interface Op {
   summary: string;
   body?: Record<string, unknown>;
   status?: number;
+  /** Query parameters: name → description (optional strings). */
+  query?: Record<string, string>;
 }
 
+const keepBackups = { keepBackups: 'true (the default) keeps the backups, restorable into a new service; false deletes them' };
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
 const str = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 /** Request bodies come from the same zod schemas the API validates with. */
@@ -50,7 +53,7 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   },
   '/projects/{projectId}/export': { get: { summary: 'The project as import YAML (secrets as generator placeholders; ?includeSecrets=true writes values, audited)' } },
   '/projects/{projectId}/services/{serviceId}/export': { get: { summary: 'One service as import YAML (?includeSecrets=true writes secret values, audited)' } },
-  '/projects/{projectId}': { get: { summary: 'Get a project' }, delete: { summary: 'Delete a project (starts project.delete)', status: 202 } },
+  '/projects/{projectId}': { get: { summary: 'Get a project' }, delete: { summary: 'Delete a project (starts project.delete)', status: 202, query: keepBackups } },
   '/projects/{projectId}/services': {
     get: { summary: 'List services' },
     post: {
@@ -59,7 +62,7 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
       body: bodyOf(addServiceSchema),
     },
   },
-  '/projects/{projectId}/services/{serviceId}': { get: { summary: 'Get a service with its containers' }, delete: { summary: 'Delete a service (starts stack.delete)', status: 202 } },
+  '/projects/{projectId}/services/{serviceId}': { get: { summary: 'Get a service with its containers' }, delete: { summary: 'Delete a service (starts stack.delete)', status: 202, query: keepBackups } },
   '/projects/{projectId}/services/{serviceId}/{action}': { post: { summary: 'start | stop | restart a service', status: 202 } },
   '/projects/{projectId}/services/{serviceId}/scale': {
     put: { summary: 'Set the container count (runtimes 1–10)', status: 202, body: bodyOf(scaleSchema) },
@@ -166,6 +169,8 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   },
   '/tokens': { get: { summary: 'List your API tokens' }, post: { summary: 'Create an API token (shown once)', status: 201, body: bodyOf(tokenNameSchema) } },
   '/tokens/{tokenId}': { delete: { summary: 'Revoke an API token', status: 204 } },
+  '/backups': { get: { summary: 'Your kept backups of deleted projects (restore one into a service of the same type and version with POST …/restore)' } },
+  '/backups/{backupId}': { delete: { summary: 'Delete a kept backup of a deleted project and its file', status: 204 } },
 };
 
 const paramFor = (name: string) => (name === 'action' || name === 'key' || name === 'secret' ? str(name) : id(name));
@@ -186,7 +191,10 @@ export function openApiDocument() {
             method,
             {
               summary: op.summary,
-              parameters,
+              parameters: [
+                ...parameters,
+                ...Object.entries(op.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })),
+              ],
               requestBody: op.body ? { required: true, content: { 'application/json': { schema: op.body } } } : undefined,
               responses: {
                 [String(op.status ?? 200)]: { description: 'OK' },

@@ -9,6 +9,7 @@ import { audit } from '@/lib/services/audit';
 import { lockProjectForChange, requireId, requireNotDeleting } from '@/lib/services/ids';
 import { checkTimeZone, nextRuns, parseCron } from './cron';
 import { openDecrypted, removeBackupFile } from './files';
+import { ownKeptBackup } from './keep';
 import { projectBackupKey } from './keys';
 import { capMessage } from './policy';
 import { projectCap } from './run-backup';
@@ -70,7 +71,9 @@ export async function requestRestore(db: Db, userId: string, projectId: string, 
   requireNotDeleting(project);
   const input = parseInput(restoreSchema, raw);
   const service = await dataService(db, projectId, serviceId);
-  const [backup] = await db.select().from(backups).where(and(eq(backups.id, input.backupId), eq(backups.projectId, projectId)));
+  const [own] = await db.select().from(backups).where(and(eq(backups.id, input.backupId), eq(backups.projectId, projectId)));
+  // A kept backup of a deleted project restores into any project its owner may change.
+  const backup = own ?? (await ownKeptBackup(db, userId, input.backupId).catch(() => undefined));
   if (!backup) throw notFound('Backup');
   if (backup.status !== 'COMPLETE') throw conflict('Only a complete backup can be restored', 'backupId');
   if (backup.serviceType !== service.type || backup.serviceVersion !== service.version) {

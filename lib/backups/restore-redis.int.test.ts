@@ -26,7 +26,15 @@ describe('backup and restore of Valkey and Redis', () => {
   /** Every key in a stable order with its value, as one text: equal texts mean equal data. */
   const snapshot = async (host: string) => {
     const env = [`REDISCLI_AUTH=${(await p.vars(host)).password}`];
-    const strings = await p.exec(host, ['sh', '-c', 'redis-cli --no-auth-warning --scan --pattern "k:*" | sort | xargs redis-cli --no-auth-warning mget | sha256sum'], env);
+    const strings = await p.exec(
+      host,
+      [
+        'sh',
+        '-c',
+        'redis-cli --no-auth-warning --scan --pattern "k:*" | sort | xargs redis-cli --no-auth-warning mget | sha256sum',
+      ],
+      env,
+    );
     return [
       `keys ${await cli(host, ['DBSIZE'])}`,
       `strings ${strings.trim()}`,
@@ -39,7 +47,12 @@ describe('backup and restore of Valkey and Redis', () => {
   };
   const write = async (host: string) => {
     const lines = Array.from({ length: 3000 }, (_, i) => `SET k:${i} value-${i * 7}`);
-    lines.push('HSET h a 1 b 2 c 3', 'RPUSH l x y z x', 'ZADD z 1 one 2.5 two 3 three', 'SADD s red green blue');
+    lines.push(
+      'HSET h a 1 b 2 c 3',
+      'RPUSH l x y z x',
+      'ZADD z 1 one 2.5 two 3 three',
+      'SADD s red green blue',
+    );
     await cli(host, [], `${lines.join('\n')}\n`);
     await cli(host, ['-n', '1', 'SET', 'elsewhere', 'db-one']);
   };

@@ -7,7 +7,8 @@ const STAGING_PORT = 16399;
 const LOAD_TIMEOUT_MS = 30 * 60_000;
 
 const auth = (t: ToolTarget) => [`REDISCLI_AUTH=${need(t.vars, 'password')}`];
-const cli = (t: ToolTarget, args: string[], port = 6379) => run(t, ['redis-cli', '--no-auth-warning', '-p', String(port), ...args], auth(t));
+const cli = (t: ToolTarget, args: string[], port = 6379) =>
+  run(t, ['redis-cli', '--no-auth-warning', '-p', String(port), ...args], auth(t));
 
 /** Sums the `keys=` counts of INFO keyspace: the number of keys across every database. */
 export function keyCount(info: string): number {
@@ -16,7 +17,11 @@ export function keyCount(info: string): number {
 
 /** A field of an INFO section (`master_link_status:up` → 'up'). */
 export function infoField(info: string, name: string): string | undefined {
-  return info.split(/\r?\n/).find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+  return info
+    .split(/\r?\n/)
+    .find((l) => l.startsWith(`${name}:`))
+    ?.slice(name.length + 1)
+    .trim();
 }
 
 /** The staging server's configuration, read from stdin: the password never appears on a command line. */
@@ -70,13 +75,18 @@ export const redisTool: DataTool = {
       await pipe(t, ['dd', `of=${dir}/staged.rdb`, 'bs=1M', 'status=none'], { stdin: input });
       await run(t, ['redis-server', '-'], undefined, stagingConfig(dir, password));
       await retryUntil(
-        () => cli(t, ['PING'], STAGING_PORT).catch((err: unknown) => (err instanceof Error ? err.message : String(err))),
+        () =>
+          cli(t, ['PING'], STAGING_PORT).catch((err: unknown) =>
+            err instanceof Error ? err.message : String(err),
+          ),
         (reply) => reply.trim() === 'PONG',
         () => new ToolFailed('the snapshot did not load'),
         { timeoutMs: LOAD_TIMEOUT_MS, intervalMs: 200, maxIntervalMs: 2_000 },
       ).catch(async (err: unknown) => {
         const serverLog = await run(t, ['tail', '-n', '5', `${dir}/server.log`]).catch(() => '');
-        throw new ToolFailed(`the snapshot did not load: ${serverLog.trim() || (err instanceof Error ? err.message : String(err))}`);
+        throw new ToolFailed(
+          `the snapshot did not load: ${serverLog.trim() || (err instanceof Error ? err.message : String(err))}`,
+        );
       });
       const want = keyCount(await cli(t, ['INFO', 'keyspace'], STAGING_PORT));
       await log(`snapshot loaded beside the live data (${want} keys); replacing the live dataset`);
@@ -84,14 +94,20 @@ export const redisTool: DataTool = {
       await cli(t, ['REPLICAOF', '127.0.0.1', String(STAGING_PORT)]);
       await retryUntil(
         () => cli(t, ['INFO', 'replication']),
-        (info) => infoField(info, 'master_link_status') === 'up' && infoField(info, 'master_sync_in_progress') === '0',
-        (info) => new ToolFailed(`the live server did not take the snapshot (link ${infoField(info ?? '', 'master_link_status') ?? 'unknown'})`),
+        (info) =>
+          infoField(info, 'master_link_status') === 'up' &&
+          infoField(info, 'master_sync_in_progress') === '0',
+        (info) =>
+          new ToolFailed(
+            `the live server did not take the snapshot (link ${infoField(info ?? '', 'master_link_status') ?? 'unknown'})`,
+          ),
         { timeoutMs: LOAD_TIMEOUT_MS, intervalMs: 200, maxIntervalMs: 2_000 },
       );
       await cli(t, ['REPLICAOF', 'NO', 'ONE']);
       replicating = false;
       const got = keyCount(await cli(t, ['INFO', 'keyspace']));
-      if (got !== want) throw new ToolFailed(`the live server holds ${got} keys after the restore, the snapshot ${want}`);
+      if (got !== want)
+        throw new ToolFailed(`the live server holds ${got} keys after the restore, the snapshot ${want}`);
     } finally {
       if (replicating) await cli(t, ['REPLICAOF', 'NO', 'ONE']).catch(() => '');
       await stop();

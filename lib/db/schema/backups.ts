@@ -1,4 +1,5 @@
 import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
 import { processes } from './processes';
 import { projects } from './projects';
 import { services } from './services';
@@ -15,10 +16,15 @@ export const backups = pgTable(
   'backups',
   {
     id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid()
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** Null once the project was deleted with its backups kept: the backup then belongs to `ownerId`. */
+    projectId: uuid().references(() => projects.id, { onDelete: 'set null' }),
     serviceId: uuid().references(() => services.id, { onDelete: 'set null' }),
+    /** The user a kept backup of a deleted project belongs to (the project's owner). */
+    ownerId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    /** The name of the deleted project a kept backup comes from. */
+    keptFromProject: text(),
+    /** The project's data key, wrapped by the server's secret key, copied here when the project is deleted with its backups kept. */
+    wrappedKey: text(),
     serviceHostname: text().notNull(),
     serviceType: text().notNull(),
     serviceVersion: text().notNull(),
@@ -40,7 +46,7 @@ export const backups = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('backups_service_idx').on(t.serviceId, t.createdAt), index('backups_project_idx').on(t.projectId)],
+  (t) => [index('backups_service_idx').on(t.serviceId, t.createdAt), index('backups_project_idx').on(t.projectId), index('backups_owner_idx').on(t.ownerId)],
 );
 
 /** The backup schedule and retention of one service. */
