@@ -84,6 +84,15 @@ export function backupCommand(program: Command, out: (line: string) => void): vo
       out(`deleted backup ${o.backup}`);
     });
 
+  withService(backup.command('upload').description('Upload a dump made elsewhere (pg_dump -Fc, a .sql file, an RDB, …) as a backup of the service'))
+    .requiredOption('--file <path>', 'the dump file')
+    .action(async (o: { project: string; service: string; file: string }) => {
+      const { api, service, path } = await base(o);
+      if (!fs.existsSync(o.file)) throw new CliError(`${o.file} does not exist`);
+      const { backup: b } = await api.uploadFile<{ backup: BackupRow }>(`${path}/backups/upload`, o.file, 'application/octet-stream');
+      out(`uploaded ${o.file} as backup ${b.id} of ${service.hostname}; restore it with: berth backup restore --project ${o.project} --service ${service.hostname} --backup ${b.id}`);
+    });
+
   backup
     .command('kept')
     .description('List your kept backups of deleted projects (restore one with `backup restore --backup <id>` into a service of the same type and version)')

@@ -8,6 +8,7 @@ import {
   scheduleAction,
 } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/backup-actions';
 import { ActionForm } from '@/components/projects/action-form';
+import { BackupUpload } from '@/components/services/backup-upload';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -134,6 +135,7 @@ export function BackupsPanel(p: Props) {
                 </Button>
               )}
             </ActionForm>
+            <BackupUpload url={`${base}/upload`} serviceId={p.serviceId} />
           </div>
         </div>
       )}

@@ -145,6 +145,13 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     get: { summary: "The data service's backups, newest first (status, size, duration, sha256 of the encrypted file, tool and version, error)" },
     post: { summary: 'Back up now (starts service.backup); refused with 409 when the project has used its backup cap', status: 202 },
   },
+  '/projects/{projectId}/services/{serviceId}/backups/upload': {
+    post: {
+      summary:
+        'Upload a dump made elsewhere as a backup of the service (raw body, Content-Type: application/octet-stream; pg_dump -Fc for PostgreSQL, a .sql file for MariaDB, an RDB for Valkey/Redis, a tar for shared storage, a definitions JSON for RabbitMQ); restore it with POST …/restore',
+      status: 201,
+    },
+  },
   '/projects/{projectId}/services/{serviceId}/backups/schedule': {
     get: { summary: 'The backup schedule and retention, the next five runs and the project usage against its cap' },
     put: { summary: 'Set the backup schedule (5-field cron in an IANA time zone) and retention (keepLast, keepDays)', body: bodyOf(backupScheduleSchema) },

@@ -5,7 +5,7 @@ import { projects } from './projects';
 import { services } from './services';
 
 export const backupStatus = pgEnum('backup_status', ['RUNNING', 'COMPLETE', 'FAILED']);
-export const backupTrigger = pgEnum('backup_trigger', ['MANUAL', 'SCHEDULE']);
+export const backupTrigger = pgEnum('backup_trigger', ['MANUAL', 'SCHEDULE', 'UPLOAD']);
 
 /**
  * One backup of a data service: an encrypted file under the data directory. COMPLETE only once the

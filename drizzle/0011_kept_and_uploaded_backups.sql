@@ -1,3 +1,4 @@
+ALTER TYPE "public"."backup_trigger" ADD VALUE 'UPLOAD';--> statement-breakpoint
 ALTER TABLE "backups" DROP CONSTRAINT "backups_project_id_projects_id_fk";
 --> statement-breakpoint
 ALTER TABLE "backups" ALTER COLUMN "project_id" DROP NOT NULL;--> statement-breakpoint
