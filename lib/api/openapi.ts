@@ -7,7 +7,7 @@ import { domainSchema } from '@/lib/validations/domains';
 import { importRequestSchema } from '@/lib/validations/import';
 import { deployGitSchema } from '@/lib/validations/deploy';
 import { autoscalingSchema } from '@/lib/db/schema/autoscaling';
-import { backupScheduleSchema, restoreSchema } from '@/lib/validations/backups';
+import { backupScheduleSchema, backupTargetSchema, restoreSchema } from '@/lib/validations/backups';
 import { version } from '@/lib/version';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -164,6 +164,11 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     },
   },
   '/projects/{projectId}/backups': { get: { summary: "Every backup of the project (deleted services' too) and its usage against the cap (5 GB Light, 25 GB Serious)" } },
+  '/projects/{projectId}/backups/target': {
+    get: { summary: "The project's S3-compatible backup target (endpoint, bucket, region, access key id; never the secret), or null" },
+    put: { summary: 'Send new backups to an S3-compatible bucket (checked with a probe write; the secret key is stored encrypted)', body: bodyOf(backupTargetSchema) },
+    delete: { summary: 'New backups go under the data directory again', status: 204 },
+  },
   '/projects/{projectId}/backups/{backupId}': { delete: { summary: 'Delete a backup and its file', status: 204 } },
   '/projects/{projectId}/backups/{backupId}/download': { post: { summary: 'Download the dump, decrypted while it streams (application/octet-stream; write access: a dump holds every secret of the data)' } },
   '/projects/{projectId}/services/{serviceId}/webhook': {

@@ -5,7 +5,7 @@ import { backups, projectBackupKeys, projects, type Backup } from '@/lib/db/sche
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { conflict, invalid, notFound } from '@/lib/errors';
 import { requireId } from '@/lib/services/ids';
-import { removeBackupFile } from './files';
+import { bringHome, removeStored } from './storage';
 import { projectBackupKey } from './keys';
 
 /** `keepBackups` of a delete: true or false; absent keeps them (nothing is lost without being asked). */
@@ -26,7 +26,7 @@ async function removeBackups(db: Db, list: Backup[]): Promise<void> {
       list.map((b) => b.id),
     ),
   );
-  for (const b of list) await removeBackupFile(b.location);
+  for (const b of list) await removeStored(db, b);
 }
 
 /** A deleted service's backups when the user chose not to keep them. */
@@ -50,6 +50,11 @@ export async function keepProjectBackups(db: Db, projectId: string): Promise<num
   );
   const complete = list.filter((b) => b.status === 'COMPLETE');
   if (!project || !complete.length) return 0;
+  // The project's bucket settings go with the project: its backups come home first.
+  for (const b of complete) {
+    const location = await bringHome(db, b);
+    if (location !== b.location) await db.update(backups).set({ location }).where(eq(backups.id, b.id));
+  }
   await projectBackupKey(db, projectId);
   const [key] = await db.select().from(projectBackupKeys).where(eq(projectBackupKeys.projectId, projectId));
   await db

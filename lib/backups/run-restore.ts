@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { backups, services } from '@/lib/db/schema';
 import type { ProcessContext } from '@/lib/processes/context';
-import { openDecrypted, verifyChecksum } from './files';
+import { openStored, verifyStored } from './storage';
 import { backupKey } from './keep';
 import { formatBytes } from './policy';
 import { toolTarget } from './target';
@@ -29,7 +29,7 @@ export async function runRestore(ctx: ProcessContext): Promise<void> {
   if (!tool) throw new Error(`${service.type} services are not backed up`);
 
   await ctx.log(`verifying backup ${backup.id} (${backup.sha256})`, { step: 'verify' });
-  await verifyChecksum(backup.location, backup.sha256);
+  await verifyStored(ctx.db, backup);
   await ctx.checkpoint('verified');
   const key = await backupKey(ctx.db, backup);
   const target = await toolTarget(ctx.db, ctx.runtime, service, 'restore');
@@ -39,6 +39,6 @@ export async function runRestore(ctx: ProcessContext): Promise<void> {
     await ctx.log(`${formatBytes(bytes)} of ${formatBytes(backup.dumpBytes)} restored`, { step: 'restore' });
     await ctx.checkpoint('progress');
   };
-  await tool.restore(target, openDecrypted(backup.location, key, progress), tag, (message) => ctx.log(message, { step: 'restore' }));
+  await tool.restore(target, await openStored(ctx.db, backup, key, progress), tag, (message) => ctx.log(message, { step: 'restore' }));
   await ctx.log(`restore of backup ${backup.id} into ${service.hostname} finished`, { step: 'restore' });
 }

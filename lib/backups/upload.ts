@@ -6,8 +6,9 @@ import { AppError, conflict, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { audit } from '@/lib/services/audit';
 import { requireId, requireNotDeleting } from '@/lib/services/ids';
-import { backupLocation, openBackupWriter } from './files';
+import { backupLocation, openBackupWriter, removeBackupFile } from './files';
 import { projectBackupKey } from './keys';
+import { placeBackup } from './storage';
 import { capMessage, formatBytes } from './policy';
 import { projectCap } from './run-backup';
 import { toolFor } from './tools';
@@ -97,10 +98,12 @@ export async function uploadBackup(
     gate.on('error', (err) => writer.input.destroy(err));
     body.pipe(gate).pipe(writer.input);
     const file = await writer.done();
+    const stored = await placeBackup(db, projectId, location);
     const [done] = await db
       .update(backups)
       .set({
         status: 'COMPLETE',
+        location: stored,
         sizeBytes: file.sizeBytes,
         dumpBytes: file.dumpBytes,
         sha256: file.sha256,
@@ -120,6 +123,7 @@ export async function uploadBackup(
   } catch (err) {
     body.destroy();
     await writer.discard();
+    await removeBackupFile(location);
     await db.delete(backups).where(eq(backups.id, backup.id));
     throw err;
   }

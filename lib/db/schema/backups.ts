@@ -83,3 +83,18 @@ export const projectBackupKeys = pgTable('project_backup_keys', {
 
 export type Backup = typeof backups.$inferSelect;
 export type BackupSchedule = typeof backupSchedules.$inferSelect;
+
+/** Where a project's new backups go when not under the data directory: an S3-compatible bucket. */
+export const backupTargets = pgTable('backup_targets', {
+  projectId: uuid()
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  endpoint: text().notNull(),
+  bucket: text().notNull(),
+  region: text().notNull().default('us-east-1'),
+  accessKeyId: text().notNull(),
+  /** The secret access key, wrapped by the server's secret key. */
+  wrappedSecret: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+export type BackupTarget = typeof backupTargets.$inferSelect;
