@@ -48,5 +48,6 @@ function route(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js|webmanifest)$).*)'],
+  // Not on backup uploads: the proxy would buffer (and cut at 10 MB) the body; the route authenticates itself.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*/backups/upload$|.*\\.(?:png|svg|ico|css|js|webmanifest)$).*)'],
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env -S node --import tsx
 import { Command, CommanderError } from 'commander';
 import { backupCommand } from './commands/backup';
+import { deleteCommands } from './commands/delete';
 import { deploysCommand } from './commands/deploys';
 import { loginCommand } from './commands/login';
 import { projectExportCommand } from './commands/project-export';
@@ -23,6 +24,7 @@ export function buildProgram(out: (line: string) => void = (l) => process.stdout
   projectExportCommand(project, out);
   const service = program.command('service').description('Services');
   serviceImportCommand(service, out);
+  deleteCommands(project, service, out);
   return program;
 }
 

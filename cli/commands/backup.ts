@@ -84,6 +84,25 @@ export function backupCommand(program: Command, out: (line: string) => void): vo
       out(`deleted backup ${o.backup}`);
     });
 
+  withService(backup.command('upload').description('Upload a dump made elsewhere (pg_dump -Fc, a .sql file, an RDB, …) as a backup of the service'))
+    .requiredOption('--file <path>', 'the dump file')
+    .action(async (o: { project: string; service: string; file: string }) => {
+      const { api, service, path } = await base(o);
+      if (!fs.existsSync(o.file)) throw new CliError(`${o.file} does not exist`);
+      const { backup: b } = await api.uploadFile<{ backup: BackupRow }>(`${path}/backups/upload`, o.file, 'application/octet-stream');
+      out(`uploaded ${o.file} as backup ${b.id} of ${service.hostname}; restore it with: berth backup restore --project ${o.project} --service ${service.hostname} --backup ${b.id}`);
+    });
+
+  backup
+    .command('kept')
+    .description('List your kept backups of deleted projects (restore one with `backup restore --backup <id>` into a service of the same type and version)')
+    .action(async () => {
+      const api = await ApiClient.load();
+      const { backups } = await api.json<{ backups: (BackupRow & { serviceHostname: string; serviceType: string; serviceVersion: string; keptFromProject: string | null })[] }>('GET', '/backups');
+      if (!backups.length) out('no kept backups');
+      for (const b of backups) out([b.id, b.createdAt, `${b.keptFromProject ?? ''}/${b.serviceHostname}`, `${b.serviceType}@${b.serviceVersion}`, mb(b.sizeBytes)].join('  '));
+    });
+
   withService(backup.command('schedule').description('Show or set the schedule and retention'))
     .option('--cron <expr>', '5-field cron, e.g. "0 3 * * *"')
     .option('--time-zone <zone>', 'IANA time zone, e.g. Europe/Prague')

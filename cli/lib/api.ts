@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import { CliError, loadConfig, type CliConfig } from './config';
 
 interface Issue {
@@ -46,6 +48,27 @@ export class ApiClient {
     let res: Response;
     try {
       res = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${this.config.token}`, 'content-type': contentType }, body: new Uint8Array(data) });
+    } catch (err) {
+      throw new CliError(`Cannot reach ${this.config.url}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const parsed = (await res.json().catch(() => ({}))) as ApiErrorBody & T;
+    if (!res.ok) throw new CliError(`${res.status} ${parsed.error?.message ?? res.statusText}`);
+    return parsed;
+  }
+
+  /** POSTs a file as the raw body, streamed from disk (a dump can be gigabytes), and reads the JSON answer. */
+  async uploadFile<T>(path: string, file: string, contentType: string): Promise<T> {
+    const url = `${this.config.url.replace(/\/+$/, '')}/api/v1${path}`;
+    const size = fs.statSync(file).size;
+    let res: Response;
+    try {
+      const init: RequestInit & { duplex: 'half' } = {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.config.token}`, 'content-type': contentType, 'content-length': String(size) },
+        body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>,
+        duplex: 'half',
+      };
+      res = await fetch(url, init);
     } catch (err) {
       throw new CliError(`Cannot reach ${this.config.url}: ${err instanceof Error ? err.message : String(err)}`);
     }

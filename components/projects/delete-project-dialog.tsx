@@ -22,6 +22,10 @@ export function DeleteProjectDialog({ projectId, name, serviceCount }: { project
                 This removes the project&apos;s {serviceCount} service(s) with every container, volume (all data) and its network, its core and its
                 address. It cannot be undone.
               </p>
+              <label className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="keepBackups" defaultChecked className="mt-1" />
+                <span>Keep the project&apos;s backups (they stay restorable into a service of another project; untick to delete them too)</span>
+              </label>
               <Field label={`Type ${name} to confirm`} name="confirm" errors={state.fieldErrors?.confirm} autoComplete="off" />
               <div className="flex justify-end gap-2">
                 <Button variant="secondary" onClick={() => setOpen(false)}>

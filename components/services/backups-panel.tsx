@@ -8,6 +8,7 @@ import {
   scheduleAction,
 } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/backup-actions';
 import { ActionForm } from '@/components/projects/action-form';
+import { BackupUpload } from '@/components/services/backup-upload';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -31,6 +32,15 @@ export interface ScheduleView {
   usage: { usedBytes: number; capBytes: number };
 }
 
+/** A complete backup of a deleted service (or of a deleted project) this service may take. */
+export interface KeptView {
+  id: string;
+  serviceHostname: string;
+  keptFromProject: string | null;
+  sizeBytes: number;
+  createdAt: string;
+}
+
 interface Props {
   projectId: string;
   serviceId: string;
@@ -39,6 +49,7 @@ interface Props {
   initial: { backups: BackupView[] } & ScheduleView;
   /** Services a backup may be restored into: this one and others of the same type and version. */
   targets: { id: string; hostname: string }[];
+  kept?: KeptView[];
 }
 
 const size = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GB` : `${(n / 1024 ** 2).toFixed(1)} MB`);
@@ -124,6 +135,7 @@ export function BackupsPanel(p: Props) {
                 </Button>
               )}
             </ActionForm>
+            <BackupUpload url={`${base}/upload`} serviceId={p.serviceId} />
           </div>
         </div>
       )}
@@ -211,10 +223,45 @@ export function BackupsPanel(p: Props) {
           </table>
         </div>
       )}
+      {p.canWrite && p.kept && p.kept.length > 0 && <KeptBackups kept={p.kept} ids={ids} />}
       <p className="text-xs text-slate-500">
         Files are encrypted with the project&apos;s key (AES-256-GCM) under the server&apos;s data directory. From a terminal:{' '}
         <code>berth backup now --project {p.projectId} --service {p.hostname}</code>
       </p>
     </section>
+  );
+}
+
+/** Kept backups of deleted services and projects, each restorable into this service. */
+function KeptBackups({ kept, ids }: { kept: KeptView[]; ids: { projectId: string; serviceId: string } }) {
+  return (
+    <div className="space-y-1">
+      <h3 className="text-sm font-medium">Kept backups of deleted services</h3>
+      <ul className="space-y-1 text-sm">
+        {kept.map((k) => (
+          <li key={k.id} className="flex flex-wrap items-center gap-2">
+            <span>
+              {k.serviceHostname}
+              {k.keptFromProject ? ` (project ${k.keptFromProject})` : ''}, {new Date(k.createdAt).toLocaleString()}, {size(k.sizeBytes)}
+            </span>
+            <ActionForm action={restoreBackupAction} hidden={{ ...ids, backupId: k.id, targetServiceId: ids.serviceId }}>
+              {(_s, pending) => (
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  className="px-2 py-1 text-xs"
+                  disabled={pending}
+                  onClick={(e) => {
+                    if (!window.confirm('Restore this backup here? The service’s current data is replaced once the backup has loaded.')) e.preventDefault();
+                  }}
+                >
+                  Restore here
+                </Button>
+              )}
+            </ActionForm>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -26,7 +26,9 @@ export function ServiceCommand({ projectId, serviceId, command, label, disabled 
 }
 
 /** Start, stop, restart, scale and delete, each a process. */
-export function ServiceControls(props: Target & { hostname: string; running: boolean; scaling?: { min: number; max: number }; containerCount: number }) {
+export function ServiceControls(
+  props: Target & { hostname: string; running: boolean; scaling?: { min: number; max: number }; containerCount: number; backupCount?: number },
+) {
   const [confirm, setConfirm] = useState(false);
   const hidden = { projectId: props.projectId, serviceId: props.serviceId };
   return (
@@ -67,11 +69,19 @@ export function ServiceControls(props: Target & { hostname: string; running: boo
           <Button variant="secondary" onClick={() => setConfirm(false)}>
             Keep service
           </Button>
-          <ActionForm action={serviceCommandAction} hidden={{ ...hidden, command: 'delete' }}>
+          <ActionForm action={serviceCommandAction} hidden={{ ...hidden, command: 'delete' }} className="flex flex-col items-end gap-3">
             {(_s, pending) => (
-              <Button type="submit" variant="danger" disabled={pending}>
-                Delete forever
-              </Button>
+              <>
+                {props.backupCount !== undefined && props.backupCount > 0 && (
+                  <label className="flex items-start gap-2 text-sm">
+                    <input type="checkbox" name="keepBackups" defaultChecked className="mt-1" />
+                    <span>Keep its {props.backupCount} backup(s) (restorable into a new service; untick to delete them too)</span>
+                  </label>
+                )}
+                <Button type="submit" variant="danger" disabled={pending}>
+                  Delete forever
+                </Button>
+              </>
             )}
           </ActionForm>
         </div>

@@ -7,7 +7,7 @@ import { domainSchema } from '@/lib/validations/domains';
 import { importRequestSchema } from '@/lib/validations/import';
 import { deployGitSchema } from '@/lib/validations/deploy';
 import { autoscalingSchema } from '@/lib/db/schema/autoscaling';
-import { backupScheduleSchema, restoreSchema } from '@/lib/validations/backups';
+import { backupScheduleSchema, backupTargetSchema, restoreSchema } from '@/lib/validations/backups';
 import { version } from '@/lib/version';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -15,8 +15,11 @@ interface Op {
   summary: string;
   body?: Record<string, unknown>;
   status?: number;
+  /** Query parameters: name → description (optional strings). */
+  query?: Record<string, string>;
 }
 
+const keepBackups = { keepBackups: 'true (the default) keeps the backups, restorable into a new service; false deletes them' };
 const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
 const str = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 /** Request bodies come from the same zod schemas the API validates with. */
@@ -50,7 +53,7 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   },
   '/projects/{projectId}/export': { get: { summary: 'The project as import YAML (secrets as generator placeholders; ?includeSecrets=true writes values, audited)' } },
   '/projects/{projectId}/services/{serviceId}/export': { get: { summary: 'One service as import YAML (?includeSecrets=true writes secret values, audited)' } },
-  '/projects/{projectId}': { get: { summary: 'Get a project (with publicIpV6 and publicIpV4, null when it has none)' }, delete: { summary: 'Delete a project (starts project.delete)', status: 202 } },
+  '/projects/{projectId}': { get: { summary: 'Get a project (with publicIpV6 and publicIpV4, null when it has none)' }, delete: { summary: 'Delete a project (starts project.delete)', status: 202, query: keepBackups } },
   '/projects/{projectId}/ipv4': {
     post: { summary: 'Give the project an IPv4 address beside its IPv6 one (owner; starts project.updateAddresses)', status: 202 },
     delete: { summary: 'Release the project’s IPv4 address; it keeps serving on IPv6 (owner; starts project.updateAddresses)', status: 202 },
@@ -63,7 +66,7 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
       body: bodyOf(addServiceSchema),
     },
   },
-  '/projects/{projectId}/services/{serviceId}': { get: { summary: 'Get a service with its containers' }, delete: { summary: 'Delete a service (starts stack.delete)', status: 202 } },
+  '/projects/{projectId}/services/{serviceId}': { get: { summary: 'Get a service with its containers' }, delete: { summary: 'Delete a service (starts stack.delete)', status: 202, query: keepBackups } },
   '/projects/{projectId}/services/{serviceId}/{action}': { post: { summary: 'start | stop | restart a service', status: 202 } },
   '/projects/{projectId}/services/{serviceId}/scale': {
     put: { summary: 'Set the container count (runtimes 1–10)', status: 202, body: bodyOf(scaleSchema) },
@@ -146,6 +149,13 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     get: { summary: "The data service's backups, newest first (status, size, duration, sha256 of the encrypted file, tool and version, error)" },
     post: { summary: 'Back up now (starts service.backup); refused with 409 when the project has used its backup cap', status: 202 },
   },
+  '/projects/{projectId}/services/{serviceId}/backups/upload': {
+    post: {
+      summary:
+        'Upload a dump made elsewhere as a backup of the service (raw body, Content-Type: application/octet-stream; pg_dump -Fc for PostgreSQL, a .sql file for MariaDB, an RDB for Valkey/Redis, a tar for shared storage, a definitions JSON for RabbitMQ); restore it with POST …/restore',
+      status: 201,
+    },
+  },
   '/projects/{projectId}/services/{serviceId}/backups/schedule': {
     get: { summary: 'The backup schedule and retention, the next five runs and the project usage against its cap' },
     put: { summary: 'Set the backup schedule (5-field cron in an IANA time zone) and retention (keepLast, keepDays)', body: bodyOf(backupScheduleSchema) },
@@ -158,6 +168,11 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     },
   },
   '/projects/{projectId}/backups': { get: { summary: "Every backup of the project (deleted services' too) and its usage against the cap (5 GB Light, 25 GB Serious)" } },
+  '/projects/{projectId}/backups/target': {
+    get: { summary: "The project's S3-compatible backup target (endpoint, bucket, region, access key id; never the secret), or null" },
+    put: { summary: 'Send new backups to an S3-compatible bucket (checked with a probe write; the secret key is stored encrypted)', body: bodyOf(backupTargetSchema) },
+    delete: { summary: 'New backups go under the data directory again', status: 204 },
+  },
   '/projects/{projectId}/backups/{backupId}': { delete: { summary: 'Delete a backup and its file', status: 204 } },
   '/projects/{projectId}/backups/{backupId}/download': { post: { summary: 'Download the dump, decrypted while it streams (application/octet-stream; write access: a dump holds every secret of the data)' } },
   '/projects/{projectId}/services/{serviceId}/webhook': {
@@ -170,6 +185,8 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   },
   '/tokens': { get: { summary: 'List your API tokens' }, post: { summary: 'Create an API token (shown once)', status: 201, body: bodyOf(tokenNameSchema) } },
   '/tokens/{tokenId}': { delete: { summary: 'Revoke an API token', status: 204 } },
+  '/backups': { get: { summary: 'Your kept backups of deleted projects (restore one into a service of the same type and version with POST …/restore)' } },
+  '/backups/{backupId}': { delete: { summary: 'Delete a kept backup of a deleted project and its file', status: 204 } },
 };
 
 const paramFor = (name: string) => (name === 'action' || name === 'key' || name === 'secret' ? str(name) : id(name));
@@ -190,7 +207,10 @@ export function openApiDocument() {
             method,
             {
               summary: op.summary,
-              parameters,
+              parameters: [
+                ...parameters,
+                ...Object.entries(op.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } })),
+              ],
               requestBody: op.body ? { required: true, content: { 'application/json': { schema: op.body } } } : undefined,
               responses: {
                 [String(op.status ?? 200)]: { description: 'OK' },

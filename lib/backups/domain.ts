@@ -8,7 +8,8 @@ import { enqueueProcess } from '@/lib/processes/enqueue';
 import { audit } from '@/lib/domain/audit';
 import { lockProjectForChange, requireId, requireNotDeleting } from '@/lib/domain/ids';
 import { checkTimeZone, nextRuns, parseCron } from './cron';
-import { openDecrypted, removeBackupFile } from './files';
+import { openStored, removeStored } from './storage';
+import { ownKeptBackup } from './keep';
 import { projectBackupKey } from './keys';
 import { capMessage } from './policy';
 import { projectCap } from './run-backup';
@@ -70,7 +71,9 @@ export async function requestRestore(db: Db, userId: string, projectId: string, 
   requireNotDeleting(project);
   const input = parseInput(restoreSchema, raw);
   const service = await dataService(db, projectId, serviceId);
-  const [backup] = await db.select().from(backups).where(and(eq(backups.id, input.backupId), eq(backups.projectId, projectId)));
+  const [own] = await db.select().from(backups).where(and(eq(backups.id, input.backupId), eq(backups.projectId, projectId)));
+  // A kept backup of a deleted project restores into any project its owner may change.
+  const backup = own ?? (await ownKeptBackup(db, userId, input.backupId).catch(() => undefined));
   if (!backup) throw notFound('Backup');
   if (backup.status !== 'COMPLETE') throw conflict('Only a complete backup can be restored', 'backupId');
   if (backup.serviceType !== service.type || backup.serviceVersion !== service.version) {
@@ -98,7 +101,7 @@ export async function deleteBackup(db: Db, userId: string, projectId: string, ba
   if (!backup) throw notFound('Backup');
   if (backup.status === 'RUNNING') throw conflict('The backup is still running');
   await db.delete(backups).where(eq(backups.id, backup.id));
-  await removeBackupFile(backup.location);
+  await removeStored(db, backup);
   await audit(db, { userId, projectId, action: 'backup.delete', target: backup.serviceHostname, details: { backupId: backup.id } });
 }
 
@@ -108,7 +111,7 @@ export async function downloadBackup(db: Db, userId: string, projectId: string, 
   const [backup] = await db.select().from(backups).where(and(eq(backups.id, requireId(backupId, 'Backup')), eq(backups.projectId, projectId)));
   if (!backup) throw notFound('Backup');
   if (backup.status !== 'COMPLETE') throw conflict('Only a complete backup can be downloaded');
-  return { backup, stream: openDecrypted(backup.location, await projectBackupKey(db, projectId)) };
+  return { backup, stream: await openStored(db, backup, await projectBackupKey(db, projectId)) };
 }
 
 

@@ -89,9 +89,14 @@ async function fsync(target: string): Promise<void> {
 
 /** Reads the whole file and compares its SHA-256 with the recorded one. */
 export async function verifyChecksum(location: string, sha256: string | null): Promise<void> {
+  return verifyStream(() => fs.createReadStream(absolute(location)), sha256);
+}
+
+/** Reads a whole stream and compares its SHA-256 with the recorded one. */
+export async function verifyStream(open: () => Readable | Promise<Readable>, sha256: string | null): Promise<void> {
   const m = meter({ hash: true });
   try {
-    await pipeline(fs.createReadStream(absolute(location)), m.stream, async function* (src) {
+    await pipeline(await open(), m.stream, async function* (src) {
       for await (const chunk of src) void chunk;
     });
   } catch (err) {
@@ -103,7 +108,11 @@ export async function verifyChecksum(location: string, sha256: string | null): P
 
 /** The decrypted dump as a stream; a tampered chunk makes it fail with BackupTampered. */
 export function openDecrypted(location: string, key: Buffer, progress?: Progress): Readable {
-  const source = fs.createReadStream(absolute(location));
+  return decryptFrom(fs.createReadStream(absolute(location)), key, progress);
+}
+
+/** Decrypts an encrypted backup's bytes from any source (a file, an object store's response). */
+export function decryptFrom(source: Readable, key: Buffer, progress?: Progress): Readable {
   const plain = decryptStream(key);
   source.on('error', (err) => plain.destroy(err));
   const out = source.pipe(plain);

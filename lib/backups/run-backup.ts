@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { backupSchedules, backups, projects, services, type Backup } from '@/lib/db/schema';
 import type { ProcessContext } from '@/lib/processes/context';
 import { backupLocation, openBackupWriter, removeBackupFile } from './files';
+import { placeBackup, removeStored } from './storage';
 import { projectBackupKey } from './keys';
 import { BACKUP_CAP_BYTES, capMessage, formatBytes, toPrune } from './policy';
 import { toolTarget } from './target';
@@ -98,15 +99,19 @@ export async function runBackup(ctx: ProcessContext): Promise<void> {
     if (dumped.status === 'rejected') throw dumped.reason;
     if (written.status === 'rejected') throw written.reason;
     const file = written.value;
+    await ctx.checkpoint('store');
+    const stored = await placeBackup(ctx.db, service.projectId, location);
+    if (stored !== location) await ctx.log(`stored in the project's object storage as ${stored}`, { step: 'backup' });
     await ctx.checkpoint('record');
     await ctx.db
       .update(backups)
-      .set({ status: 'COMPLETE', sizeBytes: file.sizeBytes, dumpBytes: file.dumpBytes, sha256: file.sha256, durationMs: Date.now() - started, completedAt: new Date() })
+      .set({ status: 'COMPLETE', location: stored, sizeBytes: file.sizeBytes, dumpBytes: file.dumpBytes, sha256: file.sha256, durationMs: Date.now() - started, completedAt: new Date() })
       .where(eq(backups.id, backup.id));
     await ctx.log(`backup ${backup.id} complete: ${formatBytes(file.dumpBytes)} dump, ${formatBytes(file.sizeBytes)} encrypted on disk, sha256 ${file.sha256}`, { step: 'backup' });
   } catch (err) {
     writer.input.destroy();
     await writer.discard();
+    await removeBackupFile(location);
     const message = err instanceof Error ? err.message : String(err);
     await ctx.db.update(backups).set({ status: 'FAILED', error: message, durationMs: Date.now() - started }).where(eq(backups.id, backup.id));
     throw err;
@@ -123,7 +128,7 @@ export async function pruneService(ctx: ProcessContext, serviceId: string, now =
   const doomed = toPrune(complete, rule, now);
   for (const b of doomed) {
     await ctx.db.delete(backups).where(eq(backups.id, b.id));
-    await removeBackupFile(b.location);
+    await removeStored(ctx.db, b);
     await ctx.log(`pruned backup ${b.id} of ${b.createdAt.toISOString()} (${formatBytes(b.sizeBytes)})`, { step: 'prune' });
   }
   if (!doomed.length) await ctx.log('retention: nothing to prune', { step: 'prune' });

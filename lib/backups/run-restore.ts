@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { backups, services } from '@/lib/db/schema';
 import type { ProcessContext } from '@/lib/processes/context';
-import { openDecrypted, verifyChecksum } from './files';
-import { projectBackupKey } from './keys';
+import { openStored, verifyStored } from './storage';
+import { backupKey } from './keep';
 import { formatBytes } from './policy';
 import { toolTarget } from './target';
 import { toolFor } from './tools';
@@ -21,7 +21,7 @@ export async function runRestore(ctx: ProcessContext): Promise<void> {
   const [backup] = await ctx.db.select().from(backups).where(eq(backups.id, backupId));
   if (!service) throw new Error('the service no longer exists');
   if (!backup || backup.status !== 'COMPLETE') throw new Error('the backup is not complete');
-  if (backup.projectId !== service.projectId) throw new Error('the backup belongs to another project');
+  if (backup.projectId !== null && backup.projectId !== service.projectId) throw new Error('the backup belongs to another project');
   if (backup.serviceType !== service.type || backup.serviceVersion !== service.version) {
     throw new Error(`a ${backup.serviceType}@${backup.serviceVersion} backup restores only into a ${backup.serviceType}@${backup.serviceVersion} service`);
   }
@@ -29,9 +29,9 @@ export async function runRestore(ctx: ProcessContext): Promise<void> {
   if (!tool) throw new Error(`${service.type} services are not backed up`);
 
   await ctx.log(`verifying backup ${backup.id} (${backup.sha256})`, { step: 'verify' });
-  await verifyChecksum(backup.location, backup.sha256);
+  await verifyStored(ctx.db, backup);
   await ctx.checkpoint('verified');
-  const key = await projectBackupKey(ctx.db, service.projectId);
+  const key = await backupKey(ctx.db, backup);
   const target = await toolTarget(ctx.db, ctx.engine, service, 'restore');
   await ctx.log(`restoring ${backup.serviceHostname}'s backup of ${backup.createdAt.toISOString()} into ${service.hostname}`, { step: 'restore' });
   const tag = ctx.process.id.replace(/-/g, '').slice(0, 12);
@@ -39,6 +39,6 @@ export async function runRestore(ctx: ProcessContext): Promise<void> {
     await ctx.log(`${formatBytes(bytes)} of ${formatBytes(backup.dumpBytes)} restored`, { step: 'restore' });
     await ctx.checkpoint('progress');
   };
-  await tool.restore(target, openDecrypted(backup.location, key, progress), tag, (message) => ctx.log(message, { step: 'restore' }));
+  await tool.restore(target, await openStored(ctx.db, backup, key, progress), tag, (message) => ctx.log(message, { step: 'restore' }));
   await ctx.log(`restore of backup ${backup.id} into ${service.hostname} finished`, { step: 'restore' });
 }

@@ -131,13 +131,14 @@ export async function getProject(db: Db, userId: string, projectId: string) {
 }
 
 /** Marks the project for deletion; the `project.delete` process removes every Docker object and the row. */
-export async function deleteProject(db: Db, userId: string, projectId: string) {
+/** Deletes the project; its complete backups are kept (restorable into another project's service) unless `keepBackups` is false. */
+export async function deleteProject(db: Db, userId: string, projectId: string, opts: { keepBackups?: boolean } = {}) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'owner');
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(projects).where(eq(projects.id, projectId)).for('update');
     if (current?.status === 'DELETING') throw conflict('The project is already being deleted');
     await tx.update(projects).set({ status: 'DELETING', updatedAt: new Date() }).where(eq(projects.id, projectId));
-    const process = await enqueueOperation(tx, { userId, project }, { action: 'project.delete', audit: { target: project.name } });
+    const process = await enqueueOperation(tx, { userId, project }, { action: 'project.delete', payload: { keepBackups: opts.keepBackups ?? true }, audit: { target: project.name, details: { keepBackups: opts.keepBackups ?? true } } });
     return { process };
   });
 }

@@ -184,7 +184,11 @@ export async function getService(db: Db, userId: string, projectId: string, serv
   return { ...access, service, containers: rows };
 }
 
-type Change = { action: ProcessAction; set: Partial<typeof services.$inferInsert> | ((s: Service) => Partial<typeof services.$inferInsert>) };
+type Change = {
+  action: ProcessAction;
+  set: Partial<typeof services.$inferInsert> | ((s: Service) => Partial<typeof services.$inferInsert>);
+  payload?: Record<string, unknown>;
+};
 
 export async function changeService(db: Db, userId: string, projectId: string, serviceId: string, change: Change) {
   const { project } = await requireProjectAccess(db, userId, projectId, 'write');
@@ -197,7 +201,7 @@ export async function changeService(db: Db, userId: string, projectId: string, s
     const set = typeof change.set === 'function' ? change.set(service) : change.set;
     await tx.update(services).set({ ...set, updatedAt: new Date() }).where(eq(services.id, serviceId));
     const details = Object.fromEntries(Object.entries(set).filter(([, v]) => v === null || typeof v !== 'object'));
-    const process = await enqueueOperation(tx, { userId, project }, { action: change.action, serviceId, audit: { target: service.hostname, details } });
+    const process = await enqueueOperation(tx, { userId, project }, { action: change.action, serviceId, payload: change.payload, audit: { target: service.hostname, details: { ...details, ...change.payload } } });
     return { process };
   });
 }
@@ -235,5 +239,6 @@ export async function scaleService(db: Db, userId: string, projectId: string, se
   return changeService(db, userId, projectId, serviceId, { action: 'stack.scale', set: { containerCount: wanted } });
 }
 
-export const deleteService = (db: Db, userId: string, projectId: string, serviceId: string) =>
-  changeService(db, userId, projectId, serviceId, { action: 'stack.delete', set: { status: 'DELETING' } });
+/** Deletes the service; its backups are kept (restorable into a new service) unless `keepBackups` is false. */
+export const deleteService = (db: Db, userId: string, projectId: string, serviceId: string, opts: { keepBackups?: boolean } = {}) =>
+  changeService(db, userId, projectId, serviceId, { action: 'stack.delete', set: { status: 'DELETING' }, payload: { keepBackups: opts.keepBackups ?? true } });

@@ -14,3 +14,17 @@ export const backupScheduleSchema = z
   })
   .strict();
 export type BackupScheduleInput = z.infer<typeof backupScheduleSchema>;
+
+/** An S3-compatible bucket as the project's backup target; the secret key is stored wrapped and never shown again. */
+export const backupTargetSchema = z
+  .object({
+    endpoint: z
+      .string()
+      .url({ message: 'must be a URL such as https://s3.example.com' })
+      .refine((u) => /^https?:\/\//.test(u), { message: 'must be an http:// or https:// URL' }),
+    bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be 3–63 lowercase letters, digits, dots and hyphens' }),
+    region: z.string().min(1).max(64).default('us-east-1'),
+    accessKeyId: z.string().min(1).max(256),
+    secretAccessKey: z.string().min(1).max(256),
+  })
+  .strict();

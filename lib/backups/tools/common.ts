@@ -26,8 +26,8 @@ export interface DataTool {
 export class ToolFailed extends Error {}
 
 /** Runs argv in the container; a non-zero exit throws with the program's stderr. */
-export async function run(t: ToolTarget, argv: string[], env?: string[]): Promise<string> {
-  const r = await t.engine.exec(t.container, argv, { env });
+export async function run(t: ToolTarget, argv: string[], env?: string[], stdin?: string): Promise<string> {
+  const r = await t.engine.exec(t.container, argv, { env, stdin });
   if (r.exitCode !== 0) throw new ToolFailed(`${argv[0]} exited with ${r.exitCode}: ${(r.stderr || r.stdout).trim().slice(0, 2000)}`);
   return r.stdout;
 }

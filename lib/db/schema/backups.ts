@@ -1,10 +1,11 @@
 import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
 import { processes } from './processes';
 import { projects } from './projects';
 import { services } from './services';
 
 export const backupStatus = pgEnum('backup_status', ['RUNNING', 'COMPLETE', 'FAILED']);
-export const backupTrigger = pgEnum('backup_trigger', ['MANUAL', 'SCHEDULE']);
+export const backupTrigger = pgEnum('backup_trigger', ['MANUAL', 'SCHEDULE', 'UPLOAD']);
 
 /**
  * One backup of a data service: an encrypted file under the data directory. COMPLETE only once the
@@ -15,10 +16,15 @@ export const backups = pgTable(
   'backups',
   {
     id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid()
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** Null once the project was deleted with its backups kept: the backup then belongs to `ownerId`. */
+    projectId: uuid().references(() => projects.id, { onDelete: 'set null' }),
     serviceId: uuid().references(() => services.id, { onDelete: 'set null' }),
+    /** The user a kept backup of a deleted project belongs to (the project's owner). */
+    ownerId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    /** The name of the deleted project a kept backup comes from. */
+    keptFromProject: text(),
+    /** The project's data key, wrapped by the server's secret key, copied here when the project is deleted with its backups kept. */
+    wrappedKey: text(),
     serviceHostname: text().notNull(),
     serviceType: text().notNull(),
     serviceVersion: text().notNull(),
@@ -40,7 +46,7 @@ export const backups = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('backups_service_idx').on(t.serviceId, t.createdAt), index('backups_project_idx').on(t.projectId)],
+  (t) => [index('backups_service_idx').on(t.serviceId, t.createdAt), index('backups_project_idx').on(t.projectId), index('backups_owner_idx').on(t.ownerId)],
 );
 
 /** The backup schedule and retention of one service. */
@@ -77,3 +83,18 @@ export const projectBackupKeys = pgTable('project_backup_keys', {
 
 export type Backup = typeof backups.$inferSelect;
 export type BackupSchedule = typeof backupSchedules.$inferSelect;
+
+/** Where a project's new backups go when not under the data directory: an S3-compatible bucket. */
+export const backupTargets = pgTable('backup_targets', {
+  projectId: uuid()
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  endpoint: text().notNull(),
+  bucket: text().notNull(),
+  region: text().notNull().default('us-east-1'),
+  accessKeyId: text().notNull(),
+  /** The secret access key, wrapped by the server's secret key. */
+  wrappedSecret: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+export type BackupTarget = typeof backupTargets.$inferSelect;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { unbindAddresses } from '@/lib/core/addresses';
 import { projects } from '@/lib/db/schema';
 import { removeProjectBackups } from '@/lib/backups/files';
+import { keepProjectBackups, removeAllProjectBackups } from '@/lib/backups/keep';
 import { removeDeployObjects } from '@/lib/deploy/cleanup';
 import { projectExtensions } from '@/lib/provisioner/extensions';
 import { reconcileStep } from '../reconcile-step';
@@ -36,8 +37,16 @@ async function deleteProject(ctx: ProcessContext): Promise<void> {
   await reconcileStep(ctx, projectId);
   if (project) for (const ext of projectExtensions()) await ext.afterDestroy?.({ db: ctx.db, engine: ctx.engine, project });
   await ctx.checkpoint('remove rows');
-  await ctx.db.delete(projects).where(eq(projects.id, projectId));
-  await removeProjectBackups(projectId);
+  if (ctx.process.payload.keepBackups === false) {
+    await removeAllProjectBackups(ctx.db, projectId);
+    await ctx.db.delete(projects).where(eq(projects.id, projectId));
+    await removeProjectBackups(projectId);
+    await ctx.log('backups removed with the project', { step: 'delete' });
+  } else {
+    const kept = await keepProjectBackups(ctx.db, projectId);
+    await ctx.db.delete(projects).where(eq(projects.id, projectId));
+    await ctx.log(`${kept} backup(s) kept: they restore into a service of another project`, { step: 'delete' });
+  }
   await ctx.log('project removed with every container, volume and network', { step: 'delete' });
 }
 

@@ -1,3 +1,4 @@
+import { removeServiceBackups } from '@/lib/backups/keep';
 import { and, eq } from 'drizzle-orm';
 import { services } from '@/lib/db/schema';
 import { resolveServiceEnv } from '@/lib/envvars/resolve';
@@ -85,6 +86,10 @@ async function deleteService(ctx: ProcessContext): Promise<void> {
   await setServiceStatus(ctx, 'DELETING');
   await reconcileStep(ctx, projectId);
   await ctx.checkpoint('remove rows');
+  if (ctx.process.payload.keepBackups === false) {
+    const removed = await removeServiceBackups(ctx.db, serviceId);
+    if (removed) await ctx.log(`${removed} backup(s) removed with the service`, { step: 'delete' });
+  }
   await ctx.db.delete(services).where(and(eq(services.id, serviceId), eq(services.projectId, projectId)));
   await ctx.log('service removed with its containers and volumes', { step: 'delete' });
 }

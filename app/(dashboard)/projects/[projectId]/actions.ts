@@ -16,11 +16,11 @@ import { addProjectIpV4, releaseProjectIpV4 } from '@/lib/domain/project-address
 const projectId = z.string().min(1);
 const optionalService = z.string().optional().transform((v) => v || null);
 
-export const deleteProjectAction = projectAction(z.object({ projectId, confirm: z.string() }), 'owner', async (input, { user, db, project }) => {
+export const deleteProjectAction = projectAction(z.object({ projectId, confirm: z.string(), keepBackups: z.string().optional() }), 'owner', async (input, { user, db, project }) => {
   if (input.confirm !== project.name) {
     throw new AppError('VALIDATION', 'Type the project name to confirm', { confirm: [`Type "${project.name}" to confirm`] });
   }
-  await deleteProject(db, user.id, project.id);
+  await deleteProject(db, user.id, project.id, { keepBackups: input.keepBackups === 'on' });
   redirect('/projects');
 });
 

@@ -1,5 +1,6 @@
 import { apiRoute } from '@/lib/api/handler';
 import { projectView } from '@/lib/api/project-view';
+import { parseKeepBackups } from '@/lib/backups/keep';
 import { deleteProject, getProject } from '@/lib/domain/projects';
 
 type P = { projectId: string };
@@ -9,4 +10,4 @@ export const GET = apiRoute<P>(async ({ db, user, params }) => {
   return { project: projectView(project), role };
 });
 
-export const DELETE = apiRoute<P>(async ({ db, user, params }) => deleteProject(db, user.id, params.projectId), { status: 202 });
+export const DELETE = apiRoute<P>(async ({ db, user, params, query }) => deleteProject(db, user.id, params.projectId, { keepBackups: parseKeepBackups(query.get('keepBackups')) }), { status: 202 });

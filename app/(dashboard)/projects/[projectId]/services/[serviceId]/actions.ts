@@ -13,14 +13,18 @@ import { setAutoscaling } from '@/lib/domain/autoscaling';
 /** One service's actions: lifecycle, scaling, public ports, subdomain, firewall, domains. */
 const projectId = z.string().min(1);
 
-const commands = { start: startService, stop: stopService, restart: restartService, delete: deleteService } as const;
+const commands = { start: startService, stop: stopService, restart: restartService } as const;
 
 export const serviceCommandAction = projectAction(
-  z.object({ projectId, serviceId: z.string(), command: z.enum(['start', 'stop', 'restart', 'delete']) }),
+  z.object({ projectId, serviceId: z.string(), command: z.enum(['start', 'stop', 'restart', 'delete']), keepBackups: z.string().optional() }),
   'write',
   async (input, { user, db }) => {
+    if (input.command === 'delete') {
+      // An unticked box sends nothing; a service without backups has no box and nothing to keep.
+      await deleteService(db, user.id, input.projectId, input.serviceId, { keepBackups: input.keepBackups === 'on' });
+      redirect(`/projects/${input.projectId}`);
+    }
     await commands[input.command](db, user.id, input.projectId, input.serviceId);
-    if (input.command === 'delete') redirect(`/projects/${input.projectId}`);
     return { ok: true, data: { message: `${input.command[0]!.toUpperCase()}${input.command.slice(1)} queued.` } };
   },
 );

@@ -17,6 +17,7 @@ import { getProjectSnapshot } from '@/lib/domain/snapshot';
 import { toVersionView } from '@/components/services/version-view';
 import { getSchedule, listBackups } from '@/lib/backups/domain';
 import { toolFor } from '@/lib/backups/tools';
+import { restorableKept } from '@/lib/backups/keep';
 import { services as servicesTable } from '@/lib/db/schema';
 import { and, eq } from 'drizzle-orm';
 import { ServiceClient } from './service-client';
@@ -50,6 +51,13 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       ? {
           backups: (await listBackups(db, user.id, projectId, serviceId)).map((b) => ({ ...b, createdAt: b.createdAt.toISOString() })),
           ...(await getSchedule(db, user.id, projectId, serviceId)),
+          kept: (await restorableKept(db, user.id, projectId, service.type, service.version)).map((b) => ({
+            id: b.id,
+            serviceHostname: b.serviceHostname,
+            keptFromProject: b.keptFromProject,
+            sizeBytes: b.sizeBytes,
+            createdAt: b.createdAt.toISOString(),
+          })),
           targets: await db
             .select({ id: servicesTable.id, hostname: servicesTable.hostname })
             .from(servicesTable)

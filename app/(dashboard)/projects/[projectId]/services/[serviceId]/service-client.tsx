@@ -9,7 +9,7 @@ import { EnvEditor } from '@/components/projects/env-editor';
 import { ProcessList } from '@/components/projects/process-list';
 import { ServiceIcon } from '@/components/projects/service-icon';
 import { ContainerCards } from '@/components/services/container-cards';
-import { BackupsPanel, type BackupView, type ScheduleView } from '@/components/services/backups-panel';
+import { BackupsPanel, type BackupView, type KeptView, type ScheduleView } from '@/components/services/backups-panel';
 import { DeploysPanel } from '@/components/services/deploys-panel';
 import type { DomainRow } from '@/components/services/domains-panel';
 import { LogsViewer } from '@/components/services/logs-viewer';
@@ -43,7 +43,7 @@ interface Props {
   /** Runtime and static services: their app versions and tracked repository. */
   deploys?: { versions: VersionView[]; gitUrl: string | null };
   /** Data services: their backups, schedule, project usage and the services a backup restores into. */
-  backups?: { backups: BackupView[]; targets: { id: string; hostname: string }[] } & ScheduleView;
+  backups?: { backups: BackupView[]; targets: { id: string; hostname: string }[]; kept: KeptView[] } & ScheduleView;
 }
 
 export function ServiceClient(p: Props) {
@@ -107,7 +107,7 @@ export function ServiceClient(p: Props) {
         </div>
         <div className="flex flex-wrap items-start gap-2">
           <ExportButton url={`/api/v1/projects/${s.project.id}/services/${service.id}/export`} filename={`${service.hostname}-import.yml`} label="Export as YAML" />
-          {canWrite && <ServiceControls {...target} hostname={service.hostname} running={service.running} scaling={p.scaling} containerCount={service.containerCount} />}
+          {canWrite && <ServiceControls {...target} hostname={service.hostname} running={service.running} scaling={p.scaling} containerCount={service.containerCount} backupCount={p.backups?.backups.filter((b) => b.status === 'COMPLETE').length} />}
         </div>
       </div>
 
@@ -121,7 +121,7 @@ export function ServiceClient(p: Props) {
 
       {p.backups && (
         <Card>
-          <BackupsPanel projectId={s.project.id} serviceId={service.id} hostname={service.hostname} canWrite={canWrite} initial={p.backups} targets={p.backups.targets} />
+          <BackupsPanel projectId={s.project.id} serviceId={service.id} hostname={service.hostname} canWrite={canWrite} initial={p.backups} targets={p.backups.targets} kept={p.backups.kept} />
         </Card>
       )}
 

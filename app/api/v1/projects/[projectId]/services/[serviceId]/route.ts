@@ -1,4 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
+import { parseKeepBackups } from '@/lib/backups/keep';
 import { deleteService, getService } from '@/lib/domain/services';
 
 type P = { projectId: string; serviceId: string };
@@ -8,4 +9,7 @@ export const GET = apiRoute<P>(async ({ db, user, params }) => {
   return { service, containers };
 });
 
-export const DELETE = apiRoute<P>(async ({ db, user, params }) => deleteService(db, user.id, params.projectId, params.serviceId), { status: 202 });
+export const DELETE = apiRoute<P>(
+  async ({ db, user, params, query }) => deleteService(db, user.id, params.projectId, params.serviceId, { keepBackups: parseKeepBackups(query.get('keepBackups')) }),
+  { status: 202 },
+);
