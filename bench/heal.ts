@@ -23,6 +23,15 @@ const { process: p } = await addService(db, user.id, project.id, { hostname: 'ap
 await waitProcess(db, p.id);
 const name = (await labelAudit(runtime, project.id)).containers[0]!;
 
+/** The engine's events for the container, as ms after the kill/rm (where the time goes). */
+let mark = 0;
+const timeline: string[] = [];
+const unwatch = await runtime.watchEvents(
+  (e) => {
+    if (e.labels.name === name && !e.action.startsWith('exec_')) timeline.push(`${e.action} ${Math.round(performance.now() - mark)}`);
+  },
+  () => {},
+);
 const samples: Record<'kill' | 'rm', number[]> = { kill: [], rm: [] };
 /** Kill/rm → the dashboard's row shows the replacement healthy. */
 const ready: Record<'kill' | 'rm', number[]> = { kill: [], rm: [] };
@@ -32,6 +41,8 @@ for (let i = 0; i < RUNS; i++) {
   for (const how of ['kill', 'rm'] as const) {
     const before = await runtime.inspectContainer(name);
     const t = performance.now();
+    mark = t;
+    timeline.length = 0;
     if (how === 'kill') await docker().getContainer(name).kill({ signal: 'SIGKILL' });
     else await docker().getContainer(name).remove({ force: true });
     const fresh = (d: Awaited<ReturnType<typeof runtime.inspectContainer>>) =>
@@ -44,18 +55,20 @@ for (let i = 0; i < RUNS; i++) {
     await waitFor('running replacement', async () => fresh(await runtime.inspectContainer(name)), 60_000, 10);
     running[how].push(performance.now() - t);
     ready[how].push(await shown);
+    const events = timeline.join(', ');
     await waitFor('healthy replacement', async () => {
       const d = await runtime.inspectContainer(name);
       return d && d.state === 'running' && d.health === 'healthy' && (d.id !== before?.id || d.startedAt !== before?.startedAt);
     }, 60_000, 25);
     samples[how].push(performance.now() - t);
     console.log(
-      `${how} #${i + 1}: running after ${Math.round(running[how].at(-1)!)} ms, shown ready after ${Math.round(ready[how].at(-1)!)} ms, Docker-healthy after ${Math.round(samples[how].at(-1)!)} ms`,
+      `${how} #${i + 1}: running after ${Math.round(running[how].at(-1)!)} ms, shown ready after ${Math.round(ready[how].at(-1)!)} ms, Docker-healthy after ${Math.round(samples[how].at(-1)!)} ms [${events}]`,
     );
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 healer.stop();
+unwatch();
 const { process: d } = await deleteProject(db, user.id, project.id);
 await waitProcess(db, d.id);
 await stop();
