@@ -16,6 +16,8 @@ import { waitFor } from '@/lib/testing/wait';
 import { startSelfHealer } from '@/lib/worker/self-heal';
 
 const RUNS = Number(process.argv[2] ?? 5);
+/** Seconds to sit idle after the runs, measuring this process's CPU time (worker and self-healer running). */
+const IDLE_S = Number(process.argv[3] ?? 0);
 const { db, runtime, user, stop } = await startBenchEngine();
 const healer = await startSelfHealer(db, runtime, { intervalMs: 600_000, sweepOrphans: false, debounceMs: 0 });
 const { project } = await createProject(db, user.id, { name: 'bench heal' });
@@ -66,6 +68,16 @@ for (let i = 0; i < RUNS; i++) {
     );
   }
 }
+let idleCpuMs: number | undefined;
+if (IDLE_S > 0) {
+  await waitFor('the last repair to settle', async () => (await runtime.inspectContainer(name))?.health === 'healthy', 60_000);
+  await new Promise((resolve) => setTimeout(resolve, 5_000)); // the follow-up looks after the last event end
+  const cpu = process.cpuUsage();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_S * 1000));
+  const used = process.cpuUsage(cpu);
+  idleCpuMs = Math.round((used.user + used.system) / 1000);
+  console.log(`idle: ${idleCpuMs} ms CPU over ${IDLE_S} s`);
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 healer.stop();
 unwatch();
@@ -81,5 +93,6 @@ console.log(
     rmToHealthyMedianMs: Math.round(median(samples.rm)),
     killToRunningMedianMs: Math.round(median(running.kill)),
     rmToRunningMedianMs: Math.round(median(running.rm)),
+    ...(idleCpuMs !== undefined ? { idleSeconds: IDLE_S, idleCpuMs } : {}),
   }),
 );
