@@ -36,6 +36,8 @@ export interface SelfHealerOptions {
   debounceMs?: number;
 }
 
+/** Looks again after a repair that found nothing to do (about four seconds in all). */
+const FOLLOW_UPS = 8;
 const WATCHED = new Set(['die', 'destroy', 'oom', 'start', 'health_status: unhealthy', 'health_status: healthy']);
 
 /**
@@ -56,19 +58,20 @@ export async function startSelfHealer(db: Db, engine: Engine, opts: SelfHealerOp
     ).length > 0;
   const known = async (projectId: string) => (await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId))).length > 0;
 
-  // Docker may report `die` before the container's state reads as exited: when a repair finds
-  // nothing to do, look again a few times (50, 100 … 1600 ms) before trusting it.
-  const schedule = (projectId: string, followUp = 0) => {
+  // Docker reports `die` before its container list reads the container as exited (a repair right
+  // after the event finds it running): when a repair finds nothing to do, look again soon and then
+  // less often (20, 40 … 1280, 1600 ms) before trusting it.
+  const schedule = (projectId: string, followUp = 0, now = false) => {
     if (stopped) return;
     clearTimeout(timers.get(projectId));
-    const delay = followUp === 0 ? (opts.debounceMs ?? 100) : 25 * 2 ** followUp;
+    const delay = now ? 0 : followUp === 0 ? (opts.debounceMs ?? 100) : Math.min(10 * 2 ** followUp, 1600);
     const timer = setTimeout(() => {
       timers.delete(projectId);
       // Busy (a process or another repair holds the project): look again later rather than queue behind it.
-      if (projectLocked(projectId)) return schedule(projectId, Math.min(followUp + 1, 6));
+      if (projectLocked(projectId)) return schedule(projectId, Math.min(followUp + 1, FOLLOW_UPS));
       healProject(db, engine, projectId)
         .then((applied) => {
-          if (applied === 0 && followUp < 6) schedule(projectId, followUp + 1);
+          if (applied === 0 && followUp < FOLLOW_UPS) schedule(projectId, followUp + 1);
         })
         .catch((err) => log.warn('repair failed', { projectId, error: errorText(err) }));
     }, delay);
@@ -78,6 +81,10 @@ export async function startSelfHealer(db: Db, engine: Engine, opts: SelfHealerOp
   async function onEvent(e: EngineEvent) {
     const projectId = e.labels[L.project];
     if (!projectId || !WATCHED.has(e.action) || !(await known(projectId))) return;
+    // A container died or vanished: repair at once, not after the debounce (a burst's later events
+    // are caught by the follow-up looks). The repair only starts or recreates what should run, so
+    // counting the restart below may finish after it.
+    if (e.action === 'die' || e.action === 'destroy') schedule(projectId, 0, true);
     if (e.action === 'die' && e.labels.name && !takeIntendedStop(e.labels.name) && !(await busy(projectId))) {
       // Died with no process of its project running and not stopped by Berth itself (a reconcile's
       // replacement): not a stop, restart or replacement anyone asked for, so it counts as a restart.
@@ -86,12 +93,12 @@ export async function startSelfHealer(db: Db, engine: Engine, opts: SelfHealerOp
         .set({ restartCount: sql`${containers.restartCount} + 1`, status: 'restarting', updatedAt: new Date() })
         .where(eq(containers.name, e.labels.name));
     }
+    // A service container (re)started: ask it directly at short intervals rather than wait for
+    // Docker's health interval (started before the row sync, which the probe does not need).
+    const started = e.action === 'start' && e.labels[L.kind] === 'service' && e.labels.name;
+    if (started) void probeReady(db, engine, started).catch((err) => log.debug('readiness probe failed', { error: errorText(err) }));
     if (e.action === 'start' || e.action.startsWith('health_status')) await syncObserved(db, engine, projectId);
-    // A service container (re)started: ask it directly at short intervals rather than wait for Docker's health interval.
-    if (e.action === 'start' && e.labels[L.kind] === 'service' && e.labels.name) {
-      void probeReady(db, engine, e.labels.name).catch((err) => log.debug('readiness probe failed', { error: errorText(err) }));
-    }
-    else schedule(projectId);
+    if (!started && e.action !== 'die' && e.action !== 'destroy') schedule(projectId);
   }
 
   let sweeping: Promise<void> | undefined;
