@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   deleteBackupAction,
@@ -192,17 +193,9 @@ export function BackupsPanel(p: Props) {
                                 </option>
                               ))}
                             </select>
-                            <Button
-                              type="submit"
-                              variant="secondary"
-                              className="px-2 py-1 text-xs"
-                              disabled={pending}
-                              onClick={(e) => {
-                                if (!window.confirm('Restore this backup? The service’s current data is replaced once the backup has loaded.')) e.preventDefault();
-                              }}
-                            >
+                            <RestoreButton pending={pending} question="Restore this backup?">
                               Restore
-                            </Button>
+                            </RestoreButton>
                           </>
                         )}
                       </ActionForm>
@@ -246,22 +239,31 @@ function KeptBackups({ kept, ids }: { kept: KeptView[]; ids: { projectId: string
             </span>
             <ActionForm action={restoreBackupAction} hidden={{ ...ids, backupId: k.id, targetServiceId: ids.serviceId }}>
               {(_s, pending) => (
-                <Button
-                  type="submit"
-                  variant="secondary"
-                  className="px-2 py-1 text-xs"
-                  disabled={pending}
-                  onClick={(e) => {
-                    if (!window.confirm('Restore this backup here? The service’s current data is replaced once the backup has loaded.')) e.preventDefault();
-                  }}
-                >
+                <RestoreButton pending={pending} question="Restore this backup here?">
                   Restore here
-                </Button>
+                </RestoreButton>
               )}
             </ActionForm>
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A restore submit that asks first: the service's current data is replaced. */
+function RestoreButton({ pending, question, children }: { pending: boolean; question: string; children: ReactNode }) {
+  return (
+    <Button
+      type="submit"
+      variant="secondary"
+      className="px-2 py-1 text-xs"
+      disabled={pending}
+      onClick={(e) => {
+        if (!window.confirm(`${question} The service’s current data is replaced once the backup has loaded.`)) e.preventDefault();
+      }}
+    >
+      {children}
+    </Button>
   );
 }
