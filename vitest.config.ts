@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**', 'e2e/**', '.next/**'],
+          exclude: ['**/*.int.test.ts', '**/*.serial.test.ts', 'node_modules/**', 'e2e/**', '.next/**'],
           environment: 'node',
         },
       },
@@ -31,6 +31,22 @@ export default defineConfig({
           globalSetup: ['lib/testing/global-setup.ts'],
           setupFiles: ['lib/testing/worker-env.ts'],
           // The edge gets high ports per run (global-setup; 80/443 are production defaults); a quiet log.
+          env: { BERTH_LOG_LEVEL: 'warn' },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Tests that disturb the shared Docker daemon (a dockerd restart): alone, after every other tier.
+          name: 'serial',
+          include: ['**/*.serial.test.ts'],
+          exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+          environment: 'node',
+          testTimeout: 400_000,
+          hookTimeout: 600_000,
+          maxWorkers: 1,
+          globalSetup: ['lib/testing/global-setup.ts'],
+          setupFiles: ['lib/testing/worker-env.ts'],
           env: { BERTH_LOG_LEVEL: 'warn' },
         },
       },

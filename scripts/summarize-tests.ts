@@ -18,7 +18,7 @@ function read(file: string): unknown {
   }
 }
 
-for (const tier of ['unit.json', 'int.json']) {
+for (const tier of ['unit.json', 'int.json', 'serial.json']) {
   const r = read(tier) as
     | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number }
     | undefined;

@@ -40,6 +40,9 @@ else
   echo '{"buildFailed":true}' > "$results/e2e.json"
 fi
 
+echo "== serial (restarts dockerd under a running Berth; alone, after the other tiers)"
+npx vitest run --project serial --reporter=default --reporter=json --outputFile="$results/serial.json"
+
 # The e2e server and the int runner are gone now: remove what their runs made.
 npx tsx scripts/sweep-test-objects.ts || echo "sweep of test objects failed (left for the next run)"
 

@@ -33,7 +33,7 @@ const BAD: [string, string, { line: number; path: string; message: RegExp }][] =
   ],
   ['unknown type', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: objectstore\n', { line: 5, path: 'services[0].type', message: /unknown service type "objectstore"/ }],
   ['type the source cannot run', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: object-storage\n', { line: 5, path: 'services[0].type', message: /Object storage is not available from the local image source/ }],
-  ['unknown version without acceptance', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: postgresql@16\n', { line: 5, path: 'services[0].type', message: /available: postgresql@15, postgresql@17; nearest: postgresql@17/ }],
+  ['unknown version without acceptance', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: postgresql@16\n', { line: 5, path: 'services[0].type', message: /available: postgresql@15, postgresql@17, postgresql@18; nearest: postgresql@17/ }],
   [
     'reference to a missing service',
     'project:\n  name: x\nservices:\n  - hostname: app\n    type: nodejs@18\n    envSecrets:\n      DB: ${db_connectionString}\n',
