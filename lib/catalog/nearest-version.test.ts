@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestVersion } from './nearest-version';
+import { nearestVersion, newestFirst } from './nearest-version';
 
 describe('nearestVersion', () => {
   it('prefers the closest version of the same major', () => {
@@ -19,5 +19,11 @@ describe('nearestVersion', () => {
   it('proposes nothing for names or an empty list', () => {
     expect(nearestVersion('stable', ['1.78'])).toBeNull();
     expect(nearestVersion('18', [])).toBeNull();
+  });
+
+  it('orders versions newest first, part by part, names last', () => {
+    expect(['3.11', '3.13', '3.9'].sort(newestFirst)).toEqual(['3.13', '3.11', '3.9']);
+    expect(['15', '18', '17'].sort(newestFirst)).toEqual(['18', '17', '15']);
+    expect(['stable', '1.19', '1.24'].sort(newestFirst)).toEqual(['1.24', '1.19', 'stable']);
   });
 });

@@ -12,6 +12,13 @@ function compare(a: number[], b: number[]): number {
   return 0;
 }
 
+/** Sort order newest first (`18` before `17`, `3.13` before `3.11`); names like `stable` go last. */
+export function newestFirst(a: string, b: string): number {
+  const [pa, pb] = [parts(a), parts(b)];
+  if (!pa || !pb) return pa ? -1 : pb ? 1 : 0;
+  return compare(pb, pa);
+}
+
 /**
  * The available version to propose for one the catalog lacks: the closest of the same major version
  * if there is one (a tie goes to the newer), else the nearest newer, else the newest older one. Null when `available` is empty

@@ -1,7 +1,7 @@
 import { getCatalogEntry } from '@/lib/catalog';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { newestFirst } from '@/lib/images/support';
+import { nearestVersion } from '@/lib/catalog/nearest-version';
 
 /** zerops.yml base names → catalog types (Zerops' `php@8.3` runs on Berth's php-nginx image). */
 const TYPE_OF: Record<string, string> = {
@@ -36,13 +36,14 @@ export function baseImage(base: string, field: string): BaseImage {
     const rule = `unknown base "${base}" (known: ${Object.keys(TYPE_OF).join(', ')})`;
     throw new AppError('VALIDATION', `zerops.yml ${field}: ${rule}`, { [field]: [rule] });
   }
-  // The exact version, else the newest one of the same major (php@8.3 → 8.4 before 8.2).
-  const sameMajor = entry.versions.filter((v) => version && v.version.split('.')[0] === version.split('.')[0]).sort((a, b) => newestFirst(a.version, b.version));
-  const exact = entry.versions.find((v) => v.version === version) ?? sameMajor[0];
-  const chosen = exact ?? entry.versions.find((v) => v.default) ?? entry.versions[0]!;
+  // The exact version, else the catalog's nearest-version rule (the closest of the same major, else
+  // the nearest newer), else the default; a different major is said in the build log.
+  const versions = entry.versions.map((v) => v.version);
+  const wanted = version && (versions.includes(version) ? version : nearestVersion(version, versions));
+  const chosen = entry.versions.find((v) => v.version === wanted) ?? entry.versions.find((v) => v.default) ?? entry.versions[0]!;
   const image = chosen.images[env.BERTH_IMAGE_SOURCE] ?? chosen.images.local;
   if (!image) throw new AppError('VALIDATION', `zerops.yml ${field}: no image for ${base}`, { [field]: ['no image for this base'] });
-  const note = version && !exact ? `${base}: this host has ${name} ${chosen.version}, which is used instead` : undefined;
+  const note = version && chosen.version.split('.')[0] !== version.split('.')[0] ? `${base}: this host has ${name} ${chosen.version}, which is used instead` : undefined;
   return { type, image, note };
 }
 

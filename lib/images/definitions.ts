@@ -80,9 +80,18 @@ export function typeImages(opts: { all?: boolean } = {}): TypeImage[] {
 
 export const imageRefs = (image: TypeImage): string[] => image.tags.map((t) => `${image.repo}:${t}`);
 
-/** The variant that builds `ref` (e.g. `berth/postgresql:17`), if any directory declares it. */
+let byRef: Map<string, TypeImage> | undefined;
+
+/**
+ * The variant that builds `ref` (e.g. `berth/postgresql:17`), if any directory declares it. The image
+ * directories ship with the code, so they are read once per process (the wizard asks per version).
+ */
 export function findTypeImage(ref: string): TypeImage | undefined {
-  return typeImages().find((i) => imageRefs(i).includes(ref));
+  if (!byRef) {
+    byRef = new Map();
+    for (const image of typeImages()) for (const r of imageRefs(image)) if (!byRef.has(r)) byRef.set(r, image);
+  }
+  return byRef.get(ref);
 }
 
 /** The Dockerfile with its `FROM berth-base` line pointing at the real base tag. */

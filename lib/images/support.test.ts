@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localImageSupport, newestFirst } from './support';
+import { localImageSupport } from './support';
 
 describe('local image support notes', () => {
   it('names the Debian suite and its support, or the registry binary', () => {
@@ -8,11 +8,5 @@ describe('local image support notes', () => {
     expect(localImageSupport('berth/postgresql:18')).toMatch(/no security support/);
     expect(localImageSupport('berth/bun:1')).toMatch(/^official binary \(@oven\/bun-linux-x64@1\.\d+\.\d+\) on Debian 12 \(bookworm\)$/);
     expect(localImageSupport('berth/unknown:1')).toBeUndefined();
-  });
-
-  it('orders versions newest first, part by part', () => {
-    expect(['3.11', '3.13', '3.9'].sort(newestFirst)).toEqual(['3.13', '3.11', '3.9']);
-    expect(['15', '18', '17'].sort(newestFirst)).toEqual(['18', '17', '15']);
-    expect(['1.19', '1.24'].sort(newestFirst)).toEqual(['1.24', '1.19']);
   });
 });

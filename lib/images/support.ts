@@ -18,13 +18,3 @@ export function localImageSupport(ref: string): string | undefined {
   return SUITE_SUPPORT[image.suite];
 }
 
-/** Newest first: `18` before `17`, `3.13` before `3.11`, numbers compared part by part. */
-export function newestFirst(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pb[i] ?? 0) - (pa[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
-}

@@ -3,7 +3,7 @@ import { requireProjectAccess } from '@/lib/authz/project-access';
 import { requireUser } from '@/lib/auth/guards';
 import { listCatalog } from '@/lib/catalog';
 import { localVersionsToBuild, supportNotes } from '@/lib/images/catalog-status';
-import { newestFirst } from '@/lib/images/support';
+import { newestFirst } from '@/lib/catalog/nearest-version';
 import { getDb } from '@/lib/db';
 import { listReferenceNames, listTakenNames } from '@/lib/db/queries/wizard-names';
 import { env } from '@/lib/env';
