@@ -1,16 +1,19 @@
 /**
- * `npm run bench:provision [runs]`: a single-container PostgreSQL service until healthy, through Berth
- * (createProject + addService, both processes finished) vs raw `docker network create` + `docker run`
- * of the same image, env, data volume and health check (taken from the catalog), in the same run,
- * alternating which goes first. Prints the ratio Berth / raw.
+ * `npm run bench:provision [runs] [type@version ...]`: a single-container service until healthy,
+ * through Berth (createProject + addService, both processes finished) vs raw `docker network create`
+ * + `docker run` of the same image, env, data volume and health check (taken from the catalog), in
+ * the same run, alternating which goes first. Types default to PostgreSQL 15 and 17 and Valkey 8.1.
+ * Prints the ratio Berth / raw per type.
  *
  * Docker runs a health check every interval (2 s for PostgreSQL), so "healthy" is quantized; the
- * bench also reports "ready" (pg_isready through exec, polled every 100 ms) for both, which shows
- * Berth's own overhead without that quantization.
+ * bench also reports "ready" (the catalog's own health command run through exec every 100 ms) for
+ * both, which shows Berth's own overhead without that quantization.
  */
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { getCatalogEntry } from '@/lib/catalog';
+import { resolveTypeVersion } from '@/lib/catalog';
+import type { ContainerTemplate } from '@/lib/catalog/types';
 import { openDb } from '@/lib/db/client';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
@@ -22,6 +25,7 @@ import { waitFor } from '@/lib/testing/wait';
 
 const run = promisify(execFile);
 const RUNS = Number(process.argv[2] ?? 5);
+const TYPES = process.argv.length > 3 ? process.argv.slice(3) : ['postgresql@15', 'postgresql@17', 'valkey@8.1'];
 const handle = openDb({ pgliteDir: 'memory://' });
 await handle.migrate();
 const db = handle.db;
@@ -34,14 +38,24 @@ interface Sample {
   healthyMs: number;
 }
 
-/** Time until `pg_isready` answers inside the container `name()` names (once it exists). */
-function readyWatch(t0: number, name: () => Promise<string | undefined>, user: string): { stop(): void; ready: Promise<number> } {
+/** The catalog's container for `typeVersion` with generated variables, as Berth would run it. */
+function template(typeVersion: string): ContainerTemplate {
+  const { entry, version } = resolveTypeVersion(typeVersion);
+  const ctx = { hostname: 'db', serviceId: randomUUID(), projectId: randomUUID(), mode: 'NON_HA' as const, password: () => 'benchpassword123' };
+  const generated = Object.fromEntries(Object.entries(entry.generate(ctx)).map(([k, v]) => [k, v.value]));
+  const [tpl] = entry.containersFor({ hostname: 'db', version, mode: 'NON_HA', containerCount: 1, source: 'local', generated });
+  if (!tpl?.healthCheck) throw new Error(`${typeVersion} has no health check to time`);
+  return tpl;
+}
+
+/** Time until the health command `test` succeeds inside the container `name()` names (once it exists). */
+function readyWatch(t0: number, name: () => Promise<string | undefined>, test: string[]): { stop(): void; ready: Promise<number> } {
   let stopped = false;
   const ready = (async () => {
     while (!stopped) {
       const n = await name();
       if (n) {
-        const r = await engine.exec(n, ['pg_isready', '-q', '-h', '127.0.0.1', '-U', user, '-d', 'postgres']).catch(() => undefined);
+        const r = await engine.exec(n, test).catch(() => undefined);
         if (r?.exitCode === 0) return performance.now() - t0;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -51,11 +65,12 @@ function readyWatch(t0: number, name: () => Promise<string | undefined>, user: s
   return { stop: () => void (stopped = true), ready };
 }
 
-async function berth(i: number): Promise<Sample> {
+async function berth(typeVersion: string, i: number): Promise<Sample> {
+  const test = template(typeVersion).healthCheck!.test;
   const t = performance.now();
-  const { project, process: pc } = await createProject(db, user.id, { name: `bench provision ${i}` });
-  const { process: ps } = await addService(db, user.id, project.id, { hostname: 'db', type: 'postgresql@15' });
-  const watch = readyWatch(t, async () => (await engine.listContainers({ [L.project]: project.id }))[0]?.name, 'db');
+  const { project, process: pc } = await createProject(db, user.id, { name: `bench provision ${i} ${randomUUID().slice(0, 6)}` });
+  const { process: ps } = await addService(db, user.id, project.id, { hostname: 'db', type: typeVersion });
+  const watch = readyWatch(t, async () => (await engine.listContainers({ [L.project]: project.id })).find((c) => c.name.includes('-db-'))?.name, test);
   await waitProcess(db, pc.id);
   const done = await waitProcess(db, ps.id);
   const healthyMs = performance.now() - t;
@@ -66,65 +81,61 @@ async function berth(i: number): Promise<Sample> {
   return { readyMs, healthyMs };
 }
 
-async function raw(i: number): Promise<Sample> {
-  const [tpl] = getCatalogEntry('postgresql').containersFor({
-    hostname: 'db',
-    version: '15',
-    mode: 'NON_HA',
-    containerCount: 1,
-    source: 'local',
-    generated: { user: 'db', password: 'benchpassword123', dbName: 'db' },
-  });
-  const h = tpl!.healthCheck!;
+async function raw(typeVersion: string, i: number): Promise<Sample> {
+  const tpl = template(typeVersion);
+  const h = tpl.healthCheck!;
   const net = `bench-raw-${process.pid}-${i}`;
-  const volumes = tpl!.volumes.flatMap((v) => ['-v', `${net}-${v.name}:${v.mountPath}`]);
+  const volumes = tpl.volumes.flatMap((v) => ['-v', `${net}-${v.name}:${v.mountPath}`]);
   const t = performance.now();
-  const watch = readyWatch(t, async () => ((await engine.inspectContainer(net)) ? net : undefined), 'db');
+  const watch = readyWatch(t, async () => ((await engine.inspectContainer(net)) ? net : undefined), h.test);
   await run('docker', ['network', 'create', '--label', `${L.testRun}=bench`, net]);
   await run('docker', [
     'run', '-d', '--name', net, '--network', net, ...volumes,
-    ...Object.entries(tpl!.env).flatMap(([k, v]) => ['-e', `${k}=${v}`]),
+    ...Object.entries(tpl.env).flatMap(([k, v]) => ['-e', `${k}=${v}`]),
     '--health-cmd', h.test.join(' '), '--health-interval', `${h.intervalMs}ms`, '--health-timeout', `${h.timeoutMs}ms`,
     '--health-start-period', `${h.startPeriodMs}ms`, '--health-retries', String(h.retries),
-    tpl!.image,
+    ...(tpl.entrypoint ? ['--entrypoint', tpl.entrypoint[0]!] : []),
+    tpl.image,
+    ...(tpl.entrypoint ? tpl.entrypoint.slice(1) : []),
+    ...(tpl.cmd ?? []),
   ]);
-  await waitFor('raw postgres healthy', async () => (await engine.inspectContainer(net))?.health === 'healthy', 120_000, 50);
+  await waitFor(`raw ${typeVersion} healthy`, async () => (await engine.inspectContainer(net))?.health === 'healthy', 120_000, 50);
   const healthyMs = performance.now() - t;
   const readyMs = await watch.ready;
   await run('docker', ['rm', '-f', '-v', net]);
-  await run('docker', ['volume', 'rm', ...tpl!.volumes.map((v) => `${net}-${v.name}`)]);
+  await run('docker', ['volume', 'rm', ...tpl.volumes.map((v) => `${net}-${v.name}`)]);
   await run('docker', ['network', 'rm', net]);
   return { readyMs, healthyMs };
 }
 
-const berthS: Sample[] = [];
-const rawS: Sample[] = [];
-for (let i = 0; i < RUNS; i++) {
-  // Alternate the order so neither side always runs on a warmer engine.
-  if (i % 2 === 0) {
-    rawS.push(await raw(i));
-    berthS.push(await berth(i));
-  } else {
-    berthS.push(await berth(i));
-    rawS.push(await raw(i));
-  }
-  const b = berthS.at(-1)!;
-  const r = rawS.at(-1)!;
-  console.log(`run ${i + 1}: healthy raw ${Math.round(r.healthyMs)} ms, berth ${Math.round(b.healthyMs)} ms; ready raw ${Math.round(r.readyMs)} ms, berth ${Math.round(b.readyMs)} ms`);
-}
-await worker.stop();
-await handle.close();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const m = (xs: Sample[], k: keyof Sample) => Math.round(median(xs.map((x) => x[k])));
-console.log(
-  JSON.stringify({
-    runs: RUNS,
+const results: Record<string, object> = {};
+for (const typeVersion of TYPES) {
+  const berthS: Sample[] = [];
+  const rawS: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Alternate the order so neither side always runs on a warmer engine.
+    if (i % 2 === 0) {
+      rawS.push(await raw(typeVersion, i));
+      berthS.push(await berth(typeVersion, i));
+    } else {
+      berthS.push(await berth(typeVersion, i));
+      rawS.push(await raw(typeVersion, i));
+    }
+    const b = berthS.at(-1)!;
+    const r = rawS.at(-1)!;
+    console.log(`${typeVersion} run ${i + 1}: healthy raw ${Math.round(r.healthyMs)} ms, berth ${Math.round(b.healthyMs)} ms; ready raw ${Math.round(r.readyMs)} ms, berth ${Math.round(b.readyMs)} ms`);
+  }
+  results[typeVersion] = {
     rawHealthyMedianMs: m(rawS, 'healthyMs'),
     berthHealthyMedianMs: m(berthS, 'healthyMs'),
     ratio: Number((m(berthS, 'healthyMs') / m(rawS, 'healthyMs')).toFixed(2)),
     rawReadyMedianMs: m(rawS, 'readyMs'),
     berthReadyMedianMs: m(berthS, 'readyMs'),
     readyRatio: Number((m(berthS, 'readyMs') / m(rawS, 'readyMs')).toFixed(2)),
-    target: 1.2,
-  }),
-);
+  };
+}
+await worker.stop();
+await handle.close();
+console.log(JSON.stringify({ runs: RUNS, types: results, target: 1.2 }));
