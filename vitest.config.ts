@@ -15,6 +15,9 @@ export default defineConfig({
           include: ['**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.serial.test.ts', 'node_modules/**', 'e2e/**', '.next/**'],
           environment: 'node',
+          // The test command runs this tier beside the integration tier on a busy machine (key
+          // generation, bcrypt): a slow test is not a failed one.
+          testTimeout: 30_000,
         },
       },
       {

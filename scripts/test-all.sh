@@ -14,44 +14,40 @@ export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgres://berth:berth@127.0.0.1:5
 echo "== local image set [${SECONDS}s]"
 npm run --silent images || { echo "image build failed"; echo "0 passed, 1 failed"; exit 1; }
 
+# The integration tier is the long one and waits mostly on Docker (containers starting, health
+# checks): it starts first, in the background, and the CPU-bound static checks, the production
+# build, the unit tier and the end-to-end tier run beside it. Each tier has its own run id, edge
+# ports and address pool, so none of them sees another's objects. Its log is printed when it ends.
+echo "== integration (real PostgreSQL, PGlite, Docker Engine), in the background; its log: $results/int.log [${SECONDS}s]"
+npx vitest run --project int --reporter=default --reporter=json --outputFile="$results/int.json" > "$results/int.log" 2>&1 &
+int_pid=$!
+
 echo "== static checks (typecheck, lint) [${SECONDS}s]"
 static_passed=0; static_failed=0
 check() {
   if npm run --silent "$1"; then static_passed=$((static_passed + 1)); else static_failed=$((static_failed + 1)); echo "$1 FAILED"; fi
 }
 check typecheck
-# The production build runs beside lint and the unit tier (each mostly one core), after the type
-# check (which reads the route types the build writes); the end-to-end tier waits for it.
-echo "== next build (in the background; its log: $results/build.log)"
-( BERTH_BUILD_SKIP_TYPECHECK=1 npx next build > "$results/build.log" 2>&1; echo $? > "$results/build.rc" ) &
-# The build's exit code, once it has written it (a subshell cannot `wait` for its sibling).
-wait_build() {
-  while [ ! -f "$results/build.rc" ]; do sleep 1; done
-  [ "$(cat "$results/build.rc")" = 0 ]
-}
+# The production build runs beside lint and the unit tier, after the type check (which reads the
+# route types the build writes); the end-to-end tier waits for it.
+echo "== next build (in the background; its log: $results/build.log) [${SECONDS}s]"
+BERTH_BUILD_SKIP_TYPECHECK=1 npx next build > "$results/build.log" 2>&1 &
+build_pid=$!
 check lint
 echo "{\"passed\": $static_passed, \"failed\": $static_failed}" > "$results/static.json"
 
 echo "== unit [${SECONDS}s]"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$results/unit.json"
-# The end-to-end tier runs beside the integration tier (each waits mostly on Docker and the browser,
-# not on the CPU); its own edge ports, app port and address pool keep the two apart. Its output is
-# kept in a file and printed after the integration tier's.
-echo "== end-to-end (built app, Playwright, Debian's Chromium), in the background after the build; its log: $results/e2e.log [${SECONDS}s]"
-(
-  if wait_build; then
-    E2E_IP_POOL=${E2E_IP_POOL:-127.250.0.0/24} PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
-  else
-    tail -40 "$results/build.log"
-    echo '{"buildFailed":true}' > "$results/e2e.json"
-  fi
-) > "$results/e2e.log" 2>&1 &
-e2e_pid=$!
-echo "== integration (real PostgreSQL, PGlite, Docker Engine) [${SECONDS}s]"
-npx vitest run --project int --reporter=default --reporter=json --outputFile="$results/int.json"
-echo "== end-to-end: waiting for it to end [${SECONDS}s]"
-wait "$e2e_pid"
-cat "$results/e2e.log"
+echo "== end-to-end (built app, Playwright, Debian's Chromium) [${SECONDS}s]"
+if wait "$build_pid"; then
+  E2E_IP_POOL=${E2E_IP_POOL:-127.250.0.0/24} PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+else
+  tail -40 "$results/build.log"
+  echo '{"buildFailed":true}' > "$results/e2e.json"
+fi
+echo "== integration: waiting for it to end [${SECONDS}s]"
+wait "$int_pid"
+cat "$results/int.log"
 
 echo "== serial (restarts dockerd under a running Berth; alone, after the other tiers) [${SECONDS}s]"
 npx vitest run --project serial --reporter=default --reporter=json --outputFile="$results/serial.json"
