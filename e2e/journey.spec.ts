@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ensureAdmin, signIn } from './fixtures';
 
+/** Set in the page to end the polling loop the test starts there. */
+declare global {
+  interface Window {
+    stopPolling?: boolean;
+  }
+}
+
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(300_000);
 
@@ -86,7 +93,7 @@ test('a new user creates a project, adds PostgreSQL and Node.js, opens the publi
   const polling = site.evaluate(async () => {
     const result = { ok: 0, failed: 0, codes: [] as string[] };
     const until = Date.now() + 90_000;
-    while (Date.now() < until && !(window as unknown as { stopPolling?: boolean }).stopPolling && result.ok + result.failed < 5000) {
+    while (Date.now() < until && !window.stopPolling && result.ok + result.failed < 5000) {
       try {
         const r = await fetch('/', { cache: 'no-store' });
         if (r.ok) result.ok++;
@@ -127,7 +134,7 @@ test('a new user creates a project, adds PostgreSQL and Node.js, opens the publi
     expect(res.status()).toBe(200);
     expect(await res.text()).toContain('listening on :3000');
   }).toPass({ timeout: 30_000 });
-  await site.evaluate(() => ((window as unknown as { stopPolling?: boolean }).stopPolling = true));
+  await site.evaluate(() => (window.stopPolling = true));
   const polled = await polling;
   expect(polled.ok).toBeGreaterThan(10);
   expect(polled.codes).toEqual([]);

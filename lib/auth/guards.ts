@@ -36,11 +36,13 @@ export async function requireSessionUser(): Promise<SessionUser> {
  * Tests only (NODE_ENV=test, never in a built app): the user that server actions see, so the
  * cross-tenant test can call every action module without a browser session.
  */
-const globalForTest = globalThis as unknown as { berthTestSessionUser?: SessionUser };
+declare global {
+  var berthTestSessionUser: SessionUser | undefined;
+}
 export function setTestSessionUser(user: SessionUser | undefined): void {
   if (env.NODE_ENV !== 'test') throw new Error('setTestSessionUser is for tests only');
-  globalForTest.berthTestSessionUser = user;
+  globalThis.berthTestSessionUser = user;
 }
 function testSessionUser(): SessionUser | undefined {
-  return env.NODE_ENV === 'test' ? globalForTest.berthTestSessionUser : undefined;
+  return env.NODE_ENV === 'test' ? globalThis.berthTestSessionUser : undefined;
 }

@@ -35,8 +35,10 @@ interface PoolState {
   jobs: Map<number, Job>;
   seq: number;
 }
-const globalForPool = globalThis as unknown as { berthHashPool?: PoolState };
-const state: PoolState = (globalForPool.berthHashPool ??= { threads: [], jobs: new Map<number, Job>(), seq: 0 });
+declare global {
+  var berthHashPool: PoolState | undefined;
+}
+const state: PoolState = (globalThis.berthHashPool ??= { threads: [], jobs: new Map<number, Job>(), seq: 0 });
 const jobs = state.jobs;
 
 function spawn(): PoolThread {

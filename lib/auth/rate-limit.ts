@@ -69,13 +69,15 @@ export interface SignInLimiters {
   email: RateLimiter;
 }
 
-const globalForLimiter = globalThis as unknown as { berthSignInLimiters?: SignInLimiters };
+declare global {
+  var berthSignInLimiters: SignInLimiters | undefined;
+}
 /**
  * Per email: 5 failures, then a 15-minute lockout that doubles with each further failure (up to a
  * day). Per client address: 20 per 15 minutes (several people behind one NAT may mistype; one
  * address still cannot guess at many accounts).
  */
-export const signInLimiters: SignInLimiters = (globalForLimiter.berthSignInLimiters ??= {
+export const signInLimiters: SignInLimiters = (globalThis.berthSignInLimiters ??= {
   email: createBackoffLimiter({ free: 5, baseMs: 15 * 60_000, maxMs: 24 * 3600_000, forgetMs: 24 * 3600_000 }),
   ip: createRateLimiter({ max: 20, windowMs: 15 * 60_000 }),
 });

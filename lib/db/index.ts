@@ -5,17 +5,20 @@ import { openDb, type DbHandle } from './client';
 export type { Db, DbDriver, DbHandle } from './client';
 
 /** HMR-safe singleton: one handle (and one PGlite instance) per server process. */
-const globalForDb = globalThis as unknown as { berthDb?: DbHandle; berthDbReady?: Promise<void> };
+declare global {
+  var berthDb: DbHandle | undefined;
+  var berthDbReady: Promise<void> | undefined;
+}
 
 export function dbHandle(): DbHandle {
-  globalForDb.berthDb ??= openDb({ url: env.DATABASE_URL, pgliteDir: path.join(dataDir, 'pglite') });
-  return globalForDb.berthDb;
+  globalThis.berthDb ??= openDb({ url: env.DATABASE_URL, pgliteDir: path.join(dataDir, 'pglite') });
+  return globalThis.berthDb;
 }
 
 /** Applies migrations once per process; every entry point awaits it before the first query. */
 export function dbReady(): Promise<void> {
-  globalForDb.berthDbReady ??= dbHandle().migrate();
-  return globalForDb.berthDbReady;
+  globalThis.berthDbReady ??= dbHandle().migrate();
+  return globalThis.berthDbReady;
 }
 
 export async function getDb() {
@@ -25,6 +28,6 @@ export async function getDb() {
 
 /** Tests and tools: serve an already-open, migrated handle as the process-wide database. */
 export function useDbHandle(handle: DbHandle): void {
-  globalForDb.berthDb = handle;
-  globalForDb.berthDbReady = Promise.resolve();
+  globalThis.berthDb = handle;
+  globalThis.berthDbReady = Promise.resolve();
 }

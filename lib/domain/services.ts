@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { assertModeAllowed, capabilitiesOf, containerCount, imageFor, resolveTypeVersion } from '@/lib/catalog';
 import { requireQuota } from './quotas';
 import { encryptSecret, randomPassword } from '@/lib/crypto/secrets';
@@ -186,7 +187,7 @@ export async function getService(db: Db, userId: string, projectId: string, serv
 
 type Change = {
   action: ProcessAction;
-  set: Partial<typeof services.$inferInsert> | ((s: Service) => Partial<typeof services.$inferInsert>);
+  set: PgUpdateSetSource<typeof services> | ((s: Service) => PgUpdateSetSource<typeof services>);
   payload?: Record<string, unknown>;
 };
 
@@ -216,7 +217,7 @@ export const stopService = (db: Db, userId: string, projectId: string, serviceId
 export const restartService = (db: Db, userId: string, projectId: string, serviceId: string) =>
   changeService(db, userId, projectId, serviceId, {
     action: 'stack.restart',
-    set: { running: true, generation: sql`${services.generation} + 1` as unknown as number },
+    set: { running: true, generation: sql`${services.generation} + 1` },
   });
 
 export async function scaleService(db: Db, userId: string, projectId: string, serviceId: string, raw: { containerCount: unknown }) {

@@ -24,12 +24,14 @@ export function engineAddress(dockerHost: string | undefined = env.DOCKER_HOST):
   };
 }
 
-const globalForDocker = globalThis as unknown as { berthDocker?: Docker };
+declare global {
+  var berthDocker: Docker | undefined;
+}
 
 /** The process-wide dockerode instance. Only lib/provisioner/docker may import dockerode. */
 export function docker(): Docker {
-  globalForDocker.berthDocker ??= new Docker(engineAddress().options);
-  return globalForDocker.berthDocker;
+  globalThis.berthDocker ??= new Docker(engineAddress().options);
+  return globalThis.berthDocker;
 }
 
 export interface PingResult {
