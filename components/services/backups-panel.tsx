@@ -24,6 +24,8 @@ export interface BackupView {
   durationMs: number | null;
   toolVersion: string | null;
   sha256: string | null;
+  /** `s3:<key>` in the project's bucket, else a path under the server's data directory. */
+  location: string;
   createdAt: string;
   error: string | null;
 }
@@ -171,6 +173,7 @@ export function BackupsPanel(p: Props) {
               ),
             },
             { header: 'Size', cell: (b) => (b.status === 'COMPLETE' ? size(b.sizeBytes) : '–') },
+            { header: 'Stored', cell: (b) => (b.status !== 'COMPLETE' ? '–' : b.location.startsWith('s3:') ? 'S3 bucket' : 'data directory') },
             { header: 'Took', cell: (b) => (b.durationMs === null ? '–' : `${(b.durationMs / 1000).toFixed(1)} s`) },
             {
               header: 'Tool',
@@ -225,7 +228,7 @@ export function BackupsPanel(p: Props) {
       )}
       {p.canWrite && p.kept && p.kept.length > 0 && <KeptBackups kept={p.kept} ids={ids} />}
       <p className="text-xs text-slate-500">
-        Files are encrypted with the project&apos;s key (AES-256-GCM) under the server&apos;s data directory. From a terminal:{' '}
+        Files are encrypted with the project&apos;s key (AES-256-GCM), under the server&apos;s data directory or in the S3 bucket set on the project page. From a terminal:{' '}
         <code>berth backup now --project {p.projectId} --service {p.hostname}</code>
       </p>
     </section>
