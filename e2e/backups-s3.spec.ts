@@ -38,7 +38,7 @@ test('a user sets an S3 bucket as the backup target, backs up into it from the d
   const serviceId = await project.addService({ hostname: 'db', type: 'postgresql@15' });
   await page.goto(project.url);
   const storage = page.getByRole('region', { name: 'Backup storage' });
-  await expect(storage).toContainText('kept under the server’s data directory');
+  await expect(storage).toContainText("kept under the server's data directory");
 
   const fill = async (values: { endpoint: string; bucket: string }) => {
     await storage.getByLabel('Endpoint URL').fill(values.endpoint);
@@ -98,5 +98,5 @@ test('a user sets an S3 bucket as the backup target, backs up into it from the d
   await expect(page.getByText('No backups yet.')).toBeVisible();
   await page.goto(project.url);
   await storage.getByRole('button', { name: 'Remove target' }).click();
-  await expect(storage).toContainText('kept under the server’s data directory');
+  await expect(storage).toContainText("kept under the server's data directory");
 });
