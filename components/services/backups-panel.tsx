@@ -12,6 +12,7 @@ import { ActionForm } from '@/components/projects/action-form';
 import { BackupUpload } from '@/components/services/backup-upload';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { Field } from '@/components/ui/field';
 import { controlClass } from '@/components/ui/input';
 
@@ -23,6 +24,8 @@ export interface BackupView {
   durationMs: number | null;
   toolVersion: string | null;
   sha256: string | null;
+  /** `s3:<key>` in the project's bucket, else a path under the server's data directory. */
+  location: string;
   createdAt: string;
   error: string | null;
 }
@@ -144,81 +147,88 @@ export function BackupsPanel(p: Props) {
       {backups.length === 0 ? (
         <p className="text-sm text-slate-500">No backups yet.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Backups of {p.hostname}</caption>
-            <thead className="text-slate-500">
-              <tr>
-                <th className="py-1 pr-3">Made</th>
-                <th className="py-1 pr-3">Status</th>
-                <th className="py-1 pr-3">Size</th>
-                <th className="py-1 pr-3">Took</th>
-                <th className="py-1 pr-3">Tool</th>
-                <th className="py-1" />
-              </tr>
-            </thead>
-            <tbody>
-              {backups.map((b) => (
-                <tr key={b.id} className="border-t border-slate-200 align-top dark:border-slate-800">
-                  <td className="py-1 pr-3">
-                    {new Date(b.createdAt).toLocaleString()} <span className="text-slate-500">({b.trigger.toLowerCase()})</span>
-                  </td>
-                  <td className="py-1 pr-3">
-                    <Badge tone={statusTone(b.status === 'COMPLETE' ? 'ACTIVE' : b.status)} label={`backup status ${b.status}`}>
-                      {b.status}
-                    </Badge>
-                    {b.error && <p className="max-w-xs text-xs text-red-600">{b.error}</p>}
-                  </td>
-                  <td className="py-1 pr-3">{b.status === 'COMPLETE' ? size(b.sizeBytes) : '–'}</td>
-                  <td className="py-1 pr-3">{b.durationMs === null ? '–' : `${(b.durationMs / 1000).toFixed(1)} s`}</td>
-                  <td className="max-w-[12rem] truncate py-1 pr-3" title={`${b.toolVersion ?? ''} sha256 ${b.sha256 ?? ''}`}>
-                    {b.toolVersion}
-                  </td>
-                  <td className="flex flex-wrap gap-2 py-1">
-                    {p.canWrite && b.status === 'COMPLETE' && (
-                      <form method="post" action={`/api/v1/projects/${p.projectId}/backups/${b.id}/download`}>
-                        <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" aria-label={`Download the backup of ${b.createdAt}`}>
-                          Download
+        <DataTable
+          caption={`Backups of ${p.hostname}`}
+          rows={backups}
+          rowKey={(b) => b.id}
+          rowClassName={() => 'align-top'}
+          columns={[
+            {
+              header: 'Made',
+              cell: (b) => (
+                <>
+                  {new Date(b.createdAt).toLocaleString()} <span className="text-slate-500">({b.trigger.toLowerCase()})</span>
+                </>
+              ),
+            },
+            {
+              header: 'Status',
+              cell: (b) => (
+                <>
+                  <Badge tone={statusTone(b.status === 'COMPLETE' ? 'ACTIVE' : b.status)} label={`backup status ${b.status}`}>
+                    {b.status}
+                  </Badge>
+                  {b.error && <p className="max-w-xs text-xs text-red-600">{b.error}</p>}
+                </>
+              ),
+            },
+            { header: 'Size', cell: (b) => (b.status === 'COMPLETE' ? size(b.sizeBytes) : '–') },
+            { header: 'Stored', cell: (b) => (b.status !== 'COMPLETE' ? '–' : b.location.startsWith('s3:') ? 'S3 bucket' : 'data directory') },
+            { header: 'Took', cell: (b) => (b.durationMs === null ? '–' : `${(b.durationMs / 1000).toFixed(1)} s`) },
+            {
+              header: 'Tool',
+              className: 'max-w-[12rem] truncate',
+              title: (b) => `${b.toolVersion ?? ''} sha256 ${b.sha256 ?? ''}`,
+              cell: (b) => b.toolVersion,
+            },
+            {
+              header: '',
+              className: 'flex flex-wrap gap-2',
+              cell: (b) => (
+                <>
+                  {p.canWrite && b.status === 'COMPLETE' && (
+                    <form method="post" action={`/api/v1/projects/${p.projectId}/backups/${b.id}/download`}>
+                      <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" aria-label={`Download the backup of ${b.createdAt}`}>
+                        Download
+                      </Button>
+                    </form>
+                  )}
+                  {p.canWrite && b.status === 'COMPLETE' && (
+                    <ActionForm action={restoreBackupAction} hidden={{ ...ids, backupId: b.id }} className="flex gap-1">
+                      {(_s, pending) => (
+                        <>
+                          <select name="targetServiceId" className={`${controlClass} py-1 text-xs`} aria-label="Restore into" defaultValue={p.serviceId}>
+                            {p.targets.map((t) => (
+                              <option key={t.id} value={t.id}>
+                                {t.id === p.serviceId ? `${t.hostname} (this service)` : t.hostname}
+                              </option>
+                            ))}
+                          </select>
+                          <RestoreButton pending={pending} question="Restore this backup?">
+                            Restore
+                          </RestoreButton>
+                        </>
+                      )}
+                    </ActionForm>
+                  )}
+                  {p.canWrite && b.status !== 'RUNNING' && (
+                    <ActionForm action={deleteBackupAction} hidden={{ ...ids, backupId: b.id }}>
+                      {(_s, pending) => (
+                        <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" disabled={pending} aria-label={`Delete the backup of ${b.createdAt}`}>
+                          Delete
                         </Button>
-                      </form>
-                    )}
-                    {p.canWrite && b.status === 'COMPLETE' && (
-                      <ActionForm action={restoreBackupAction} hidden={{ ...ids, backupId: b.id }} className="flex gap-1">
-                        {(_s, pending) => (
-                          <>
-                            <select name="targetServiceId" className={`${controlClass} py-1 text-xs`} aria-label="Restore into" defaultValue={p.serviceId}>
-                              {p.targets.map((t) => (
-                                <option key={t.id} value={t.id}>
-                                  {t.id === p.serviceId ? `${t.hostname} (this service)` : t.hostname}
-                                </option>
-                              ))}
-                            </select>
-                            <RestoreButton pending={pending} question="Restore this backup?">
-                              Restore
-                            </RestoreButton>
-                          </>
-                        )}
-                      </ActionForm>
-                    )}
-                    {p.canWrite && b.status !== 'RUNNING' && (
-                      <ActionForm action={deleteBackupAction} hidden={{ ...ids, backupId: b.id }}>
-                        {(_s, pending) => (
-                          <Button type="submit" variant="ghost" className="px-2 py-1 text-xs" disabled={pending} aria-label={`Delete the backup of ${b.createdAt}`}>
-                            Delete
-                          </Button>
-                        )}
-                      </ActionForm>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      )}
+                    </ActionForm>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {p.canWrite && p.kept && p.kept.length > 0 && <KeptBackups kept={p.kept} ids={ids} />}
       <p className="text-xs text-slate-500">
-        Files are encrypted with the project&apos;s key (AES-256-GCM) under the server&apos;s data directory. From a terminal:{' '}
+        Files are encrypted with the project&apos;s key (AES-256-GCM), under the server&apos;s data directory or in the S3 bucket set on the project page. From a terminal:{' '}
         <code>berth backup now --project {p.projectId} --service {p.hostname}</code>
       </p>
     </section>

@@ -6,6 +6,7 @@ import { ActionForm } from '@/components/projects/action-form';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { useVersionsQuery, versionRunning, type VersionView } from '@/lib/query/deploys/use-deploys-query';
 import { DeployArchive, DeployFromGit } from './deploy-forms';
 import { DeployLog } from './deploy-log';
@@ -77,54 +78,47 @@ export function DeploysPanel(p: Props) {
       )}
 
       {versions.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">App versions</caption>
-            <thead className="text-slate-500">
-              <tr>
-                <th className="py-1 pr-3">Version</th>
-                <th className="py-1 pr-3">Status</th>
-                <th className="py-1 pr-3">Source</th>
-                <th className="py-1 pr-3">Started</th>
-                <th className="py-1 pr-3">Build</th>
-                <th className="py-1 pr-3">Deploy</th>
-                <th className="py-1" />
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((v) => (
-                <tr key={v.id} className={`border-t border-slate-200 dark:border-slate-800 ${v.id === shown?.id ? 'bg-slate-50 dark:bg-slate-900' : ''}`}>
-                  <td className="py-1 pr-3 font-mono">#{v.sequence}</td>
-                  <td className="py-1 pr-3">
-                    <Badge tone={statusTone(v.status)} label={`version ${v.sequence} status ${v.status}`}>
-                      {v.status}
-                    </Badge>
-                  </td>
-                  <td className="max-w-xs truncate py-1 pr-3" title={sourceText(v)}>
-                    {sourceText(v)}
-                  </td>
-                  <td className="py-1 pr-3">{new Date(v.createdAt).toLocaleString()}</td>
-                  <td className="py-1 pr-3">{seconds(v.buildMs)}</td>
-                  <td className="py-1 pr-3">{seconds(v.deployMs)}</td>
-                  <td className="flex gap-2 py-1">
-                    <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setChosen(v.id)} aria-label={`Show the log of version ${v.sequence}`}>
-                      Log
-                    </Button>
-                    {p.canWrite && v.status === 'BACKUP' && (
-                      <ActionForm action={activateVersionAction} hidden={{ projectId: p.projectId, serviceId: p.serviceId, versionId: v.id }}>
-                        {(_s, pending) => (
-                          <Button type="submit" variant="secondary" className="px-2 py-1 text-xs" disabled={pending} aria-label={`Activate version ${v.sequence}`}>
-                            Activate
-                          </Button>
-                        )}
-                      </ActionForm>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="App versions"
+          rows={versions}
+          rowKey={(v) => v.id}
+          rowClassName={(v) => (v.id === shown?.id ? 'bg-slate-50 dark:bg-slate-900' : '')}
+          columns={[
+            { header: 'Version', className: 'font-mono', cell: (v) => `#${v.sequence}` },
+            {
+              header: 'Status',
+              cell: (v) => (
+                <Badge tone={statusTone(v.status)} label={`version ${v.sequence} status ${v.status}`}>
+                  {v.status}
+                </Badge>
+              ),
+            },
+            { header: 'Source', className: 'max-w-xs truncate', title: sourceText, cell: sourceText },
+            { header: 'Started', cell: (v) => new Date(v.createdAt).toLocaleString() },
+            { header: 'Build', cell: (v) => seconds(v.buildMs) },
+            { header: 'Deploy', cell: (v) => seconds(v.deployMs) },
+            {
+              header: '',
+              className: 'flex gap-2',
+              cell: (v) => (
+                <>
+                  <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => setChosen(v.id)} aria-label={`Show the log of version ${v.sequence}`}>
+                    Log
+                  </Button>
+                  {p.canWrite && v.status === 'BACKUP' && (
+                    <ActionForm action={activateVersionAction} hidden={{ projectId: p.projectId, serviceId: p.serviceId, versionId: v.id }}>
+                      {(_s, pending) => (
+                        <Button type="submit" variant="secondary" className="px-2 py-1 text-xs" disabled={pending} aria-label={`Activate version ${v.sequence}`}>
+                          Activate
+                        </Button>
+                      )}
+                    </ActionForm>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
 
       {shown && <DeployLog projectId={p.projectId} serviceId={p.serviceId} version={shown} canWrite={p.canWrite} running={versionRunning(shown.status)} />}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadBackup, deleteBackup } from './domain';
 import { absolute } from './files';
 import { getObject, type S3Target } from './s3';
-import { clearBackupTarget, getBackupTarget, setBackupTarget } from './target-settings';
+import { clearBackupTarget, getBackupTarget, setBackupTarget, testBackupTarget } from './target-settings';
 import { backupProject, type BackupProject } from './testing/fixture';
 
 /**
@@ -70,6 +70,7 @@ describe('backups in an S3-compatible bucket', () => {
       setBackupTarget(p.db, p.userId, p.projectId, { ...target, endpoint: 'ftp://x' }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect((await getBackupTarget(p.db, p.userId, p.projectId)).target).toBeNull();
+    await expect(testBackupTarget(p.db, p.userId, p.projectId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('backs up into the bucket, restores from it, downloads and deletes there', async () => {
@@ -80,6 +81,8 @@ describe('backups in an S3-compatible bucket', () => {
       accessKeyId: 'S3RVER',
     });
     expect(JSON.stringify(shown)).not.toContain('secretAccessKey');
+    // The saved target is probed again with its stored (unwrapped) keys.
+    await expect(testBackupTarget(p.db, p.userId, p.projectId)).resolves.toEqual({ endpoint: target.endpoint, bucket: 'berth-backups' });
 
     await psql(
       'create table notes (id int primary key, t text); insert into notes select g, md5(g::text) from generate_series(1, 4000) g',

@@ -4,12 +4,13 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { backups, backupTargets } from '@/lib/db/schema';
 import { encryptSecret } from '@/lib/crypto/secrets';
-import { AppError, conflict } from '@/lib/errors';
+import { AppError, conflict, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { audit } from '@/lib/domain/audit';
 import { backupTargetSchema } from '@/lib/validations/backups';
 import { parseInput } from '@/lib/validations/parse';
 import { deleteObject, putObject, S3Error, type S3Target } from './s3';
+import { projectTarget } from './storage';
 
 /** The project's object-storage target without its secret (null: backups stay under the data directory). */
 export async function getBackupTarget(db: Db, userId: string, projectId: string) {
@@ -27,6 +28,22 @@ export async function getBackupTarget(db: Db, userId: string, projectId: string)
   };
 }
 
+/** Writes and deletes a probe object with the target's keys; a refusal is a VALIDATION error naming it. */
+async function probe(t: S3Target): Promise<void> {
+  const key = `berth-probe-${randomBytes(6).toString('hex')}`;
+  try {
+    const body = Buffer.from('berth backup target probe\n');
+    await putObject(t, key, Readable.from([body]), body.length);
+    await deleteObject(t, key);
+  } catch (err) {
+    if (err instanceof S3Error)
+      throw new AppError('VALIDATION', `endpoint: the bucket refused a test write: ${err.message}`, {
+        endpoint: [err.message],
+      });
+    throw err;
+  }
+}
+
 /**
  * Sets an S3-compatible bucket as the target of the project's new backups, after a probe object is
  * written and deleted with the given keys (a wrong endpoint, bucket or key is refused, naming it).
@@ -35,18 +52,7 @@ export async function setBackupTarget(db: Db, userId: string, projectId: string,
   await requireProjectAccess(db, userId, projectId, 'write');
   const input = parseInput(backupTargetSchema, raw);
   const t: S3Target = input;
-  const probe = `berth-probe-${randomBytes(6).toString('hex')}`;
-  try {
-    const body = Buffer.from('berth backup target probe\n');
-    await putObject(t, probe, Readable.from([body]), body.length);
-    await deleteObject(t, probe);
-  } catch (err) {
-    if (err instanceof S3Error)
-      throw new AppError('VALIDATION', `endpoint: the bucket refused a test write: ${err.message}`, {
-        endpoint: [err.message],
-      });
-    throw err;
-  }
+  await probe(t);
   const values = {
     endpoint: t.endpoint,
     bucket: t.bucket,
@@ -61,6 +67,15 @@ export async function setBackupTarget(db: Db, userId: string, projectId: string,
     .onConflictDoUpdate({ target: backupTargets.projectId, set: values });
   await audit(db, { userId, projectId, action: 'backup.target', target: `${t.endpoint} ${t.bucket}` });
   return getBackupTarget(db, userId, projectId);
+}
+
+/** Checks the saved target still takes a write with its stored keys (the same probe as when it was set). */
+export async function testBackupTarget(db: Db, userId: string, projectId: string): Promise<{ endpoint: string; bucket: string }> {
+  await requireProjectAccess(db, userId, projectId, 'write');
+  const t = await projectTarget(db, projectId);
+  if (!t) throw notFound('Backup target');
+  await probe(t);
+  return { endpoint: t.endpoint, bucket: t.bucket };
 }
 
 /** New backups go under the data directory again; refused while backups are in the bucket (they are read through it). */

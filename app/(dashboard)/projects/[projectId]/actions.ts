@@ -12,6 +12,7 @@ import { cancelProcess } from '@/lib/domain/processes';
 import { addMember, removeMember } from '@/lib/domain/members';
 import { deleteProject } from '@/lib/domain/projects';
 import { addProjectIpV4, releaseProjectIpV4 } from '@/lib/domain/project-addresses';
+import { clearBackupTarget, setBackupTarget, testBackupTarget } from '@/lib/backups/target-settings';
 
 const projectId = z.string().min(1);
 const optionalService = z.string().optional().transform((v) => v || null);
@@ -77,4 +78,27 @@ export const setIpV4Action = projectAction(z.object({ projectId, want: z.enum(['
   const { released } = await releaseProjectIpV4(db, user.id, input.projectId);
   revalidatePath(`/projects/${input.projectId}`);
   return { ok: true, data: { message: `${released} is released; the project serves on IPv6.` } };
+});
+
+/** The form's strings go to the domain as they are (it validates them); an empty region takes the domain's default. */
+const formText = z.string().default('');
+export const setBackupTargetAction = projectAction(
+  z.object({ projectId, endpoint: formText, region: formText, bucket: formText, accessKeyId: formText, secretAccessKey: formText }),
+  'write',
+  async ({ projectId: id, region, ...rest }, { user, db }) => {
+    const { target } = await setBackupTarget(db, user.id, id, { ...rest, region: region.trim() || undefined });
+    revalidatePath(`/projects/${id}`);
+    return { ok: true, data: { message: `New backups go to the bucket ${target?.bucket ?? rest.bucket}.` } };
+  },
+);
+
+export const testBackupTargetAction = projectAction(z.object({ projectId }), 'write', async (input, { user, db }) => {
+  const { bucket } = await testBackupTarget(db, user.id, input.projectId);
+  return { ok: true, data: { message: `The bucket ${bucket} took a test write and delete.` } };
+});
+
+export const clearBackupTargetAction = projectAction(z.object({ projectId }), 'write', async (input, { user, db }) => {
+  await clearBackupTarget(db, user.id, input.projectId);
+  revalidatePath(`/projects/${input.projectId}`);
+  return { ok: true, data: { message: 'New backups stay under the server’s data directory.' } };
 });

@@ -5,6 +5,7 @@ import { loadOrNotFound } from '@/lib/http/load-or-not-found';
 import { listEnv } from '@/lib/domain/env';
 import { listMembers } from '@/lib/domain/members';
 import { getProjectSnapshot } from '@/lib/domain/snapshot';
+import { getBackupTarget } from '@/lib/backups/target-settings';
 import { ProjectClient } from './project-client';
 
 export const metadata: Metadata = { title: 'Project' };
@@ -13,7 +14,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   const user = await requireUser();
   const { projectId } = await params;
   const db = await getDb();
-  const { snapshot, masked, revealed, members } = await loadOrNotFound(async () => {
+  const { snapshot, masked, revealed, members, target } = await loadOrNotFound(async () => {
     const snapshot = await getProjectSnapshot(db, user.id, projectId);
     const masked = await listEnv(db, user.id, projectId, null);
     const revealed =
@@ -21,7 +22,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         ? undefined
         : Object.fromEntries((await listEnv(db, user.id, projectId, null, { reveal: true })).filter((v) => v.secret).map((v) => [v.key, v.value]));
     const members = await listMembers(db, user.id, projectId);
-    return { snapshot, masked, revealed, members };
+    const { target } = await getBackupTarget(db, user.id, projectId);
+    return { snapshot, masked, revealed, members, target };
   });
-  return <ProjectClient initial={snapshot} env={masked} revealed={revealed} members={members} />;
+  return <ProjectClient initial={snapshot} env={masked} revealed={revealed} members={members} backupTarget={target && { ...target, updatedAt: target.updatedAt.toISOString() }} />;
 }

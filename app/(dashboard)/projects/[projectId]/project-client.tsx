@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { BackupTarget, type BackupTargetView } from '@/components/projects/backup-target';
 import { CorePanel } from '@/components/projects/core-panel';
 import { ExportButton } from '@/components/import/export-button';
 import { DeleteProjectDialog } from '@/components/projects/delete-project-dialog';
@@ -17,7 +18,19 @@ import type { EnvView } from '@/lib/domain/env';
 import type { ProjectSnapshot } from '@/lib/domain/snapshot';
 import { ProjectAddresses } from '@/components/projects/project-addresses';
 
-export function ProjectClient({ initial, env, revealed, members }: { initial: ProjectSnapshot; env: EnvView[]; revealed?: Record<string, string>; members: MemberRow[] }) {
+export function ProjectClient({
+  initial,
+  env,
+  revealed,
+  members,
+  backupTarget,
+}: {
+  initial: ProjectSnapshot;
+  env: EnvView[];
+  revealed?: Record<string, string>;
+  members: MemberRow[];
+  backupTarget: BackupTargetView | null;
+}) {
   const s = useProjectSnapshot(initial);
   const canWrite = s.role !== 'viewer';
   const { project } = s;
@@ -111,6 +124,9 @@ export function ProjectClient({ initial, env, revealed, members }: { initial: Pr
           </Card>
           <Card>
             <EnvEditor title="Project environment variables" projectId={project.id} variables={env} revealed={revealed} canWrite={canWrite} />
+          </Card>
+          <Card>
+            <BackupTarget projectId={project.id} current={backupTarget} canWrite={canWrite} />
           </Card>
           <Card>
             <MembersPanel projectId={project.id} members={members} isOwner={s.role === 'owner'} />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type KeyboardEvent } from 'react';
+import { FormRow } from '@/components/ui/form-row';
 import { completeReference, openReference, referenceOptions } from './wizard-state';
 
 /**
@@ -32,53 +33,47 @@ export function ReferenceInput({ label, value, onChange, references, errors }: {
     }
   };
   return (
-    <div className="relative space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        value={value}
-        role="combobox"
-        aria-expanded={open}
-        aria-controls={`${id}-list`}
-        aria-autocomplete="list"
-        aria-activedescendant={open ? `${id}-opt-${active}` : undefined}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-msg` : undefined}
-        autoComplete="off"
-        onChange={(e) => {
-          setClosed(false);
-          setActive(0);
-          onChange(e.target.value);
-        }}
-        onKeyDown={onKeyDown}
-        className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none aria-[invalid=true]:border-red-500 dark:border-slate-700 dark:bg-slate-900"
-      />
-      {open && (
-        <ul id={`${id}-list`} role="listbox" aria-label={`References for ${label}`} className="absolute z-10 mt-1 max-h-56 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
-          {options.map((o, i) => (
-            <li
-              key={o}
-              id={`${id}-opt-${i}`}
-              role="option"
-              aria-selected={i === active}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                insert(o);
-              }}
-              className="cursor-pointer px-3 py-1 font-mono aria-selected:bg-indigo-50 dark:aria-selected:bg-indigo-950"
-            >
-              {o}
-            </li>
-          ))}
-        </ul>
+    <FormRow label={label} errors={errors} id={id} className="relative space-y-1">
+      {(aria) => (
+        <>
+          <input
+            {...aria}
+            value={value}
+            role="combobox"
+            aria-expanded={open}
+            aria-controls={`${id}-list`}
+            aria-autocomplete="list"
+            aria-activedescendant={open ? `${id}-opt-${active}` : undefined}
+            autoComplete="off"
+            onChange={(e) => {
+              setClosed(false);
+              setActive(0);
+              onChange(e.target.value);
+            }}
+            onKeyDown={onKeyDown}
+            className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none aria-[invalid=true]:border-red-500 dark:border-slate-700 dark:bg-slate-900"
+          />
+          {open && (
+            <ul id={`${id}-list`} role="listbox" aria-label={`References for ${label}`} className="absolute z-10 mt-1 max-h-56 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
+              {options.map((o, i) => (
+                <li
+                  key={o}
+                  id={`${id}-opt-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    insert(o);
+                  }}
+                  className="cursor-pointer px-3 py-1 font-mono aria-selected:bg-indigo-50 dark:aria-selected:bg-indigo-950"
+                >
+                  {o}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
-      {errors?.length ? (
-        <p id={`${id}-msg`} role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {errors.join(' ')}
-        </p>
-      ) : null}
-    </div>
+    </FormRow>
   );
 }
