@@ -41,9 +41,10 @@ export const NGINX_BOTH_FAMILIES =
 
 /**
  * The local MariaDB image's entry point appends `--bind-address=0.0.0.0` to the command; this
- * command puts `::` (both families) after it, where the last one wins.
+ * command puts `*` after it, where the last one wins: MariaDB's `*` listens on both families (its
+ * `::` takes IPv6 only).
  */
-export const MARIADB_BOTH_FAMILIES = ['sh', '-c', 'exec mariadbd "$@" --bind-address=::', 'mariadbd'];
+export const MARIADB_BOTH_FAMILIES = ['sh', '-c', 'exec mariadbd "$@" "--bind-address=*"', 'mariadbd'];
 
 /** Redis and Valkey (local image): the entry point's `--bind 0.0.0.0` comes first, this one wins. */
 export const REDIS_BIND_BOTH = ['--bind', '0.0.0.0', '::'];
