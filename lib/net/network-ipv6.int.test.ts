@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processes, services, type Project } from '@/lib/db/schema';
+import { services, type Project } from '@/lib/db/schema';
 import { env } from '@/lib/env';
 import { registerProjectCore } from '@/lib/core';
 import { createProject, deleteProject } from '@/lib/domain/projects';
@@ -63,7 +63,6 @@ describe('IPv6 on the project network', () => {
   const resolve = async (hostname: string, family: 'v4' | 'v6') => (await inClient(['getent', `ahosts${family}`, hostname])).split(/\s+/)[0]!;
 
   beforeAll(async () => {
-    const t0 = Date.now();
     tdb = await createTestDb('pglite');
     worker = startWorker({ db: tdb.db, engine, pollMs: 100 });
     userId = (await createTestUser(tdb.db)).id;
@@ -75,11 +74,9 @@ describe('IPv6 on the project network', () => {
     project = created.project;
     plain = other.project;
     for (const p of [created, other]) expect((await waitProcess(tdb.db, p.process.id)).status).toBe('FINISHED');
-    console.log('projects', Date.now() - t0);
     const added = await Promise.all(SERVICES.map(([hostname, type, extra]) => addService(tdb.db, userId, project.id, { hostname, type, ...extra })));
-    for (const { process } of added) { expect((await waitProcess(tdb.db, process.id)).error).toBeNull(); console.log('svc', Date.now() - t0); }
+    for (const { process } of added) expect((await waitProcess(tdb.db, process.id)).error).toBeNull();
     client = (await labelAudit(engine, project.id)).containers.find((n) => n.endsWith('-client-runtime-0'))!;
-    for (const r of await tdb.db.select().from(processes)) console.log(r.action, r.createdAt.getTime() - t0, (r.startedAt?.getTime() ?? 0) - t0, (r.finishedAt?.getTime() ?? 0) - t0);
     vars = (await loadProjectVars(tdb.db, project.id, await tdb.db.select().from(services).where(eq(services.projectId, project.id)))).services as typeof vars;
   }, 240_000);
 
@@ -165,9 +162,9 @@ describe('IPv6 on the project network', () => {
   });
 
   it('deleting the projects removes their networks', async () => {
-    for (const p of [project, plain]) {
-      const { process } = await deleteProject(tdb.db, userId, p.id);
-      expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    const started = await Promise.all([project, plain].map((p) => deleteProject(tdb.db, userId, p.id)));
+    for (const [i, p] of [project, plain].entries()) {
+      expect((await waitProcess(tdb.db, started[i]!.process.id)).status).toBe('FINISHED');
       deleted.add(p.id);
       expect(await engine.inspectNetwork(networkName(p.id))).toBeUndefined();
     }
