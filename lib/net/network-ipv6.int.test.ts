@@ -26,6 +26,10 @@ const SERVICES = [
   ['maria', 'mariadb@10.11', {}],
   ['app', 'nodejs@18', { subdomainAccess: true }],
   ['client', 'debian@12', {}],
+  // Cheap to start, and each listens on both families by a different means (nginx config, NATS config, Python socket).
+  ['web', 'static@1.0', {}],
+  ['queue', 'nats@2.10', {}],
+  ['py', 'python@3.11', {}],
 ] as const;
 
 function httpGet(host: string, port: number, name: string): Promise<{ status: number; body: string }> {
@@ -159,6 +163,17 @@ describe('IPv6 on the project network', () => {
       return r.status === 200 ? r : undefined;
     }, 30_000);
     expect(viaCore.body).toContain('app is running on Berth');
+  });
+
+  it('static (nginx), NATS and the Python runtime answer over IPv6 and over IPv4', async () => {
+    for (const [hostname, port] of [['web', 80], ['py', Number(vars.py!.port)]] as const) {
+      for (const family of ['v6', 'v4'] as const) {
+        const a = await resolve(hostname, family);
+        const body = await waitFor(`${hostname} over ${family}`, () => inClient(['curl', '-fsS', '-g', '--max-time', '5', family === 'v6' ? `http://[${a}]:${port}/` : `http://${a}:${port}/`]), 20_000);
+        expect(body).toContain(`<h1>${hostname}`);
+      }
+    }
+    for (const family of ['v6', 'v4'] as const) await inClient(['nc', '-z', '-w', '3', await resolve('queue', family), '4222']);
   });
 
   it('deleting the projects removes their networks', async () => {
