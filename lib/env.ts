@@ -16,6 +16,20 @@ const flag = (fallback: boolean) =>
 
 /** Prefix lengths BERTH_IP6_POOL may have: room for many projects, one address each. */
 export const IP6_POOL_BITS = { min: 48, max: 126 };
+/** Prefix lengths BERTH_NET6_POOL may have: at least sixteen /64 project-network subnets. */
+export const NET6_POOL_BITS = { min: 32, max: 60 };
+
+const ip6Prefix = (bits: { min: number; max: number }) =>
+  z
+    .string()
+    .superRefine((v, ctx) => {
+      try {
+        parseIp6Prefix(v, bits);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      }
+    })
+    .optional();
 
 const schema = z.object({
   NODE_ENV: opt(z.enum(['development', 'production', 'test']).default('development')),
@@ -32,18 +46,12 @@ const schema = z.object({
   BERTH_IMAGE_SOURCE: opt(z.enum(['local', 'official']).default('local')),
   BERTH_IP_POOL: opt(z.string().default('127.0.100.0/24')),
   /** IPv6 prefix (/48 to /126) each project's address comes from; unset: a unique-local /64 generated once into the data dir. */
-  BERTH_IP6_POOL: opt(
-    z
-      .string()
-      .superRefine((v, ctx) => {
-        try {
-          parseIp6Prefix(v, IP6_POOL_BITS);
-        } catch (err) {
-          ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
-        }
-      })
-      .optional(),
-  ),
+  BERTH_IP6_POOL: opt(ip6Prefix(IP6_POOL_BITS)),
+  /**
+   * IPv6 prefix (/32 to /60) the private networks of projects with `networkIpv6` take a /64 each
+   * from; unset: a unique-local /48 generated once into the data dir.
+   */
+  BERTH_NET6_POOL: opt(ip6Prefix(NET6_POOL_BITS)),
   /** New projects get an IPv4 address from BERTH_IP_POOL unless they ask not to (off: IPv6 only unless asked). */
   BERTH_IP4_BY_DEFAULT: flag(true),
   /** The interface Berth adds project addresses to (a loopback 127/8 IPv4 address needs none). */

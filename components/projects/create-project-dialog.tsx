@@ -80,6 +80,16 @@ export function CreateProjectDialog({ disabled, ipv4ByDefault = true }: { disabl
               </label>
             ))}
           </fieldset>
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">Private network</legend>
+            <label className="inline-flex items-center gap-2 text-sm">
+              <input type="checkbox" name="networkIpv6" value="on" defaultChecked={state.values?.networkIpv6 === 'on'} />
+              IPv6 beside IPv4 between the project&apos;s services
+            </label>
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              Chosen now, it cannot be changed later. Hostnames then resolve to IPv6 first: Berth&apos;s services listen on both families, your own code must listen on <code>::</code> too.
+            </p>
+          </fieldset>
           <div className="space-y-1">
             <label htmlFor="project-env" className="block text-sm font-medium">
               Project environment variables (optional)

@@ -2,6 +2,7 @@
 const stamp = await Bun.file('dist/stamp.txt').text();
 Bun.serve({
   port: Number(process.env.PORT ?? 3000),
-  hostname: '0.0.0.0',
+  // '::' takes IPv4 and IPv6 (a project network may have both).
+  hostname: '::',
   fetch: () => new Response(`bun example: ${process.env.GREETING} on Bun ${Bun.version}, ${stamp.trim()}\n`),
 });

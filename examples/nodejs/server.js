@@ -30,7 +30,7 @@ const server = http.createServer(async (req, res) => {
 migrate()
   .then(() => {
     ready = true;
-    server.listen(3000, '0.0.0.0', () => console.log('listening on 3000'));
+    server.listen(3000, '::', () => console.log('listening on 3000'));
   })
   .catch((err) => {
     console.error(err);

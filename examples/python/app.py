@@ -1,6 +1,7 @@
 """The Python example: answers with the line run.prepareCommands wrote into the runtime image."""
 import http.server
 import os
+import socket
 
 PREPARED = open("/opt/berth-example/prepared.txt", encoding="utf-8").read().strip()
 
@@ -18,4 +19,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-http.server.ThreadingHTTPServer(("0.0.0.0", 8000), Handler).serve_forever()
+class DualStackServer(http.server.ThreadingHTTPServer):
+    """Listens on :: for IPv6 and IPv4 alike (a project network may have both)."""
+
+    address_family = socket.AF_INET6
+
+
+DualStackServer(("::", 8000), Handler).serve_forever()

@@ -53,7 +53,7 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   },
   '/projects/{projectId}/export': { get: { summary: 'The project as import YAML (secrets as generator placeholders; ?includeSecrets=true writes values, audited)' } },
   '/projects/{projectId}/services/{serviceId}/export': { get: { summary: 'One service as import YAML (?includeSecrets=true writes secret values, audited)' } },
-  '/projects/{projectId}': { get: { summary: 'Get a project (with publicIpV6 and publicIpV4, null when it has none)' }, delete: { summary: 'Delete a project (starts project.delete)', status: 202, query: keepBackups } },
+  '/projects/{projectId}': { get: { summary: 'Get a project (with publicIpV6 and publicIpV4, null when it has none; networkIpv6 and networkIpv6Subnet: IPv6 on its private network, chosen at creation)' }, delete: { summary: 'Delete a project (starts project.delete)', status: 202, query: keepBackups } },
   '/projects/{projectId}/ipv4': {
     post: { summary: 'Give the project an IPv4 address beside its IPv6 one (owner; starts project.updateAddresses)', status: 202 },
     delete: { summary: 'Release the project’s IPv4 address; it keeps serving on IPv6 (owner; starts project.updateAddresses)', status: 202 },

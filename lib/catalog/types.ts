@@ -81,6 +81,12 @@ export interface ContainersForInput {
   port?: number;
   /** Shared-storage mounts: volume name (docker) → mount path, passed through to every container. */
   sharedMounts?: { volume: string; mountPath: string }[];
+  /**
+   * The project network has IPv6 besides IPv4: Docker's resolver answers the service's IPv6
+   * address first, so the servers listen on both families. Off: the commands stay as they were
+   * (a change would replace running containers).
+   */
+  ipv6?: boolean;
 }
 
 export interface CatalogEntry {

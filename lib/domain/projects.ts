@@ -8,7 +8,7 @@ import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueOperation } from './operation';
 import { createProjectMultilineSchema, createProjectSchema, type CreateProjectInput } from '@/lib/validations/projects';
 import { parseInput } from '@/lib/validations/parse';
-import { allocateAddress, allocateAddress6 } from '@/lib/net/address-pool';
+import { allocateAddress, allocateAddress6, allocateNetwork6 } from '@/lib/net/address-pool';
 import { isUniqueViolation } from './errors';
 import { requireQuota } from './quotas';
 
@@ -41,7 +41,7 @@ export interface CreateProjectOptions {
   multilineEnv?: boolean;
 }
 
-/** Creates a project with its addresses (IPv6, and IPv4 unless declined), owner, variables and a `project.create` process, atomically. */
+/** Creates a project with its addresses (IPv6, and IPv4 unless declined), its network's IPv6 subnet when asked, owner, variables and a `project.create` process, atomically. */
 export async function createProject(db: Db, userId: string, raw: CreateProjectInput, opts: CreateProjectOptions = {}) {
   const input = parseInput(opts.multilineEnv ? createProjectMultilineSchema : createProjectSchema, raw);
   assertUniqueKeys(input.env);
@@ -53,9 +53,10 @@ export async function createProject(db: Db, userId: string, raw: CreateProjectIn
         const slug = slugTaken ? `${slugify(input.name, MAX_SLUG - 6)}-${Math.random().toString(36).slice(2, 7).padEnd(5, '0')}` : slugify(input.name);
         const address = (input.publicIpV4 ?? env.BERTH_IP4_BY_DEFAULT) ? await allocateAddress(tx, env.BERTH_IP_POOL) : null;
         const address6 = await allocateAddress6(tx);
+        const network6 = input.networkIpv6 ? await allocateNetwork6(tx) : null;
         const [project] = await tx
           .insert(projects)
-          .values({ name: input.name, slug, description: input.description, corePackage: input.corePackage, address, address6, status: 'NEW', createdBy: userId, settings: opts.settings ?? {} })
+          .values({ name: input.name, slug, description: input.description, corePackage: input.corePackage, address, address6, network6, status: 'NEW', createdBy: userId, settings: opts.settings ?? {} })
           .returning();
         await tx.insert(projectMembers).values({ projectId: project!.id, userId, role: 'owner' });
         if (input.env.length) {

@@ -27,6 +27,7 @@ export async function getProjectSnapshot(db: Db, userId: string, projectId: stri
       corePackage: project.corePackage,
       address: project.address,
       address6: project.address6,
+      network6: project.network6,
       logForward: project.settings.logForward ?? undefined,
     },
     role,

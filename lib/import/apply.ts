@@ -41,7 +41,7 @@ export async function importProject(db: Db, userId: string, req: ImportRequest) 
   const { project, process } = await createProject(
     db,
     userId,
-    { name: p.name, description: p.description, corePackage: p.corePackage, publicIpV4: p.publicIpV4, env: p.env.map((e) => ({ key: e.key, value: e.value, secret: e.secret })) },
+    { name: p.name, description: p.description, corePackage: p.corePackage, publicIpV4: p.publicIpV4, networkIpv6: Boolean(p.networkIpv6), env: p.env.map((e) => ({ key: e.key, value: e.value, secret: e.secret })) },
     {
       action: 'project.import',
       payload: { createsProject: true, services: sealServices(plan.services), deadlineMs: 15 * 60_000 },

@@ -93,6 +93,8 @@ export async function exportProject(db: Db, userId: string, projectId: string, o
         // The addresses are this installation's: an import elsewhere gets its own (IPv4 only when this one has it).
         publicIpV6: project.address6 ?? undefined,
         publicIpV4: project.address ?? false,
+        // Berth's key, written only when on: other exports stay plain Zerops files.
+        networkIpv6: project.network6 ? true : undefined,
         tags: settings.tags?.length ? settings.tags : undefined,
         envVariables: envMap(vars.filter((v) => !v.serviceId), includeSecrets),
       }).filter(([, v]) => v !== undefined),

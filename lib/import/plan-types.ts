@@ -50,6 +50,8 @@ export interface PlannedProject {
   corePackage: 'LIGHT' | 'SERIOUS';
   /** Undefined: the installation's default (BERTH_IP4_BY_DEFAULT). */
   publicIpV4?: boolean;
+  /** IPv6 on the project network (Berth's key); absent: off. */
+  networkIpv6?: true;
   tags: string[];
   env: PlannedEnv[];
   droppedKeys: string[];

@@ -121,6 +121,7 @@ function planProject(src: Source, file: ImportFile, ctx: PlanContext, issues: Is
     description: p.description ?? '',
     corePackage: p.corePackage ?? 'LIGHT',
     ...(p.publicIpV4 === undefined ? {} : { publicIpV4: p.publicIpV4 !== false }),
+    ...(p.networkIpv6 ? { networkIpv6: true as const } : {}),
     tags: p.tags ?? [],
     env: envEntries(src, ['project', 'envVariables'], p.envVariables, false),
     droppedKeys,

@@ -10,7 +10,7 @@ export interface PreviewEnv {
 }
 
 export interface ImportPreview {
-  project: { name: string; description: string; corePackage: string; tags: string[]; env: PreviewEnv[]; droppedKeys: string[] } | null;
+  project: { name: string; description: string; corePackage: string; networkIpv6?: true; tags: string[]; env: PreviewEnv[]; droppedKeys: string[] } | null;
   services: {
     hostname: string;
     type: string;

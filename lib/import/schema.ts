@@ -26,6 +26,11 @@ export const importProjectSchema = z.strictObject({
   /** The address an export wrote; every project gets its own IPv6 address, so it is informational. */
   publicIpV6: z.string({ message: 'must be an IPv6 address' }).refine(isIpv6, { message: 'must be an IPv6 address' }).optional(),
   location: z.string().optional(),
+  /**
+   * Berth's own key (Zerops files have no such key and stay valid without it): IPv6 on the
+   * project's private network beside IPv4. Off by default.
+   */
+  networkIpv6: z.boolean({ message: 'must be true or false' }).optional(),
 });
 
 const count = (what: string) => z.number().int(`${what} must be a whole number`).min(1, `${what} is 1 to 10`).max(10, `${what} is 1 to 10`);

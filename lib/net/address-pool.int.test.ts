@@ -3,7 +3,7 @@ import { projects } from '@/lib/db/schema';
 import { loadEnv } from '@/lib/env';
 import { createTestDb, testDrivers, type TestDb } from '@/lib/testing/db';
 import { createTestUser } from '@/lib/testing/engine';
-import { allocateAddress, allocateAddress6 } from '@/lib/net/address-pool';
+import { allocateAddress, allocateAddress6, allocateNetwork6 } from '@/lib/net/address-pool';
 import { createProjectSchema } from '@/lib/validations/projects';
 import { createProject } from '@/lib/domain/projects';
 
@@ -45,5 +45,20 @@ describe.each(testDrivers)('project addresses on %s', (driver) => {
     await expect(allocateAddress6(tdb.db, pool6)).rejects.toThrow('The IPv6 address pool fd42:b1:1:fe::/126 is used up; set a larger BERTH_IP6_POOL');
     await tdb.db.insert(projects).values({ name: 'z', slug: `v4-full-${driver}`, address: await allocateAddress(tdb.db, '127.161.250.0/30') });
     await expect(allocateAddress(tdb.db, '127.161.250.0/30')).rejects.toThrow(/IPv4 address pool 127.161.250.0\/30 is used up; .*without IPv4/);
+  });
+
+  it('gives a project network a /64 of its own only when asked, and says when the network pool is used up or set wrong', async () => {
+    const created = await Promise.all([true, false, true].map((networkIpv6, i) => createProject(tdb.db, userId, { name: `net ${i}`, networkIpv6 })));
+    const subnets = created.map((c) => c.project.network6);
+    expect(subnets[1]).toBeNull();
+    expect(subnets[0]).toMatch(/\/64$/);
+    expect(subnets[2]).toMatch(/\/64$/);
+    expect(subnets[0]).not.toBe(subnets[2]);
+    expect(createProjectSchema.safeParse({ name: 'bad', networkIpv6: 'on' }).error?.issues[0]).toMatchObject({ path: ['networkIpv6'], message: 'Use true or false' });
+    // A /60 holds sixteen /64s; the rows' unique column keeps them apart.
+    const pool = 'fd42:b1:2:f0::/60';
+    for (let i = 0; i < 16; i++) await tdb.db.insert(projects).values({ name: `n${i}`, slug: `net6-full-${i}-${driver}`, network6: await allocateNetwork6(tdb.db, pool) });
+    await expect(allocateNetwork6(tdb.db, pool)).rejects.toThrow('The project-network pool fd42:b1:2:f0::/60 has no free /64 left; set a larger BERTH_NET6_POOL or create the project without networkIpv6');
+    await expect(allocateNetwork6(tdb.db, 'fd42:b1::/32')).rejects.toThrow(/Project networks cannot get IPv6 here: BERTH_NET6_POOL fd42:b1::\/32 overlaps/);
   });
 });

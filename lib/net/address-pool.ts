@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { IP6_POOL_BITS } from '@/lib/env';
 import { parseIp6Prefix } from '@/lib/net/ip6';
 import { firstFreeIp6, ip6PoolText } from '@/lib/net/ip6-pool';
+import { firstFreeSubnet6, net6PoolText, parseNet6Pool } from '@/lib/net/net6-pool';
 
 function toInt(ip: string): number {
   return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
@@ -35,5 +36,20 @@ export async function allocateAddress6(db: Db, poolText = ip6PoolText()): Promis
   const used = new Set((await db.select({ a: projects.address6 }).from(projects).where(isNotNull(projects.address6))).map((r) => r.a!));
   const free = firstFreeIp6(parseIp6Prefix(poolText, IP6_POOL_BITS), used);
   if (!free) throw new AppError('CONFLICT', `The IPv6 address pool ${poolText} is used up; set a larger BERTH_IP6_POOL`);
+  return free;
+}
+
+/** The lowest free /64 of BERTH_NET6_POOL for a project network (the unique column guards concurrent allocations). */
+export async function allocateNetwork6(db: Db, poolText = net6PoolText()): Promise<string> {
+  let pool;
+  try {
+    pool = parseNet6Pool(poolText);
+  } catch (err) {
+    // A server setting, not the caller's input: say what to fix on the server.
+    throw new AppError('UNAVAILABLE', `Project networks cannot get IPv6 here: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const used = new Set((await db.select({ n: projects.network6 }).from(projects).where(isNotNull(projects.network6))).map((r) => r.n!));
+  const free = firstFreeSubnet6(pool, used);
+  if (!free) throw new AppError('CONFLICT', `The project-network pool ${poolText} has no free /64 left; set a larger BERTH_NET6_POOL or create the project without networkIpv6`);
   return free;
 }

@@ -7,7 +7,7 @@ type Executor<A extends Step['action']> = (engine: Engine, step: Extract<Step, {
 
 /** One executor per step kind; every one is idempotent (re-running a done step changes nothing). */
 const executors: { [A in Step['action']]: Executor<A> } = {
-  createNetwork: (rt, s) => rt.createNetwork(s.target.name, withInstance(s.target.labels)),
+  createNetwork: (rt, s) => rt.createNetwork(s.target.name, withInstance(s.target.labels), s.target.ipv6 ? { ipv6: s.target.ipv6 } : undefined),
   createVolume: (rt, s) => rt.createVolume(s.target.name, withInstance(s.target.labels)),
   createContainer: async (rt, s) => {
     await rt.createContainer(s.target, withInstance({ ...s.target.labels, [L.specHash]: s.hash }));

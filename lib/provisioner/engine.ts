@@ -1,4 +1,4 @@
-import type { ContainerSpec, ObservedContainer } from './spec';
+import type { ContainerSpec, NetworkOptions, ObservedContainer } from './spec';
 
 export interface ExecResult {
   exitCode: number;
@@ -33,6 +33,16 @@ export interface ContainerDetails extends ObservedContainer {
   ips: Record<string, string>;
 }
 
+export interface NetworkDetails {
+  id: string;
+  name: string;
+  enableIpv6: boolean;
+  /** IPAM subnets (IPv4 and IPv6). */
+  subnets: string[];
+  /** Attached containers by name, with their addresses (IPv4, IPv6 when the network has it). */
+  containers: Record<string, { ipv4?: string; ipv6?: string }>;
+}
+
 export interface EngineEvent {
   action: string;
   containerId: string;
@@ -47,7 +57,10 @@ export interface Engine {
   listContainers(labels: Record<string, string>): Promise<ObservedContainer[]>;
   listNetworks(labels: Record<string, string>): Promise<{ id: string; name: string; labels: Record<string, string> }[]>;
   listVolumes(labels: Record<string, string>): Promise<{ name: string; labels: Record<string, string> }[]>;
-  createNetwork(name: string, labels: Record<string, string>): Promise<void>;
+  /** A bridge network (IPv4 from Docker's pools, IPv6 on the given subnet when asked); one that exists counts as done. */
+  createNetwork(name: string, labels: Record<string, string>, opts?: NetworkOptions): Promise<void>;
+  /** A network's address families and subnets, as Docker holds them; undefined when it does not exist. */
+  inspectNetwork(idOrName: string): Promise<NetworkDetails | undefined>;
   createVolume(name: string, labels: Record<string, string>): Promise<void>;
   /** Creates and (when spec.running) starts the container; labels include the spec hash. */
   createContainer(spec: ContainerSpec, labels: Record<string, string>): Promise<string>;

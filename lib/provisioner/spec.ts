@@ -1,6 +1,12 @@
 /** Wanted and observed Docker objects of one project, as plain data (the planner's input). */
 
-export interface WantedNetwork {
+/** What a project network carries besides Docker's IPv4 subnet. */
+export interface NetworkOptions {
+  /** IPv6 beside IPv4 (Docker's EnableIPv6) on this subnet (canonical `addr/64`). */
+  ipv6?: { subnet: string };
+}
+
+export interface WantedNetwork extends NetworkOptions {
   name: string;
   labels: Record<string, string>;
 }

@@ -99,6 +99,7 @@ export async function buildWantedProject(db: Db, engine: Engine, projectId: stri
       source: config.BERTH_IMAGE_SOURCE,
       generated: env,
       sharedMounts,
+      ipv6: Boolean(project.network6),
     });
     for (const t of templates) parts.push({ t, local: local(service, t) });
     for (const { t, local: localName, labels: extra, binds } of parts) {
@@ -152,5 +153,6 @@ export async function buildWantedProject(db: Db, engine: Engine, projectId: stri
       volumes.push(...extra.volumes);
     }
   }
-  return { projectId, network: { name: net, labels: baseLabels(projectId) }, volumes, containers };
+  const network = { name: net, labels: baseLabels(projectId), ...(project.network6 ? { ipv6: { subnet: project.network6 } } : {}) };
+  return { projectId, network, volumes, containers };
 }

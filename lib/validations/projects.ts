@@ -33,6 +33,11 @@ export const createProjectSchema = z.object({
   env: z.array(envEntrySchema).max(200).default([]),
   /** An IPv4 address beside the IPv6 one every project gets (default: BERTH_IP4_BY_DEFAULT). */
   publicIpV4: z.boolean({ message: 'Use true or false' }).optional(),
+  /**
+   * IPv6 on the project's private network beside IPv4 (default off; chosen at creation, Docker
+   * cannot add it to an existing network). Services must listen on both families (`::`).
+   */
+  networkIpv6: z.boolean({ message: 'Use true or false' }).default(false),
 });
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 export const createProjectMultilineSchema = createProjectSchema.extend({ env: z.array(envMultilineEntrySchema).max(200).default([]) });

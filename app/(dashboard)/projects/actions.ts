@@ -11,6 +11,7 @@ const schema = z.object({
   corePackage: z.string().default('LIGHT'),
   env: z.string().default(''),
   publicIpV4: z.enum(['on', 'off']).optional(),
+  networkIpv6: z.literal('on').optional(),
 });
 
 /** Creates a project and goes to its page, where the `project.create` process shows live. */
@@ -19,6 +20,7 @@ export const createProjectAction = validatedAction(schema, async (input, { user,
     name: input.name,
     corePackage: input.corePackage as 'LIGHT' | 'SERIOUS',
     ...(input.publicIpV4 ? { publicIpV4: input.publicIpV4 === 'on' } : {}),
+    networkIpv6: input.networkIpv6 === 'on',
     env: parseDotEnv(input.env).map((e) => ({ ...e, secret: false })),
   });
   redirect(`/projects/${project.id}`);

@@ -1,3 +1,4 @@
+import { BUN_PLACEHOLDER_6 } from '../both-families';
 import { BUN_PLACEHOLDER } from '../placeholders';
 import { runtime } from './runtime';
 
@@ -11,4 +12,5 @@ export const bun = runtime({
   port: 3000,
   versions: [{ version: '1', default: true, images: { local: 'berth/bun:1', official: 'oven/bun:1' } }],
   start: { cmd: ['bun', '-e', BUN_PLACEHOLDER] },
+  ipv6Start: { cmd: ['bun', '-e', BUN_PLACEHOLDER_6] },
 });

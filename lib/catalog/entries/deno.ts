@@ -1,3 +1,4 @@
+import { DENO_PLACEHOLDER_6 } from '../both-families';
 import { DENO_PLACEHOLDER } from '../placeholders';
 import { runtime } from './runtime';
 
@@ -11,4 +12,5 @@ export const deno = runtime({
   port: 8000,
   versions: [{ version: '2', default: true, images: { local: 'berth/deno:2', official: 'denoland/deno:2' } }],
   start: { cmd: ['deno', 'eval', DENO_PLACEHOLDER] },
+  ipv6Start: { cmd: ['deno', 'eval', DENO_PLACEHOLDER_6] },
 });

@@ -1,5 +1,8 @@
+import { GO_PLACEHOLDER_6 } from '../both-families';
 import { GO_PLACEHOLDER } from '../placeholders';
 import { runtime } from './runtime';
+
+const BUILD_AND_RUN = ['sh', '-c', 'cd /tmp && printf "%s" "$BERTH_PLACEHOLDER_GO" > main.go && go build -o placeholder main.go && exec ./placeholder'];
 
 /**
  * Go 1.19 (Debian bookworm's golang-go) and 1.24 (trixie's, built on first use); official twins golang:<version>. Zerops names it `go` (alias `golang`).
@@ -13,8 +16,6 @@ export const go = runtime({
     { version: '1.19', default: true, images: { local: 'berth/go:1.19', official: 'golang:1.19' } },
     { version: '1.24', images: { local: 'berth/go:1.24', official: 'golang:1.24' } },
   ],
-  officialStart: {
-    cmd: ['sh', '-c', 'cd /tmp && printf "%s" "$BERTH_PLACEHOLDER_GO" > main.go && go build -o placeholder main.go && exec ./placeholder'],
-    env: { BERTH_PLACEHOLDER_GO: GO_PLACEHOLDER },
-  },
+  officialStart: { cmd: BUILD_AND_RUN, env: { BERTH_PLACEHOLDER_GO: GO_PLACEHOLDER } },
+  ipv6Start: { cmd: BUILD_AND_RUN, env: { BERTH_PLACEHOLDER_GO: GO_PLACEHOLDER_6 } },
 });

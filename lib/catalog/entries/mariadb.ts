@@ -1,4 +1,5 @@
 import { baseVars, health, plain, secret, single } from '../building-blocks';
+import { MARIADB_BOTH_FAMILIES } from '../both-families';
 import type { CatalogEntry } from '../types';
 
 /** 10.11 from Debian bookworm (the default set); 11.8 from trixie, built locally the first time it is used. */
@@ -48,6 +49,8 @@ export const mariadb: CatalogEntry = {
         MARIADB_USER: g.user ?? input.hostname,
         MARIADB_PASSWORD: g.password ?? '',
       },
+      // The official image binds every address of both families by default.
+      ...(input.ipv6 && input.source === 'local' ? { cmd: MARIADB_BOTH_FAMILIES } : {}),
       volumes: [{ name: 'data', mountPath: '/var/lib/mysql' }],
       healthCheck: health(
         input.source === 'official'

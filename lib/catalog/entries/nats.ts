@@ -1,4 +1,5 @@
 import { baseVars, health, plain, secret, single } from '../building-blocks';
+import { NATS_LISTEN_BOTH } from '../both-families';
 import type { CatalogEntry } from '../types';
 
 const versions = [{ version: '2.10', default: true, images: { local: 'berth/nats:2.10', official: 'nats:2.10-alpine' } }];
@@ -10,11 +11,11 @@ const USER = 'zerops';
  * `$NATS_PASSWORD` (the server resolves it), so it is in neither the file nor the command line.
  * `MAX_PAYLOAD` and `JET_STREAM_ENABLED` (on unless 0/false) are the service's own variables.
  */
-const START = [
+const start = (ipv6: boolean) => [
   'set -eu',
   `mkdir -p ${DATA}/jetstream`,
   '{',
-  '  echo "port: 4222"',
+  ipv6 ? `  ${NATS_LISTEN_BOTH}` : '  echo "port: 4222"',
   '  echo "http_port: 8222"',
   '  [ -n "${MAX_PAYLOAD:-}" ] && echo "max_payload: ${MAX_PAYLOAD}"',
   '  echo "authorization { user: \\$NATS_USER, password: \\$NATS_PASSWORD }"',
@@ -50,7 +51,7 @@ export const nats: CatalogEntry = {
   containersFor(input) {
     return single(input, versions, {
       env: { NATS_USER: input.generated.user ?? USER, NATS_PASSWORD: input.generated.password ?? '' },
-      entrypoint: ['/bin/sh', '-c', START],
+      entrypoint: ['/bin/sh', '-c', start(Boolean(input.ipv6))],
       // The server exits 0 on SIGINT (1 on SIGTERM); it runs as PID 1, without an init in between.
       stopSignal: 'SIGINT',
       volumes: [{ name: 'data', mountPath: DATA }],

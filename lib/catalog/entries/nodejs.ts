@@ -1,3 +1,4 @@
+import { NODE_PLACEHOLDER_6 } from '../both-families';
 import { NODE_PLACEHOLDER } from '../placeholders';
 import { runtime } from './runtime';
 
@@ -16,4 +17,5 @@ export const nodejs = runtime({
     { version: '24', images: { local: 'berth/nodejs:24', official: 'node:24' } },
   ],
   officialStart: { cmd: ['node', '-e', NODE_PLACEHOLDER] },
+  ipv6Start: { cmd: ['node', '-e', NODE_PLACEHOLDER_6] },
 });

@@ -1,3 +1,4 @@
+import { NGINX_BOTH_FAMILIES } from '../both-families';
 import { runtime } from './runtime';
 
 /**
@@ -14,6 +15,7 @@ export const phpNginx = {
       { version: '8.2', default: true, images: { local: 'berth/php-nginx:8.2' } },
       { version: '8.4', images: { local: 'berth/php-nginx:8.4' } },
     ],
+    ipv6Start: { cmd: ['sh', '-c', NGINX_BOTH_FAMILIES, '/usr/local/bin/berth-php'] },
   }),
   sourceNotes: { official: 'no official image has PHP-FPM and nginx together; use the local source' },
 };

@@ -1,3 +1,4 @@
+import { PYTHON_PLACEHOLDER_6 } from '../both-families';
 import { PYTHON_PLACEHOLDER } from '../placeholders';
 import { runtime } from './runtime';
 
@@ -11,4 +12,5 @@ export const python = runtime({
     { version: '3.13', images: { local: 'berth/python:3.13', official: 'python:3.13' } },
   ],
   officialStart: { cmd: ['python3', '-u', '-c', PYTHON_PLACEHOLDER] },
+  ipv6Start: { cmd: ['python3', '-u', '-c', PYTHON_PLACEHOLDER_6] },
 });

@@ -1,4 +1,5 @@
 import { baseVars, health, plain, secret, versionImage } from '../building-blocks';
+import { REDIS_BIND_BOTH } from '../both-families';
 import type { CatalogEntry, ContainerTemplate, ContainersForInput, GenerateContext, GeneratedVar, VersionDef } from '../types';
 
 const PORT = 6379;
@@ -58,7 +59,8 @@ function containersFor(versions: VersionDef[], server: string, sentinelBin: stri
       ordinal,
       image,
       env: { REDIS_PASSWORD: password, REDISCLI_AUTH: password, ...extraEnv },
-      cmd: official ? ['sh', '-c', OFFICIAL_SERVER, server, '--appendonly', 'yes', ...extraCmd] : ['redis-server'],
+      // Without a bind setting (the official images) the server listens on both families already.
+      cmd: official ? ['sh', '-c', OFFICIAL_SERVER, server, '--appendonly', 'yes', ...extraCmd] : ['redis-server', ...(input.ipv6 ? REDIS_BIND_BOTH : [])],
       volumes: [{ name: 'data', mountPath: '/data' }],
       healthCheck: probe,
       aliases,

@@ -13,6 +13,8 @@ export interface RuntimeDef {
   officialStart?: { cmd: string[]; env?: Record<string, string> };
   /** How both sources start the placeholder, for runtimes whose local image has no copy of its own. */
   start?: { cmd: string[]; env?: Record<string, string> };
+  /** How both sources start the placeholder on a network with IPv6 (listening on both families). */
+  ipv6Start?: { cmd: string[]; env?: Record<string, string> };
 }
 
 /**
@@ -34,7 +36,7 @@ export function runtime(def: RuntimeDef): CatalogEntry {
     generate: (ctx: GenerateContext) => ({ ...baseVars(ctx), port: plain(def.port) }),
     containersFor: (input: ContainersForInput) => {
       const port = input.port ?? def.port;
-      const official = def.start ?? (input.source === 'official' ? def.officialStart : undefined);
+      const official = (input.ipv6 ? def.ipv6Start : undefined) ?? def.start ?? (input.source === 'official' ? def.officialStart : undefined);
       return replicas(input, def.versions, {
         env: { PORT: String(port), ...official?.env },
         ...(official ? { cmd: official.cmd } : {}),

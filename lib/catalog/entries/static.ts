@@ -1,4 +1,5 @@
 import { baseVars, httpHealth, plain, replicas, sharedMountsOf } from '../building-blocks';
+import { NGINX_BOTH_FAMILIES } from '../both-families';
 import type { CatalogEntry } from '../types';
 
 /** A directory served by nginx on port 80; files live in /usr/share/nginx/html for both image sources. */
@@ -16,7 +17,14 @@ export function staticEntry(type: string, displayName: string, version: string):
     ha: null,
     scaling: { min: 1, max: 10 },
     generate: (ctx) => ({ ...baseVars(ctx), port: plain(80) }),
-    containersFor: (input) => replicas(input, versions, { env: {}, volumes: sharedMountsOf(input), healthCheck: httpHealth(80) }),
+    containersFor: (input) =>
+      replicas(input, versions, {
+        env: {},
+        // The official image's own start script already adds the IPv6 listen.
+        ...(input.ipv6 && input.source === 'local' ? { cmd: ['sh', '-c', NGINX_BOTH_FAMILIES, 'nginx', '-g', 'daemon off;'] } : {}),
+        volumes: sharedMountsOf(input),
+        healthCheck: httpHealth(80),
+      }),
   };
 }
 

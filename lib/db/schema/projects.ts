@@ -26,6 +26,11 @@ export const projects = pgTable('projects', {
   address: text().unique(),
   /** The project's IPv6 address from BERTH_IP6_POOL (canonical form); every project has one, never changed. */
   address6: text().unique(),
+  /**
+   * The /64 of the project's private network when it has IPv6 (`networkIpv6`, chosen at creation),
+   * from BERTH_NET6_POOL; null: the network is IPv4 only. Unique while the project lives.
+   */
+  network6: text().unique(),
   status: projectStatus().notNull().default('NEW'),
   /** The core upgrade's phase and log forwarding (routes, domains and ports live in their own tables). */
   settings: jsonb().$type<ProjectSettings>().notNull().default({}),

@@ -69,8 +69,10 @@ interface WebServer {
   config(root: string): string;
 }
 
+// Both families: on a project network with IPv6 the service's neighbours reach it over IPv6 first.
 const nginxSite = (root: string, php: boolean) => `server {
   listen 80 default_server;
+  listen [::]:80 default_server;
   root ${root};
   index ${php ? 'index.php ' : ''}index.html index.htm;
   location / { try_files $uri $uri/ ${php ? '/index.php?$query_string' : '$uri.html =404'}; }

@@ -8,6 +8,7 @@ import { docker } from './connection';
 import { toCreateOptions } from './create-options';
 import { attachedExec, execPipe } from './exec-pipe';
 import { imageOps } from './images';
+import { inspectNetwork } from './networks';
 import { demuxLines, toStats, type DockerStats } from './parse';
 
 const log = logger('docker');
@@ -113,9 +114,12 @@ export function dockerEngine(client: Docker = docker(), opts: { deadlines?: Part
       const { Volumes } = await within('list', 'list volumes', () => client.listVolumes({ filters: labelFilter(labels) }));
       return (Volumes ?? []).map((v) => ({ name: v.Name, labels: v.Labels ?? {} }));
     },
-    async createNetwork(name, labels) {
-      await idempotent(`create network ${name}`, () => within('create', `create network ${name}`, () => client.createNetwork({ Name: name, Driver: 'bridge', Labels: labels, CheckDuplicate: true })), [409]);
+    async createNetwork(name, labels, opts) {
+      // IPv6: Docker allocates the IPv4 subnet from its pools as usual; the IPv6 one is ours (the gateway is its ::1).
+      const ipv6 = opts?.ipv6 ? { EnableIPv6: true, IPAM: { Driver: 'default', Config: [{ Subnet: opts.ipv6.subnet }] } } : {};
+      await idempotent(`create network ${name}`, () => within('create', `create network ${name}`, () => client.createNetwork({ Name: name, Driver: 'bridge', Labels: labels, CheckDuplicate: true, ...ipv6 })), [409]);
     },
+    inspectNetwork: (idOrName) => inspectNetwork(client, idOrName, (what, fn) => within('inspect', what, fn)),
     async createVolume(name, labels) {
       // Creating a volume that exists returns it (Docker's volume create is idempotent by name).
       await traced(`create volume ${name}`, () => within('create', `create volume ${name}`, () => client.createVolume({ Name: name, Labels: labels })));

@@ -8,18 +8,22 @@ import type { ObservedContainer } from '../spec';
 export function memoryEngine() {
   let seq = 0;
   const containers = new Map<string, ObservedContainer>();
-  const networks = new Map<string, { id: string; name: string; labels: Record<string, string> }>();
+  const networks = new Map<string, { id: string; name: string; labels: Record<string, string>; ipv6?: { subnet: string } }>();
   const volumes = new Map<string, { name: string; labels: Record<string, string> }>();
   const calls: string[] = [];
   const match = (labels: Record<string, string>, filter: Record<string, string>) => Object.entries(filter).every(([k, v]) => labels[k] === v);
   const unsupported = () => Promise.reject(new Error('not supported by memoryEngine'));
   const engine: Engine = {
     listContainers: async (f) => [...containers.values()].filter((c) => match(c.labels, f)).map((c) => ({ ...c })),
-    listNetworks: async (f) => [...networks.values()].filter((n) => match(n.labels, f)),
+    listNetworks: async (f) => [...networks.values()].filter((n) => match(n.labels, f)).map(({ id, name, labels }) => ({ id, name, labels })),
     listVolumes: async (f) => [...volumes.values()].filter((v) => match(v.labels, f)),
-    async createNetwork(name, labels) {
-      calls.push(`createNetwork ${name}`);
-      if (![...networks.values()].some((n) => n.name === name)) networks.set(`n${++seq}`, { id: `n${seq}`, name, labels });
+    async createNetwork(name, labels, opts) {
+      calls.push(`createNetwork ${name}${opts?.ipv6 ? ` ipv6 ${opts.ipv6.subnet}` : ''}`);
+      if (![...networks.values()].some((n) => n.name === name)) networks.set(`n${++seq}`, { id: `n${seq}`, name, labels, ...(opts?.ipv6 ? { ipv6: opts.ipv6 } : {}) });
+    },
+    async inspectNetwork(idOrName) {
+      const n = networks.get(idOrName) ?? [...networks.values()].find((x) => x.name === idOrName);
+      return n && { id: n.id, name: n.name, enableIpv6: Boolean(n.ipv6), subnets: ['172.30.0.0/16', ...(n.ipv6 ? [n.ipv6.subnet] : [])], containers: {} };
     },
     async createVolume(name, labels) {
       calls.push(`createVolume ${name}`);

@@ -53,6 +53,16 @@ export function ProjectClient({
           <div className="mt-2">
             <ProjectAddresses address6={project.address6} address={project.address} />
           </div>
+          <p className="mt-1 text-xs text-slate-500" aria-label="Private network">
+            Private network:{' '}
+            {project.network6 ? (
+              <>
+                IPv4 and IPv6 <span className="font-mono">{project.network6}</span> (services listen on both families)
+              </>
+            ) : (
+              'IPv4 only'
+            )}
+          </p>
         </div>
         <div className="flex items-center gap-2">
           <ExportButton url={`/api/v1/projects/${project.id}/export`} filename={`${project.slug}-import.yml`} label="Export as YAML" />
