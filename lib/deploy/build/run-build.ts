@@ -152,10 +152,9 @@ export async function runBuild(ctx: ProcessContext, input: BuildInput): Promise<
       if (code !== 0) throw new CommandFailed(`build.buildCommands[${i}] "${command}" exited with code ${code}`);
     }
     await ctx.checkpoint('built');
-    await saveCache(ctx, id, cache);
-
+    // The next build's cache is read out beside the built tree (two archive streams at once).
     const tree = path.join(work, 'tree');
-    const built = await streamToBuffer(await ctx.engine.getArchive(id, SOURCE), limitBytes() * 2);
+    const [, built] = await Promise.all([saveCache(ctx, id, cache), ctx.engine.getArchive(id, SOURCE).then((s) => streamToBuffer(s, limitBytes() * 2))]);
     await extractArchive(built, tree, { maxBytes: limitBytes() * 2, maxEntries: 500_000 });
     const root = path.join(tree, 'source');
     const out = path.join(work, 'artifact');
