@@ -92,9 +92,25 @@ const warm = { ms: median(warms) };
 const baseWarm = median(baseWarms);
 
 // A redeploy under steady load: 4 clients through the edge, bounded in count and time.
-const load = steadyLoad(async () => (await httpGet(env.BERTH_HTTP_PORT, host)).status === 200, { clients: 4, maxMs: 600_000, maxRequests: 200_000 });
-const redeploy = await berthDeploy(`under load ${nonce}`);
+// Failed answers by status (0: no answer within 3 s) and by offset from the redeploy's start, to tell when they came.
+const failedStatuses: Record<string, number> = {};
+const failedAt: number[] = [];
+let redeployStart = performance.now();
+const load = steadyLoad(
+  async () => {
+    const { status } = await httpGet(env.BERTH_HTTP_PORT, host);
+    if (status !== 200) {
+      failedStatuses[status] = (failedStatuses[status] ?? 0) + 1;
+      if (failedAt.length < 20) failedAt.push(Math.round(performance.now() - redeployStart));
+    }
+    return status === 200;
+  },
+  { clients: 4, maxMs: 600_000, maxRequests: 200_000 },
+);
+redeployStart = performance.now();
+const redeploy = await berthDeploy(`under load ${nonce}`, true);
 const stats = await load.stop();
+if (stats.failed) console.log(`failed answers by status: ${JSON.stringify(failedStatuses)}; the first at ms after the upload: ${failedAt.join(', ')}`);
 console.log(`redeploy under load: ${Math.round(redeploy.ms)} ms; ${stats.sent} requests, ${stats.failed} failed, longest gap ${stats.maxGapMs} ms`);
 
 const { process: d } = await deleteProject(db, user.id, project.id);
@@ -117,5 +133,6 @@ console.log(
     requests: stats.sent,
     failedRequests: stats.failed,
     longestGapMs: stats.maxGapMs,
+    failedStatuses,
   }),
 );
