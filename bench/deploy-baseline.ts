@@ -22,7 +22,7 @@ function dockerfile(base: string): string {
   return [
     `FROM ${base}`,
     `COPY ca.crt ${CA}`,
-    `ENV SSL_CERT_FILE=${CA} NODE_EXTRA_CA_CERTS=${CA} CURL_CA_BUNDLE=${CA}`,
+    `ENV SSL_CERT_FILE=${CA} NODE_EXTRA_CA_CERTS=${CA} CURL_CA_BUNDLE=${CA} NPM_CONFIG_UPDATE_NOTIFIER=false`,
     'RUN curl -fsSL https://registry.npmjs.org/npm/-/npm-10.8.2.tgz | tar -xz -C /opt && ln -sf /opt/package/bin/npm-cli.js /usr/local/bin/npm',
     'WORKDIR /var/www',
     'COPY package.json package-lock.json ./',
