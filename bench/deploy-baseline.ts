@@ -17,16 +17,16 @@ import { waitFor } from '@/lib/testing/wait';
 const docker = new Docker();
 const CA = '/etc/berth/ca-certificates.crt';
 
-/** The zerops.yml's build and run as a Dockerfile: prepare, npm ci on the lockfile, the build step, start. */
+/** The zerops.yml's build and run as a Dockerfile: prepare, npm i on the lockfile, the build step, start. */
 function dockerfile(base: string): string {
   return [
     `FROM ${base}`,
     `COPY ca.crt ${CA}`,
-    `ENV SSL_CERT_FILE=${CA} NODE_EXTRA_CA_CERTS=${CA} CURL_CA_BUNDLE=${CA}`,
+    `ENV SSL_CERT_FILE=${CA} NODE_EXTRA_CA_CERTS=${CA} CURL_CA_BUNDLE=${CA} NPM_CONFIG_UPDATE_NOTIFIER=false`,
     'RUN curl -fsSL https://registry.npmjs.org/npm/-/npm-10.8.2.tgz | tar -xz -C /opt && ln -sf /opt/package/bin/npm-cli.js /usr/local/bin/npm',
     'WORKDIR /var/www',
     'COPY package.json package-lock.json ./',
-    'RUN npm ci --no-audit --no-fund',
+    'RUN npm i --no-audit --no-fund',
     'COPY . .',
     'ARG GREETING',
     'RUN npm run build',

@@ -48,7 +48,7 @@ test('a user deploys the Node.js example from Git in the dashboard, watches the 
   await clickUntil(page, 'Deploy from Git', log, fillSource);
 
   // The build log follows live, then the version becomes active.
-  await expect(log).toContainText('npm ci', { timeout: 120_000 });
+  await expect(log).toContainText('npm i --no-audit', { timeout: 120_000 });
   await expect(page.getByLabel('version 1 status ACTIVE')).toBeVisible({ timeout: 300_000 });
   await expect(log).toContainText('built dist/server.js');
 

@@ -11,6 +11,9 @@ command -v iptables >/dev/null || need+=(iptables)
 # Project IPv6 addresses go on the loopback interface with `ip addr` (root or CAP_NET_ADMIN).
 command -v ip >/dev/null || need+=(iproute2)
 command -v pebble >/dev/null || need+=(pebble)
+# Git over ssh (ssh, ssh-keygen for deploy keys) and the sshd the ssh deploy-key test serves a repository with.
+command -v ssh-keygen >/dev/null || need+=(openssh-client)
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -179,6 +179,10 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     get: { summary: 'The tracked Git repository and branch, and whether a push webhook exists' },
     post: { summary: "Reveal the service's push webhook URL path (GitHub/GitLab; made on first use)" },
   },
+  '/projects/{projectId}/services/{serviceId}/deploy-key': {
+    get: { summary: "The public line of the service's ssh deploy key for private Git repositories (publicKey: null when none)" },
+    post: { summary: 'Generate a new Ed25519 deploy key (replaces the old one); returns the public line to add at the Git host', status: 201 },
+  },
   '/projects/{projectId}/services/{serviceId}/webhook/regenerate': { post: { summary: 'Regenerate the webhook secret (the old URL stops working)' } },
   '/hooks/deploy/{serviceId}/{secret}': {
     post: { summary: 'Push webhook (GitHub or GitLab payload; the secret in the URL authenticates): a push to the tracked branch or a new tag deploys; wrong secret → 404', status: 202 },

@@ -52,7 +52,7 @@ describe('deploy pipeline: Node.js example (archive, Git, webhook, rollout, roll
     const row = await versionRow(t.db, version.id);
     expect(row).toMatchObject({ status: 'ACTIVE', source: { kind: 'archive' } });
     expect(row.artifactDigest).toMatch(/^[a-f0-9]{64}$/);
-    expect(log).toContain('$ npm ci');
+    expect(log).toContain('$ npm i --no-audit --no-fund');
     expect(log).toContain('added 1 package');
     await answers(t.get, 'app', /hello from the Node.js example/);
     await answers(t.get, 'app', /visits: 1/, '/db');

@@ -15,6 +15,8 @@ export const blobPath = (kind: BlobKind, digest: string) => {
   if (!/^[a-f0-9]{64}$/.test(digest)) throw new Error(`not a sha256 digest: ${digest}`);
   return path.join(deployDir(), kind, digest);
 };
+/** The ssh host keys a service's Git sources showed first (pinned: a changed key is refused). */
+export const knownHostsPath = (serviceId: string) => path.join(deployDir(), 'known-hosts', serviceId);
 export const cachePath = (serviceId: string) => path.join(deployDir(), 'cache', `${serviceId}.tar`);
 
 export function sha256(data: Buffer): string {

@@ -13,7 +13,7 @@ import type { ResolvedSetup } from '../zerops-yml';
 import { CommandFailed, commandsImage } from './commands-image';
 import { buildContainerName, buildLabels } from './labels';
 import { selectDeployFiles } from './select-files';
-import { caMount, cancellable, lineLog, packDir, streamToBuffer } from './tools';
+import { caMount, cancellable, lineLog, packDir, packFiles, streamToBuffer } from './tools';
 import { ensureCatalogImage } from '@/lib/processes/service-images';
 
 export interface BuildInput {
@@ -47,13 +47,24 @@ function cacheFiles(serviceId: string, cache: string[] | boolean): { path: strin
   });
 }
 
+/** The folders the source and the cache entries unpack into (a build image need not have them). */
+function buildDirs(entries: { path: string }[]): string[] {
+  const dirs = new Set(['build/', 'build/source/']);
+  for (const e of entries) {
+    if (e.path === '.' || e.path.split('/').includes('..')) continue;
+    const parts = path.posix.dirname(e.path).split('/').filter((x) => x && x !== '.');
+    for (let i = 1; i <= parts.length; i++) dirs.add(`build/source/${parts.slice(0, i).join('/')}/`);
+  }
+  return [...dirs];
+}
+
+/** Unpacks the saved cache entries (they may overwrite source files, as a restored cache does). */
 async function restoreCache(ctx: ProcessContext, id: string, entries: { path: string; file: string }[]) {
   let restored = 0;
   for (const e of entries) {
     if (e.path.split('/').includes('..') || !fs.existsSync(e.file)) continue;
     const parent = e.path === '.' ? '/build' : path.posix.join(SOURCE, path.posix.dirname(e.path));
-    await ctx.engine.exec(id, ['mkdir', '-p', parent]);
-    await ctx.engine.putArchive(id, parent, await fsp.readFile(e.file));
+    await ctx.engine.putArchive(id, parent, fs.createReadStream(e.file));
     restored++;
   }
   if (restored) await ctx.log(`build cache restored (${entries.map((e) => e.path).join(', ')})`, { step: 'build' });
@@ -117,16 +128,18 @@ export async function runBuild(ctx: ProcessContext, input: BuildInput): Promise<
       network: { mode: 'bridge', name: network, aliases: [] },
       limits: { nanoCpus: Math.round(Math.min(env.BERTH_BUILD_CPUS, os.cpus().length) * 1e9), memoryBytes: env.BERTH_BUILD_MEMORY_MB * 1024 * 1024 },
       restart: 'no',
-      running: true,
+      // Filled before it starts: archives unpack into a created container without an exec each.
+      running: false,
     },
     buildLabels(input.projectId, input.serviceId, 'build'),
   );
   const work = await fsp.mkdtemp(path.join(os.tmpdir(), 'berth-build-'));
   try {
-    await ctx.engine.exec(id, ['mkdir', '-p', SOURCE]);
-    await ctx.engine.putArchive(id, SOURCE, await packDir(input.sourceDir));
     const cache = cacheFiles(input.serviceId, setup.build.cache);
+    await ctx.engine.putArchive(id, '/', await packFiles([], buildDirs(cache)));
+    await ctx.engine.putArchive(id, SOURCE, await packDir(input.sourceDir));
     await restoreCache(ctx, id, cache);
+    await ctx.engine.startContainer(id);
     for (const [i, command] of setup.build.buildCommands.entries()) {
       await ctx.log(`$ ${command}`, { step: 'build' });
       const out = lineLog(ctx, 'build');
@@ -139,10 +152,9 @@ export async function runBuild(ctx: ProcessContext, input: BuildInput): Promise<
       if (code !== 0) throw new CommandFailed(`build.buildCommands[${i}] "${command}" exited with code ${code}`);
     }
     await ctx.checkpoint('built');
-    await saveCache(ctx, id, cache);
-
+    // The next build's cache is read out beside the built tree (two archive streams at once).
     const tree = path.join(work, 'tree');
-    const built = await streamToBuffer(await ctx.engine.getArchive(id, SOURCE), limitBytes() * 2);
+    const [, built] = await Promise.all([saveCache(ctx, id, cache), ctx.engine.getArchive(id, SOURCE).then((s) => streamToBuffer(s, limitBytes() * 2))]);
     await extractArchive(built, tree, { maxBytes: limitBytes() * 2, maxEntries: 500_000 });
     const root = path.join(tree, 'source');
     const out = path.join(work, 'artifact');

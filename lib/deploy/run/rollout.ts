@@ -53,8 +53,8 @@ async function waitReady(ctx: ProcessContext, projectId: string, version: AppVer
   await retryUntil(once, (ok) => ok, () => new NeverReady(`the new containers never became ready: ${lastOutput || 'no output'}`), {
     timeoutMs,
     // Checked often: each check is one exec, and every interval is time the new version waits to serve.
-    intervalMs: 250,
-    maxIntervalMs: 500,
+    intervalMs: 100,
+    maxIntervalMs: 250,
     clock: systemClock,
     between: () => ctx.checkpoint('readiness'),
   });

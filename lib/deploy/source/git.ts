@@ -18,9 +18,17 @@ export interface GitSource {
 export interface GitAuth {
   token?: string;
   sshKey?: string;
+  /**
+   * The known_hosts file of ssh sources: the first connection records the host's key, a later
+   * one with another key is refused. A throwaway file when not given.
+   */
+  knownHosts?: string;
 }
 
 const URL_RULE = /^(https?:\/\/|git:\/\/|ssh:\/\/|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:|\/)/;
+/** ssh:// or scp-like (`user@host:path`) URLs: git talks to them through ssh. */
+export const isSshUrl = (url: string) => /^ssh:\/\//.test(url) || /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:/.test(url);
+
 const REF_RULE = /^[A-Za-z0-9._/-]{1,200}$/;
 
 export function validateGitSource(src: GitSource): void {
@@ -33,7 +41,7 @@ export function validateGitSource(src: GitSource): void {
 }
 
 /** What git reads besides its arguments: no prompts, a fixed protocol list, the credentials. */
-async function gitEnv(auth: GitAuth | undefined, tmp: string): Promise<NodeJS.ProcessEnv> {
+async function gitEnv(url: string, auth: GitAuth | undefined, tmp: string): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'production',
     PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
@@ -49,20 +57,34 @@ async function gitEnv(auth: GitAuth | undefined, tmp: string): Promise<NodeJS.Pr
     const basic = Buffer.from(`x-access-token:${auth.token}`).toString('base64');
     Object.assign(env, { GIT_CONFIG_COUNT: '2', GIT_CONFIG_KEY_1: 'http.extraHeader', GIT_CONFIG_VALUE_1: `Authorization: Basic ${basic}` });
   }
-  if (auth?.sshKey) {
-    const keyFile = path.join(tmp, 'deploy-key');
-    await fs.writeFile(keyFile, auth.sshKey.endsWith('\n') ? auth.sshKey : `${auth.sshKey}\n`, { mode: 0o600 });
-    const known = path.join(tmp, 'known_hosts');
-    env.GIT_SSH_COMMAND = `ssh -i ${keyFile} -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=${known}`;
+  if (auth?.sshKey || isSshUrl(url)) {
+    // Paths Berth made (mkdtemp, the data dir): no user text reaches the command git hands to sh.
+    const known = auth?.knownHosts ?? path.join(tmp, 'known_hosts');
+    if (auth?.knownHosts) await fs.mkdir(path.dirname(known), { recursive: true });
+    const args = ['ssh', '-F', '/dev/null', '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=accept-new', '-o', `UserKnownHostsFile=${shellQuote(known)}`];
+    if (auth?.sshKey) {
+      const keyFile = path.join(tmp, 'deploy-key');
+      await fs.writeFile(keyFile, auth.sshKey.endsWith('\n') ? auth.sshKey : `${auth.sshKey}\n`, { mode: 0o600 });
+      args.push('-o', 'IdentitiesOnly=yes', '-i', shellQuote(keyFile));
+    }
+    env.GIT_SSH_COMMAND = args.join(' ');
   }
   return env;
 }
+
+/** One single-quoted word for the sh that runs GIT_SSH_COMMAND. */
+const shellQuote = (p: string) => `'${p.replace(/'/g, `'\\''`)}'`;
 
 /** Git's message without credentials (an extraHeader never appears in git's output; URLs may hold a user:password). */
 function cleanError(err: unknown): string {
   const e = err as { stderr?: string; message?: string };
   const text = (e.stderr || e.message || String(err)).replace(/\/\/[^/@\s]+@/g, '//***@');
-  return text.trim().split('\n').slice(-3).join(' ');
+  // git's closing advice after an ssh failure would push ssh's own reason out of the last lines.
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(Please make sure you have the correct access rights|and the repository exists\.)$/.test(l));
+  return lines.slice(-3).join(' ');
 }
 
 /**
@@ -73,7 +95,7 @@ export async function fetchGit(src: GitSource, dest: string, auth?: GitAuth, tim
   validateGitSource(src);
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-git-'));
   try {
-    const env = await gitEnv(auth, tmp);
+    const env = await gitEnv(src.url, auth, tmp);
     const git = (args: string[]) => run('git', args, { env, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
     await fs.mkdir(dest, { recursive: true });
     await git(['init', '-q', dest]);

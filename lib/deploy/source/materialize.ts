@@ -6,9 +6,9 @@ import { decryptSecret } from '@/lib/crypto/secrets';
 import type { Db } from '@/lib/db/client';
 import { deploySources, type AppVersion } from '@/lib/db/schema';
 import { env } from '@/lib/env';
-import { readBlob } from '../store';
+import { knownHostsPath, readBlob } from '../store';
 import { extractArchive } from './archive';
-import { fetchGit } from './git';
+import { fetchGit, isSshUrl } from './git';
 import { pruneIgnored, readIgnoreFile } from './ignore';
 
 export const archiveLimits = () => ({ maxBytes: env.BERTH_DEPLOY_ARCHIVE_LIMIT_MB * 1024 * 1024, maxEntries: 200_000 });
@@ -31,10 +31,14 @@ export async function materializeSource(db: Db, version: AppVersion): Promise<{ 
     }
     if (src.kind === 'git') {
       const [cred] = await db.select().from(deploySources).where(eq(deploySources.serviceId, version.serviceId));
-      const auth =
-        cred && cred.gitUrl === src.url
-          ? { token: cred.tokenEncrypted ? decryptSecret(cred.tokenEncrypted) : undefined, sshKey: cred.sshKeyEncrypted ? decryptSecret(cred.sshKeyEncrypted) : undefined }
-          : undefined;
+      // A token goes only to the repository it was given for. The service's ssh key may go to any
+      // ssh source: public-key authentication proves the key without sending it.
+      const sameUrl = cred?.gitUrl === src.url;
+      const auth = {
+        token: sameUrl && cred?.tokenEncrypted ? decryptSecret(cred.tokenEncrypted) : undefined,
+        sshKey: cred?.sshKeyEncrypted && (sameUrl || isSshUrl(src.url)) ? decryptSecret(cred.sshKeyEncrypted) : undefined,
+        knownHosts: knownHostsPath(version.serviceId),
+      };
       const { commit } = await fetchGit({ url: src.url, ref: src.ref }, dir, auth);
       return { dir, tmp: dir, commit };
     }

@@ -1,11 +1,15 @@
 import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { waitFor } from '@/lib/testing/wait';
 
-/** Git servers on loopback for the deploy tests: `git daemon` (git://) and `git http-backend` (smart HTTP). */
+/** Git servers on loopback for the deploy tests: `git daemon` (git://), `git http-backend` (smart HTTP) and sshd. */
+
+const run = promisify(execFile);
 
 const baseEnv: NodeJS.ProcessEnv = { PATH: '/usr/bin:/bin', HOME: os.tmpdir(), NODE_ENV: 'test' };
 
@@ -108,5 +112,73 @@ export async function httpBackend(root: string, opts: { basicAuth?: string } = {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+export interface SshServer {
+  /** ssh://<user>@127.0.0.1:<port><absolute path of the repository> */
+  url: (repo: string) => string;
+  /** The server's host key, as a known_hosts key (`ssh-ed25519 AAAA…`). */
+  hostKey: string;
+  /** Lets a public key log in (authorized_keys is read on every connection). */
+  authorize: (publicKey: string) => Promise<void>;
+  /** sshd's log (stderr, -e). */
+  log: string[];
+  port: number;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Debian's sshd on 127.0.0.1 with a config, host key and authorized_keys of its own in a temporary
+ * folder, serving the repositories of this machine (git-upload-pack over ssh) to the user the
+ * tests run as (root here). A new server has a new host key; `port` reuses an old server's port.
+ */
+export async function sshServer(opts: { port?: number } = {}): Promise<SshServer> {
+  const port = opts.port ?? (await freePort());
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'berth-sshd-'));
+  const user = os.userInfo().username;
+  const hostKeyFile = path.join(dir, 'host_ed25519');
+  const authorized = path.join(dir, 'authorized_keys');
+  await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'berth-test-host', '-f', hostKeyFile], { env: baseEnv });
+  await fs.writeFile(authorized, '', { mode: 0o600 });
+  const config = path.join(dir, 'sshd_config');
+  await fs.writeFile(
+    config,
+    [
+      `ListenAddress 127.0.0.1:${port}`,
+      `HostKey ${hostKeyFile}`,
+      `PidFile ${path.join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${authorized}`,
+      `AllowUsers ${user}`,
+      'PermitRootLogin prohibit-password',
+      'PubkeyAuthentication yes',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'UsePAM no',
+      'StrictModes no',
+      'PrintMotd no',
+      'LogLevel VERBOSE',
+      '',
+    ].join('\n'),
+  );
+  // sshd started by root wants its privilege separation folder.
+  if (process.getuid?.() === 0) await fs.mkdir('/run/sshd', { recursive: true, mode: 0o755 });
+  const log: string[] = [];
+  const child = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', config], { env: baseEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (d: Buffer) => log.push(...d.toString().split('\n').filter(Boolean)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitFor(`sshd to listen (${log.join(' | ')})`, () => portOpen(port), 10_000, 50);
+  const [type = '', key = ''] = (await fs.readFile(`${hostKeyFile}.pub`, 'utf8')).split(' ');
+  return {
+    url: (repo) => `ssh://${user}@127.0.0.1:${port}${repo}`,
+    hostKey: `${type} ${key}`,
+    authorize: (publicKey) => fs.appendFile(authorized, `${publicKey.trim()}\n`),
+    log,
+    port,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+      await fs.rm(dir, { recursive: true, force: true });
+    },
   };
 }
