@@ -40,7 +40,7 @@ echo "== unit [${SECONDS}s]"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$results/unit.json"
 echo "== end-to-end (built app, Playwright, Debian's Chromium) [${SECONDS}s]"
 if wait "$build_pid"; then
-  E2E_IP_POOL=${E2E_IP_POOL:-127.250.0.0/24} PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
 else
   tail -40 "$results/build.log"
   echo '{"buildFailed":true}' > "$results/e2e.json"
