@@ -74,6 +74,11 @@ test('a user deploys the Node.js example from Git in the dashboard, watches the 
   await clickUntil(page, 'Activate version 1', page.getByLabel(/^version 1 status (DEPLOYING|ACTIVE)$/));
   await expect(page.getByLabel('version 1 status ACTIVE')).toBeVisible({ timeout: 120_000 });
   await answers('hello from version one');
+
+  // The ssh deploy key for private repositories: none yet, then one created, its public line shown.
+  await clickUntil(page, 'Show deploy key', page.getByText('This service has no deploy key yet.'));
+  await clickUntil(page, 'Create deploy key', page.getByLabel('Deploy public key'));
+  await expect(page.getByLabel('Deploy public key')).toHaveText(/^ssh-ed25519 \S+ berth-app@/);
   await page.screenshot({ path: 'e2e/screenshots/deploys.png', fullPage: true });
 
   for (const dir of [first, second, repo.path]) await fs.rm(dir, { recursive: true, force: true });

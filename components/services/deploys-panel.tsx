@@ -10,6 +10,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { useVersionsQuery, versionRunning, type VersionView } from '@/lib/query/deploys/use-deploys-query';
 import { DeployArchive, DeployFromGit } from './deploy-forms';
 import { DeployLog } from './deploy-log';
+import { DeployKeyBox } from './deploy-key-box';
 import { WebhookBox } from './webhook-box';
 
 interface Props {
@@ -30,7 +31,7 @@ function sourceText(v: VersionView): string {
 }
 
 /**
- * A runtime service's deploys: how to deploy (Git, archive, the CLI, the webhook), its app versions
+ * A runtime service's deploys: how to deploy (Git, archive, the CLI, the webhook, the ssh deploy key), its app versions
  * with status, source and durations, the live build log of the chosen one, and rollback to a kept
  * version without a build.
  */
@@ -73,6 +74,7 @@ export function DeploysPanel(p: Props) {
               <CopyButton value={push} label="Copy the push command" />
             </p>
             <WebhookBox projectId={p.projectId} serviceId={p.serviceId} />
+            <DeployKeyBox projectId={p.projectId} serviceId={p.serviceId} />
           </div>
         </div>
       )}

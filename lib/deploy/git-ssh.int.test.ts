@@ -6,10 +6,13 @@ import { auditLog, deploySources, processes } from '@/lib/db/schema';
 import { createDeployKey, deployKeyInfo } from '@/lib/domain/deploy-keys';
 import { deployGit, getVersionWithLog } from '@/lib/domain/deploys';
 import { waitProcess } from '@/lib/testing/engine';
-import { knownHostsPath } from './store';
+import { L } from '@/lib/provisioner/labels';
+import { deleteService } from '@/lib/domain/services';
+import { DEPLOY_LABEL } from './build/labels';
+import { cachePath, knownHostsPath } from './store';
 import { bareRepo } from './testing/fixtures';
 import { sshServer, type SshServer } from './testing/git-servers';
-import { answers, deployProject, versionRow } from './testing/harness';
+import { answers, deployProject, engine, versionRow } from './testing/harness';
 import { tinyApp } from './testing/tiny-app';
 
 describe("a private repository over ssh with the service's deploy key (Debian's sshd on loopback)", () => {
@@ -101,4 +104,15 @@ describe("a private repository over ssh with the service's deploy key (Debian's 
     expect(server.log.some((l) => l.includes('Accepted publickey'))).toBe(false);
     expectNoPrivateKey(`${r.visible}\n${r.done.error}`);
   }, 400_000);
+
+  it('deleting the service removes its pinned host keys, its build cache and its app images', async () => {
+    const images = () => engine.listImages({ [DEPLOY_LABEL]: t.project.id, [L.service]: appId });
+    await fs.access(knownHostsPath(appId));
+    expect((await images()).length).toBeGreaterThan(0);
+    const { process } = await deleteService(t.db, t.userId, t.project.id, appId);
+    expect((await waitProcess(t.db, process.id)).status).toBe('FINISHED');
+    await expect(fs.access(knownHostsPath(appId))).rejects.toThrow();
+    await expect(fs.access(cachePath(appId))).rejects.toThrow();
+    expect(await images()).toEqual([]);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { unbindAddresses } from '@/lib/core/addresses';
-import { projects } from '@/lib/db/schema';
+import { projects, services } from '@/lib/db/schema';
 import { removeProjectBackups } from '@/lib/backups/files';
 import { keepProjectBackups, removeAllProjectBackups } from '@/lib/backups/keep';
 import { removeDeployObjects } from '@/lib/deploy/cleanup';
@@ -33,7 +33,8 @@ async function deleteProject(ctx: ProcessContext): Promise<void> {
   const [project] = await ctx.db.select().from(projects).where(eq(projects.id, projectId));
   if (project) for (const ext of projectExtensions()) await ext.beforeDestroy?.({ db: ctx.db, engine: ctx.engine, project });
   // Build containers and app images are not wanted objects of the project: removed by label.
-  await removeDeployObjects(ctx.engine, projectId);
+  const serviceIds = (await ctx.db.select({ id: services.id }).from(services).where(eq(services.projectId, projectId))).map((s) => s.id);
+  await removeDeployObjects(ctx.engine, projectId, serviceIds);
   await reconcileStep(ctx, projectId);
   if (project) for (const ext of projectExtensions()) await ext.afterDestroy?.({ db: ctx.db, engine: ctx.engine, project });
   await ctx.checkpoint('remove rows');

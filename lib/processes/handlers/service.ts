@@ -1,3 +1,4 @@
+import { removeServiceDeployObjects } from '@/lib/deploy/cleanup';
 import { removeServiceBackups } from '@/lib/backups/keep';
 import { and, eq } from 'drizzle-orm';
 import { services } from '@/lib/db/schema';
@@ -85,6 +86,7 @@ async function deleteService(ctx: ProcessContext): Promise<void> {
   const { projectId, serviceId } = ids(ctx);
   await setServiceStatus(ctx, 'DELETING');
   await reconcileStep(ctx, projectId);
+  await removeServiceDeployObjects(ctx.engine, projectId, serviceId);
   await ctx.checkpoint('remove rows');
   if (ctx.process.payload.keepBackups === false) {
     const removed = await removeServiceBackups(ctx.db, serviceId);

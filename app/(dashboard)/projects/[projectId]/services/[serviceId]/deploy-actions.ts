@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { projectAction } from '@/lib/actions/action';
 import { regenerateWebhook, revealWebhook } from '@/lib/domain/deploy-webhooks';
+import { createDeployKey, deployKeyInfo } from '@/lib/domain/deploy-keys';
 import { activateVersion, deployGit } from '@/lib/domain/deploys';
 
-/** The Deploys section: deploy from Git, activate a kept version (rollback), the webhook URL. */
+/** The Deploys section: deploy from Git, activate a kept version (rollback), the webhook URL, the ssh deploy key. */
 const ids = { projectId: z.string().min(1), serviceId: z.string().min(1) };
 
 export const deployGitAction = projectAction(
@@ -34,4 +35,14 @@ export const revealWebhookAction = projectAction(z.object(ids), 'write', async (
 export const regenerateWebhookAction = projectAction(z.object(ids), 'write', async (input, { user, db }) => {
   const { path } = await regenerateWebhook(db, user.id, input.projectId, input.serviceId);
   return { ok: true, data: { message: 'New webhook URL: the old one no longer builds.', path } };
+});
+
+export const showDeployKeyAction = projectAction(z.object(ids), 'read', async (input, { user, db }) => {
+  const { publicKey } = await deployKeyInfo(db, user.id, input.projectId, input.serviceId);
+  return { ok: true, data: { message: publicKey ? 'Deploy key shown.' : 'Deploy key: none yet.', publicKey: publicKey ?? '' } };
+});
+
+export const createDeployKeyAction = projectAction(z.object(ids), 'write', async (input, { user, db }) => {
+  const { publicKey } = await createDeployKey(db, user.id, input.projectId, input.serviceId);
+  return { ok: true, data: { message: 'New deploy key: add it at your Git host (any earlier key of this service no longer works).', publicKey } };
 });

@@ -1,0 +1,65 @@
+'use client';
+
+import { useState } from 'react';
+import { createDeployKeyAction, showDeployKeyAction } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/deploy-actions';
+import { ActionForm } from '@/components/projects/action-form';
+import { CopyButton } from '@/components/ui/copy-button';
+import { Button } from '@/components/ui/button';
+
+/**
+ * The service's ssh deploy key for private repositories (`git@host:owner/repo.git`, `ssh://…`):
+ * Berth keeps the private half; the public line is shown on request, to add as a read-only deploy
+ * key at the Git host. Creating a new one replaces the old.
+ */
+export function DeployKeyBox({ projectId, serviceId }: { projectId: string; serviceId: string }) {
+  // undefined: not asked yet; null: the service has none.
+  const [publicKey, setPublicKey] = useState<string | null>();
+  return (
+    <div className="space-y-2 text-sm">
+      <h3 className="font-medium">Deploy key (ssh)</h3>
+      <p className="text-slate-500">
+        For a private repository over ssh: add this public key as a read-only deploy key at your Git host. The host&apos;s own key is
+        pinned at the first fetch.
+      </p>
+      {publicKey ? (
+        <p className="flex items-center gap-2">
+          <code className="truncate rounded bg-slate-100 px-2 py-1 dark:bg-slate-800" aria-label="Deploy public key">
+            {publicKey}
+          </code>
+          <CopyButton value={publicKey} label="Copy the deploy key" />
+        </p>
+      ) : publicKey === null ? (
+        <p className="text-slate-500">This service has no deploy key yet.</p>
+      ) : null}
+      <div className="flex gap-2">
+        {publicKey === undefined && (
+          <ActionForm action={showDeployKeyAction} hidden={{ projectId, serviceId }} onDone={(s) => setPublicKey(s.data?.publicKey || null)}>
+            {(_s, pending) => (
+              <Button type="submit" variant="secondary" disabled={pending}>
+                Show deploy key
+              </Button>
+            )}
+          </ActionForm>
+        )}
+        <ActionForm
+          action={createDeployKeyAction}
+          hidden={{ projectId, serviceId }}
+          onDone={(s) => setPublicKey(s.data?.publicKey || null)}
+        >
+          {(_s, pending) => (
+            <Button
+              type="submit"
+              variant="ghost"
+              disabled={pending}
+              onClick={(e) => {
+                if (publicKey && !window.confirm('Replace the deploy key? The current one stops working at your Git host.')) e.preventDefault();
+              }}
+            >
+              {publicKey ? 'Replace deploy key' : 'Create deploy key'}
+            </Button>
+          )}
+        </ActionForm>
+      </div>
+    </div>
+  );
+}
