@@ -26,7 +26,7 @@ test('the admin creates users and shares a project with a viewer', async ({ page
   await expect(page.getByRole('heading', { name: 'Shared' })).toBeVisible();
   projectUrl = page.url();
   await page.getByLabel('Member email').fill(viewer.email);
-  await page.getByLabel('Access').selectOption('viewer');
+  await page.getByLabel('Access', { exact: true }).selectOption('viewer');
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByText(`${viewer.email} · viewer`)).toBeVisible();
 });

@@ -6,6 +6,8 @@ import { createTestUser } from '@/lib/testing/engine';
 import { allocateAddress, allocateAddress6, allocateNetwork6 } from '@/lib/net/address-pool';
 import { createProjectSchema } from '@/lib/validations/projects';
 import { createProject } from '@/lib/domain/projects';
+import { formatIp6, parseIp6Prefix } from '@/lib/net/ip6';
+import { ip6PoolText } from '@/lib/net/ip6-pool';
 
 describe('the IPv6 pool setting', () => {
   it('refuses a pool that is not an IPv6 prefix, naming the variable and the rule', () => {
@@ -59,6 +61,9 @@ describe.each(testDrivers)('project addresses on %s', (driver) => {
     const pool = 'fd42:b1:2:f0::/60';
     for (let i = 0; i < 16; i++) await tdb.db.insert(projects).values({ name: `n${i}`, slug: `net6-full-${i}-${driver}`, network6: await allocateNetwork6(tdb.db, pool) });
     await expect(allocateNetwork6(tdb.db, pool)).rejects.toThrow('The project-network pool fd42:b1:2:f0::/60 has no free /64 left; set a larger BERTH_NET6_POOL or create the project without networkIpv6');
-    await expect(allocateNetwork6(tdb.db, 'fd42:b1::/32')).rejects.toThrow(/Project networks cannot get IPv6 here: BERTH_NET6_POOL fd42:b1::\/32 overlaps/);
+    // A /32 around the project addresses' own pool (whatever this run's BERTH_IP6_POOL is) overlaps it.
+    const around = parseIp6Prefix(ip6PoolText());
+    const wide = `${formatIp6((around.base >> 96n) << 96n)}/32`;
+    await expect(allocateNetwork6(tdb.db, wide)).rejects.toThrow(`Project networks cannot get IPv6 here: BERTH_NET6_POOL ${wide} overlaps`);
   });
 });
