@@ -14,22 +14,16 @@ export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgres://berth:berth@127.0.0.1:5
 echo "== local image set [${SECONDS}s]"
 npm run --silent images || { echo "image build failed"; echo "0 passed, 1 failed"; exit 1; }
 
-# The integration tier is the long one and waits mostly on Docker (containers starting, health
-# checks): it starts first, in the background, and the CPU-bound static checks, the production
-# build, the unit tier and the end-to-end tier run beside it. Each tier has its own run id, edge
-# ports and address pool, so none of them sees another's objects. Its log is printed when it ends.
-echo "== integration (real PostgreSQL, PGlite, Docker Engine), in the background; its log: $results/int.log [${SECONDS}s]"
-npx vitest run --project int --reporter=default --reporter=json --outputFile="$results/int.json" > "$results/int.log" 2>&1 &
-int_pid=$!
-
 echo "== static checks (typecheck, lint) [${SECONDS}s]"
 static_passed=0; static_failed=0
 check() {
   if npm run --silent "$1"; then static_passed=$((static_passed + 1)); else static_failed=$((static_failed + 1)); echo "$1 FAILED"; fi
 }
 check typecheck
-# The production build runs beside lint and the unit tier, after the type check (which reads the
-# route types the build writes); the end-to-end tier waits for it.
+# The production build runs beside lint and the unit tier (each mostly one core), after the type
+# check (which reads the route types the build writes); the end-to-end tier waits for it. The tiers
+# themselves run one after another: the machine's CPU is the limit (integration files running beside
+# the static checks or the end-to-end tier only made every one of them slower).
 echo "== next build (in the background; its log: $results/build.log) [${SECONDS}s]"
 BERTH_BUILD_SKIP_TYPECHECK=1 npx next build > "$results/build.log" 2>&1 &
 build_pid=$!
@@ -38,6 +32,8 @@ echo "{\"passed\": $static_passed, \"failed\": $static_failed}" > "$results/stat
 
 echo "== unit [${SECONDS}s]"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$results/unit.json"
+echo "== integration (real PostgreSQL, PGlite, Docker Engine) [${SECONDS}s]"
+npx vitest run --project int --reporter=default --reporter=json --outputFile="$results/int.json"
 echo "== end-to-end (built app, Playwright, Debian's Chromium) [${SECONDS}s]"
 if wait "$build_pid"; then
   PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
@@ -45,9 +41,6 @@ else
   tail -40 "$results/build.log"
   echo '{"buildFailed":true}' > "$results/e2e.json"
 fi
-echo "== integration: waiting for it to end [${SECONDS}s]"
-wait "$int_pid"
-cat "$results/int.log"
 
 echo "== serial (restarts dockerd under a running Berth; alone, after the other tiers) [${SECONDS}s]"
 npx vitest run --project serial --reporter=default --reporter=json --outputFile="$results/serial.json"
