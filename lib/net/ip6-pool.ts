@@ -2,18 +2,19 @@ import { persistentSecret } from '@/lib/crypto/keys';
 import { env } from '@/lib/env';
 import { formatIp6, prefixSize, type Ip6Prefix } from './ip6';
 
-let generated: string | undefined;
 /**
- * BERTH_IP6_POOL, or this installation's own unique-local /64 (RFC 4193: fd + a random 40-bit
- * global id, subnet 0), generated once into the data directory so it never changes.
+ * This installation's own unique-local prefix of `bits` (RFC 4193: fd + a random 40-bit global id,
+ * subnet 0), its id generated once into the data directory as `file`, so the prefix never changes.
  */
+export function generatedUlaPrefix(file: string, bits: number): string {
+  const hex = persistentSecret(file, undefined, 5).toString('hex');
+  return `fd${hex.slice(0, 2)}:${hex.slice(2, 6)}:${hex.slice(6, 10)}::/${bits}`;
+}
+
+let generated: string | undefined;
+/** BERTH_IP6_POOL, or this installation's generated unique-local /64. */
 export function ip6PoolText(): string {
-  if (env.BERTH_IP6_POOL) return env.BERTH_IP6_POOL;
-  if (!generated) {
-    const hex = persistentSecret('ip6-pool.id', undefined, 5).toString('hex');
-    generated = `fd${hex.slice(0, 2)}:${hex.slice(2, 6)}:${hex.slice(6, 10)}::/64`;
-  }
-  return generated;
+  return env.BERTH_IP6_POOL || (generated ??= generatedUlaPrefix('ip6-pool.id', 64));
 }
 
 /**

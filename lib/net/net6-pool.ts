@@ -1,23 +1,14 @@
-import { persistentSecret } from '@/lib/crypto/keys';
 import { env, NET6_POOL_BITS } from '@/lib/env';
 import { formatIp6, parseIp6Prefix, type Ip6Prefix } from './ip6';
-import { ip6PoolText } from './ip6-pool';
+import { generatedUlaPrefix, ip6PoolText } from './ip6-pool';
 
 /** Every project network with IPv6 gets one /64 (the size SLAAC and Docker's IPAM expect). */
 export const NETWORK6_BITS = 64;
 
 let generated: string | undefined;
-/**
- * BERTH_NET6_POOL, or this installation's own unique-local /48 for project networks (RFC 4193: fd
- * + a random 40-bit global id), generated once into the data directory so subnets never move.
- */
+/** BERTH_NET6_POOL, or this installation's generated unique-local /48 for project networks. */
 export function net6PoolText(): string {
-  if (env.BERTH_NET6_POOL) return env.BERTH_NET6_POOL;
-  if (!generated) {
-    const hex = persistentSecret('net6-pool.id', undefined, 5).toString('hex');
-    generated = `fd${hex.slice(0, 2)}:${hex.slice(2, 6)}:${hex.slice(6, 10)}::/48`;
-  }
-  return generated;
+  return env.BERTH_NET6_POOL || (generated ??= generatedUlaPrefix('net6-pool.id', 48));
 }
 
 const overlaps = (a: Ip6Prefix, b: Ip6Prefix): boolean => {
