@@ -9,7 +9,7 @@ import { waitProcess } from '@/lib/testing/engine';
 import { L } from '@/lib/provisioner/labels';
 import { deleteService } from '@/lib/domain/services';
 import { DEPLOY_LABEL } from './build/labels';
-import { cachePath, knownHostsPath } from './store';
+import { cachePath, knownHostsPath, writeAtomic } from './store';
 import { bareRepo } from './testing/fixtures';
 import { sshServer, type SshServer } from './testing/git-servers';
 import { answers, deployProject, engine, versionRow } from './testing/harness';
@@ -108,6 +108,8 @@ describe("a private repository over ssh with the service's deploy key (Debian's 
   it('deleting the service removes its pinned host keys, its build cache and its app images', async () => {
     const images = () => engine.listImages({ [DEPLOY_LABEL]: t.project.id, [L.service]: appId });
     await fs.access(knownHostsPath(appId));
+    // This app's zerops.yml keeps no build cache: a stand-in file where a build would write it.
+    await writeAtomic(cachePath(appId), Buffer.from('cache'));
     expect((await images()).length).toBeGreaterThan(0);
     const { process } = await deleteService(t.db, t.userId, t.project.id, appId);
     expect((await waitProcess(t.db, process.id)).status).toBe('FINISHED');
