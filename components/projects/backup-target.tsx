@@ -6,6 +6,7 @@ import {
   testBackupTargetAction,
 } from '@/app/(dashboard)/projects/[projectId]/actions';
 import { Button } from '@/components/ui/button';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { Field } from '@/components/ui/field';
 import { ActionForm } from './action-form';
 
@@ -58,16 +59,9 @@ export function BackupTarget({ projectId, current, canWrite }: { projectId: stri
           </ActionForm>
           <ActionForm action={clearBackupTargetAction} hidden={{ projectId }}>
             {(_s, pending) => (
-              <Button
-                type="submit"
-                variant="ghost"
-                disabled={pending}
-                onClick={(e) => {
-                  if (!window.confirm('Remove the bucket? New backups then stay under the server’s data directory.')) e.preventDefault();
-                }}
-              >
+              <ConfirmSubmit variant="ghost" disabled={pending} question="Remove the bucket? New backups then stay under the server’s data directory.">
                 Remove target
-              </Button>
+              </ConfirmSubmit>
             )}
           </ActionForm>
         </div>

@@ -12,6 +12,7 @@ import { ActionForm } from '@/components/projects/action-form';
 import { BackupUpload } from '@/components/services/backup-upload';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { DataTable } from '@/components/ui/data-table';
 import { Field } from '@/components/ui/field';
 import { controlClass } from '@/components/ui/input';
@@ -264,16 +265,8 @@ function KeptBackups({ kept, ids }: { kept: KeptView[]; ids: { projectId: string
 /** A restore submit that asks first: the service's current data is replaced. */
 function RestoreButton({ pending, question, children }: { pending: boolean; question: string; children: ReactNode }) {
   return (
-    <Button
-      type="submit"
-      variant="secondary"
-      className="px-2 py-1 text-xs"
-      disabled={pending}
-      onClick={(e) => {
-        if (!window.confirm(`${question} The service’s current data is replaced once the backup has loaded.`)) e.preventDefault();
-      }}
-    >
+    <ConfirmSubmit variant="secondary" className="px-2 py-1 text-xs" disabled={pending} question={`${question} The service’s current data is replaced once the backup has loaded.`}>
       {children}
-    </Button>
+    </ConfirmSubmit>
   );
 }

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { createDeployKeyAction, showDeployKeyAction } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/deploy-actions';
 import { ActionForm } from '@/components/projects/action-form';
-import { CopyButton } from '@/components/ui/copy-button';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
+import { CopyableCode } from '@/components/ui/copyable-code';
 import { Button } from '@/components/ui/button';
 
 /**
@@ -22,12 +23,7 @@ export function DeployKeyBox({ projectId, serviceId }: { projectId: string; serv
         pinned at the first fetch.
       </p>
       {publicKey ? (
-        <p className="flex items-center gap-2">
-          <code className="truncate rounded bg-slate-100 px-2 py-1 dark:bg-slate-800" aria-label="Deploy public key">
-            {publicKey}
-          </code>
-          <CopyButton value={publicKey} label="Copy the deploy key" />
-        </p>
+        <CopyableCode value={publicKey} label="Deploy public key" copyLabel="Copy the deploy key" />
       ) : publicKey === null ? (
         <p className="text-slate-500">This service has no deploy key yet.</p>
       ) : null}
@@ -47,16 +43,13 @@ export function DeployKeyBox({ projectId, serviceId }: { projectId: string; serv
           onDone={(s) => setPublicKey(s.data?.publicKey || null)}
         >
           {(_s, pending) => (
-            <Button
-              type="submit"
+            <ConfirmSubmit
               variant="ghost"
               disabled={pending}
-              onClick={(e) => {
-                if (publicKey && !window.confirm('Replace the deploy key? The current one stops working at your Git host.')) e.preventDefault();
-              }}
+              question={publicKey ? 'Replace the deploy key? The current one stops working at your Git host.' : undefined}
             >
               {publicKey ? 'Replace deploy key' : 'Create deploy key'}
-            </Button>
+            </ConfirmSubmit>
           )}
         </ActionForm>
       </div>

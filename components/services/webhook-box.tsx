@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { regenerateWebhookAction, revealWebhookAction } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/deploy-actions';
 import { ActionForm } from '@/components/projects/action-form';
-import { CopyButton } from '@/components/ui/copy-button';
+import { CopyableCode } from '@/components/ui/copyable-code';
 import { Button } from '@/components/ui/button';
 
 /** The service's push webhook (GitHub, GitLab): hidden until revealed, copyable, regenerable. */
@@ -15,14 +15,7 @@ export function WebhookBox({ projectId, serviceId }: { projectId: string; servic
     <div className="space-y-2 text-sm">
       <h3 className="font-medium">Webhook</h3>
       <p className="text-slate-500">A push to the tracked branch or a new tag builds the tracked repository (GitHub and GitLab push events).</p>
-      {url ? (
-        <p className="flex items-center gap-2">
-          <code className="truncate rounded bg-slate-100 px-2 py-1 dark:bg-slate-800" aria-label="Webhook URL">
-            {url}
-          </code>
-          <CopyButton value={url} label="Copy the webhook URL" />
-        </p>
-      ) : null}
+      {url ? <CopyableCode value={url} label="Webhook URL" copyLabel="Copy the webhook URL" /> : null}
       <div className="flex gap-2">
         {!url && (
           <ActionForm action={revealWebhookAction} hidden={{ projectId, serviceId }} onDone={(s) => setPath(s.data?.path)}>
