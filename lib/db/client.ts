@@ -19,9 +19,11 @@ export interface DbHandle {
   driver: DbDriver;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball, to open copies of it. */
+  dump?(): Promise<Blob>;
 }
 
-const migrationsFolder = path.join(process.cwd(), 'drizzle');
+export const migrationsFolder = path.join(process.cwd(), 'drizzle');
 
 /**
  * The embedded server has one connection (this process) and a database of a few hundred MB at most:
@@ -30,8 +32,11 @@ const migrationsFolder = path.join(process.cwd(), 'drizzle');
  */
 const PGLITE_CONF = ['shared_buffers=8MB', 'wal_buffers=256kB', 'temp_buffers=2MB', 'maintenance_work_mem=16MB'];
 
-/** Opens postgres.js when a URL is given, PGlite under `pgliteDir` otherwise (`memory://` for tests). */
-export function openDb(opts: { url?: string; pgliteDir: string }): DbHandle {
+/**
+ * Opens postgres.js when a URL is given, PGlite under `pgliteDir` otherwise (`memory://` for tests).
+ * `pgliteImage` is a dumped data directory to start from instead of an empty cluster.
+ */
+export function openDb(opts: { url?: string; pgliteDir: string; pgliteImage?: Blob }): DbHandle {
   if (opts.url) {
     const client = postgres(opts.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema, casing: 'snake_case' });
@@ -43,12 +48,13 @@ export function openDb(opts: { url?: string; pgliteDir: string }): DbHandle {
     };
   }
   if (!opts.pgliteDir.startsWith('memory://')) fs.mkdirSync(opts.pgliteDir, { recursive: true });
-  const client = new PGlite(opts.pgliteDir, { postgresqlconf: PGLITE_CONF });
+  const client = new PGlite(opts.pgliteDir, { postgresqlconf: PGLITE_CONF, loadDataDir: opts.pgliteImage });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' });
   return {
     db: db as unknown as Db,
     driver: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
+    dump: () => client.dumpDataDir('none'),
   };
 }

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import postgres from 'postgres';
-import { openDb, type DbHandle } from '@/lib/db/client';
+import { migrationsFolder, openDb, type DbHandle } from '@/lib/db/client';
 
 /** The real PostgreSQL server the test command starts (scripts/test-all.sh). */
 export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://berth:berth@127.0.0.1:5432/postgres';
@@ -14,23 +17,85 @@ export interface TestDb extends DbHandle {
   url?: string;
 }
 
+/**
+ * A hash of every migration file and of the PGlite release: a migrated copy is reused only while
+ * both are the same.
+ */
+async function migrationsHash(): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  hash.update(await fs.readFile(path.join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json')).catch(() => ''));
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of (await fs.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(file);
+      else hash.update(entry.name).update(await fs.readFile(file));
+    }
+  };
+  await walk(migrationsFolder);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A migrated PGlite data directory, made once per set of migrations and kept in the temp dir
+ * (an empty cluster's initdb costs seconds of CPU; opening a copy costs a fraction of that).
+ */
+async function pgliteImage(): Promise<Blob> {
+  const file = path.join(os.tmpdir(), `berth-pglite-${await migrationsHash()}.tar`);
+  const kept = await fs.readFile(file).catch(() => null);
+  if (kept) return new Blob([kept]);
+  const handle = openDb({ pgliteDir: 'memory://' });
+  await handle.migrate();
+  const image = await handle.dump!();
+  await handle.close();
+  const partial = `${file}.${process.pid}`;
+  await fs.writeFile(partial, Buffer.from(await image.arrayBuffer()));
+  await fs.rename(partial, file);
+  return image;
+}
+
+/**
+ * A migrated template database on the real server, made once per set of migrations (under an
+ * advisory lock, so parallel test files make it once); new databases are copies of it.
+ */
+async function postgresTemplate(admin: postgres.Sql): Promise<string> {
+  const name = `berth_tpl_${await migrationsHash()}`;
+  await admin`SELECT pg_advisory_lock(727001)`;
+  try {
+    const [found] = await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`;
+    if (found) return name;
+    await admin.unsafe(`CREATE DATABASE ${name}_new`);
+    const handle = openDb({ url: databaseUrl(`${name}_new`), pgliteDir: '' });
+    await handle.migrate();
+    await handle.close();
+    await admin.unsafe(`ALTER DATABASE ${name}_new RENAME TO ${name}`);
+    return name;
+  } finally {
+    await admin`SELECT pg_advisory_unlock(727001)`;
+  }
+}
+
+const databaseUrl = (name: string) => {
+  const url = new URL(testPostgresUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
 /** A fresh, migrated database: in-memory PGlite, or a new database on the real server. */
 export async function createTestDb(driver: TestDriver): Promise<TestDb> {
   if (driver === 'pglite') {
-    const handle = openDb({ pgliteDir: 'memory://' });
+    const handle = openDb({ pgliteDir: 'memory://', pgliteImage: await pgliteImage() });
     await handle.migrate();
     return { ...handle, dispose: () => handle.close() };
   }
   const name = `berth_t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = postgres(testPostgresUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  const url = new URL(testPostgresUrl);
-  url.pathname = `/${name}`;
-  const handle = openDb({ url: url.toString(), pgliteDir: '' });
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${await postgresTemplate(admin)}`);
+  const url = databaseUrl(name);
+  const handle = openDb({ url, pgliteDir: '' });
   await handle.migrate();
   return {
     ...handle,
-    url: url.toString(),
+    url,
     dispose: async () => {
       await handle.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
