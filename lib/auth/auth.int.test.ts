@@ -184,9 +184,7 @@ describe('sessions end when they should', () => {
     const { project } = await createProject(tdb.db, user.id, { name: 'stream' });
     setTestSessionUser({ id: user.id, name: user.name, email: user.email, role: 'user' });
     try {
-      const route = (await import('@/app/api/stream/projects/[projectId]/route')) as unknown as {
-        GET: (req: Request, ctx: { params: Promise<{ projectId: string }> }) => Promise<Response>;
-      };
+      const route = await import('@/app/api/stream/projects/[projectId]/route');
       const abort = new AbortController();
       const res = await route.GET(new Request('http://berth.test/x', { signal: abort.signal }), { params: Promise.resolve({ projectId: project.id }) });
       expect(res.status).toBe(200);

@@ -12,7 +12,7 @@ import { removeMember } from './members';
 import { createProject } from './projects';
 import { addService } from './services';
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 
 /** Ids and query parameters that would reach Postgres or `new Date` unchecked: each gets a 404 or a 422. */
 describe('ids, parameters and projects being deleted', () => {
@@ -44,9 +44,9 @@ describe('ids, parameters and projects being deleted', () => {
   });
 
   it('query parameters of the logs and statistics routes are validated (422 naming the parameter)', async () => {
-    const logs = (await import('@/app/api/v1/projects/[projectId]/logs/route')) as unknown as { GET: Handler };
-    const stats = (await import('@/app/api/v1/projects/[projectId]/services/[serviceId]/stats/route')) as unknown as { GET: Handler };
-    const call = async (h: Handler, query: string, params: Record<string, string>) => {
+    const logs = await import('@/app/api/v1/projects/[projectId]/logs/route');
+    const stats = await import('@/app/api/v1/projects/[projectId]/services/[serviceId]/stats/route');
+    const call = async <P,>(h: Handler<P>, query: string, params: P) => {
       const res = await h(new Request(`http://berth.test/x${query}`), { params: Promise.resolve(params) });
       return { status: res.status, fields: Object.keys(((await res.json()) as { error?: { fields?: object } }).error?.fields ?? {}) };
     };

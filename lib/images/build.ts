@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { PassThrough } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import tar from 'tar-fs';
@@ -104,7 +105,7 @@ export async function buildBase(say: Say, opts: BuildOptions = {}, suite: Suite 
       tag: `${suite}-${hash}`,
       changes: [`LABEL ${HASH_LABEL}=${hash}`, 'ENV LANG=C.UTF-8'],
     };
-    const stream = (await docker().importImage(tarball, importOpts)) as unknown as NodeJS.ReadableStream;
+    const stream = await docker().importImage(tarball, importOpts);
     await followProgress(stream);
     say(`base ${tag}: imported`);
     return tag;
@@ -158,7 +159,9 @@ export async function buildTypeImage(
     await packNpm(image.npm, dir);
     const online = image.packages.length > 0;
     say(`${refs.join(', ')}: building from images/${image.dir}/ on ${image.suite}${online ? ` with ${image.packages.join(' ')}` : ' (no network)'}…`);
-    const context = tar.pack(dir) as unknown as NodeJS.ReadableStream;
+    // tar-fs gives a streamx stream; the Engine client takes a Node stream.
+    const context = new PassThrough();
+    tar.pack(dir).pipe(context);
     const stream = await docker().buildImage(context, {
       t: refs[0],
       networkmode: online ? 'default' : 'none',

@@ -1,6 +1,6 @@
 import { L } from './labels';
 import type { ObservedProject, WantedProject } from './spec';
-import { step, type Step } from './steps';
+import type { Step } from './steps';
 
 /**
  * Pure: what to do so that Docker (observed) matches the wanted state. No I/O, no clock.
@@ -17,38 +17,38 @@ export function plan(wanted: WantedProject, observed: ObservedProject): Step[] {
   for (const current of observed.containers) {
     const want = wantedByName.get(current.name);
     if (!want || seen.has(current.name)) {
-      removes.push(step('removeContainer', { current, reason: want ? 'duplicate' : 'not wanted' }));
+      removes.push({ action: 'removeContainer', current, reason: want ? 'duplicate' : 'not wanted' });
       continue;
     }
     seen.add(current.name);
     if (current.labels[L.specHash] !== want.hash) {
-      removes.push(step('removeContainer', { current, reason: 'spec changed' }));
-      creates.push(step('createContainer', { target: want.spec, hash: want.hash }));
+      removes.push({ action: 'removeContainer', current, reason: 'spec changed' });
+      creates.push({ action: 'createContainer', target: want.spec, hash: want.hash });
       continue;
     }
     const running = current.state === 'running' || current.state === 'restarting';
-    if (want.spec.running && !running) runState.push(step('startContainer', { current }));
-    if (!want.spec.running && running) runState.push(step('stopContainer', { current }));
+    if (want.spec.running && !running) runState.push({ action: 'startContainer', current });
+    if (!want.spec.running && running) runState.push({ action: 'stopContainer', current });
   }
   for (const want of wanted.containers) {
-    if (!seen.has(want.spec.name)) creates.push(step('createContainer', { target: want.spec, hash: want.hash }));
+    if (!seen.has(want.spec.name)) creates.push({ action: 'createContainer', target: want.spec, hash: want.hash });
   }
 
   const wantedVolumes = new Set(wanted.volumes.map((v) => v.name));
   const observedVolumes = new Set(observed.volumes.map((v) => v.name));
   for (const v of observed.volumes) {
-    if (!wantedVolumes.has(v.name)) removes.push(step('removeVolume', { current: { name: v.name } }));
+    if (!wantedVolumes.has(v.name)) removes.push({ action: 'removeVolume', current: { name: v.name } });
   }
   const volumeCreates = wanted.volumes
     .filter((v) => !observedVolumes.has(v.name))
-    .map((target) => step('createVolume', { target }));
+    .map((target): Step => ({ action: 'createVolume', target }));
 
   const networkCreates: Step[] = [];
   for (const n of observed.networks) {
-    if (!wanted.network || n.name !== wanted.network.name) removes.push(step('removeNetwork', { current: { id: n.id, name: n.name } }));
+    if (!wanted.network || n.name !== wanted.network.name) removes.push({ action: 'removeNetwork', current: { id: n.id, name: n.name } });
   }
   if (wanted.network && !observed.networks.some((n) => n.name === wanted.network!.name)) {
-    networkCreates.push(step('createNetwork', { target: wanted.network }));
+    networkCreates.push({ action: 'createNetwork', target: wanted.network });
   }
 
   const order = { removeContainer: 0, removeVolume: 1, removeNetwork: 2 } as Record<string, number>;

@@ -4,7 +4,7 @@ import { applyStep } from './apply';
 import { systemClock, type Clock } from './clock';
 import type { Engine } from './engine';
 import type { WantedProject } from './spec';
-import { describeStep, step, type Step } from './steps';
+import { describeStep, type Step } from './steps';
 import { logger } from '@/lib/log';
 
 const log = logger('reconcile');
@@ -54,8 +54,8 @@ async function applyOrReplace(engine: Engine, wanted: WantedProject, s: Step): P
     const want = s.action === 'startContainer' ? wanted.containers.find((c) => c.spec.name === s.current.name) : undefined;
     if (!want || s.action !== 'startContainer') throw err;
     log.warn('container would not start; replacing it', { container: s.current.name, error: err instanceof Error ? err.message : String(err) });
-    await applyStep(engine, step('removeContainer', { current: s.current, reason: 'would not start' }));
-    await applyStep(engine, step('createContainer', { target: want.spec, hash: want.hash }));
+    await applyStep(engine, { action: 'removeContainer', current: s.current, reason: 'would not start' });
+    await applyStep(engine, { action: 'createContainer', target: want.spec, hash: want.hash });
   }
 }
 

@@ -13,10 +13,6 @@ export type Step =
 
 export type StepAction = Step['action'];
 
-export function step<A extends StepAction>(action: A, args: Omit<Extract<Step, { action: A }>, 'action'>): Step {
-  return { action, ...args } as unknown as Step;
-}
-
 export function describeStep(s: Step): string {
   switch (s.action) {
     case 'createNetwork':

@@ -180,7 +180,7 @@ export class CatalogStack {
   }
 
   async logs(c: StackContainer, tail = 40): Promise<string> {
-    const raw = (await this.client.getContainer(c.name).logs({ stdout: true, stderr: true, tail })) as unknown as Buffer;
+    const raw = await this.client.getContainer(c.name).logs({ stdout: true, stderr: true, tail, follow: false });
     return demux(raw);
   }
 

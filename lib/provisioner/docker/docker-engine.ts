@@ -179,7 +179,7 @@ export function dockerEngine(client: Docker = docker(), opts: { deadlines?: Part
     execPipe: (idOrName, argv, opts) => traced(`exec ${argv[0] ?? ''} in ${idOrName}`, () => execPipe(client, idOrName, argv, opts)),
     exec: (idOrName, argv, opts = {}) => within('exec', `exec ${argv[0] ?? ''} in ${idOrName}`, () => execIn(idOrName, argv, opts)),
     async logs(idOrName, opts = {}) {
-      const raw = (await within('logs', `logs of ${idOrName}`, () =>
+      const raw = await within('logs', `logs of ${idOrName}`, () =>
         client.getContainer(idOrName).logs({
           stdout: true,
           stderr: true,
@@ -188,12 +188,12 @@ export function dockerEngine(client: Docker = docker(), opts: { deadlines?: Part
           since: opts.sinceSec ?? 0,
           tail: opts.tail ?? 500,
         }),
-      )) as unknown as Buffer;
+      );
       return demuxLines(raw);
     },
     async stats(idOrName): Promise<ContainerStats | undefined> {
       try {
-        const s = (await within('stats', `stats of ${idOrName}`, () => client.getContainer(idOrName).stats({ stream: false }))) as unknown as DockerStats;
+        const s: DockerStats = await within('stats', `stats of ${idOrName}`, () => client.getContainer(idOrName).stats({ stream: false }));
         return toStats(s);
       } catch (err) {
         if (statusCode(err) === 404 || statusCode(err) === 409) return undefined;
