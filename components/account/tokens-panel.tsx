@@ -5,6 +5,7 @@ import { ActionForm } from '@/components/projects/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { Field, SelectField } from '@/components/ui/field';
 
 interface TokenRow {
@@ -23,6 +24,32 @@ const LIFETIMES: [string, string][] = [
   ['90 days', '90'],
   ['1 year', '365'],
   ['Never', '0'],
+];
+
+const when = (iso: string) => new Date(iso).toLocaleString();
+
+const columns: Column<TokenRow>[] = [
+  { header: 'Name', cell: (t) => t.name },
+  { header: 'Token', className: 'font-mono', cell: (t) => `${t.prefix}…` },
+  { header: 'Created', cell: (t) => when(t.createdAt) },
+  { header: 'Last used', cell: (t) => (t.lastUsedAt ? when(t.lastUsedAt) : 'never') },
+  {
+    header: 'Expires',
+    cell: (t) =>
+      !t.expiresAt ? 'never' : new Date(t.expiresAt) <= new Date() ? <span className="text-red-600">expired</span> : new Date(t.expiresAt).toLocaleDateString(),
+  },
+  {
+    header: <span className="sr-only">Actions</span>,
+    className: 'text-right',
+    cell: (t) =>
+      t.revokedAt ? (
+        <span className="text-xs text-slate-500">revoked</span>
+      ) : (
+        <ActionForm action={revokeTokenAction} hidden={{ tokenId: t.id }}>
+          {(_s, pending) => <Button type="submit" variant="ghost" disabled={pending} aria-label={`Revoke ${t.name}`}>Revoke</Button>}
+        </ActionForm>
+      ),
+  },
 ];
 
 export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
@@ -59,29 +86,7 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
       {tokens.length === 0 ? (
         <p className="text-sm text-slate-500">No tokens yet.</p>
       ) : (
-        <table className="w-full text-sm">
-          <thead><tr className="text-left text-xs text-slate-500"><th>Name</th><th>Token</th><th>Created</th><th>Last used</th><th>Expires</th><th className="sr-only">Actions</th></tr></thead>
-          <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1.5">{t.name}</td>
-                <td className="font-mono">{t.prefix}…</td>
-                <td>{new Date(t.createdAt).toLocaleString()}</td>
-                <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
-                <td>{!t.expiresAt ? 'never' : new Date(t.expiresAt) <= new Date() ? <span className="text-red-600">expired</span> : new Date(t.expiresAt).toLocaleDateString()}</td>
-                <td className="text-right">
-                  {t.revokedAt ? (
-                    <span className="text-xs text-slate-500">revoked</span>
-                  ) : (
-                    <ActionForm action={revokeTokenAction} hidden={{ tokenId: t.id }}>
-                      {(_s, pending) => <Button type="submit" variant="ghost" disabled={pending} aria-label={`Revoke ${t.name}`}>Revoke</Button>}
-                    </ActionForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="API tokens" columns={columns} rows={tokens} rowKey={(t) => t.id} />
       )}
     </section>
   );

@@ -4,9 +4,39 @@ import { createUserAction, setUserDisabledAction } from '@/app/(dashboard)/admin
 import { ActionForm } from '@/components/projects/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { Field, SelectField } from '@/components/ui/field';
 
-export function UsersPanel({ me, users }: { me: string; users: { id: string; name: string; email: string; role: string; disabled: boolean }[] }) {
+interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  disabled: boolean;
+}
+
+const columns = (me: string): Column<UserRow>[] => [
+  { header: 'Name', cell: (u) => u.name },
+  { header: 'Email', cell: (u) => u.email },
+  { header: 'Role', cell: (u) => u.role },
+  { header: 'Status', cell: (u) => (u.disabled ? <Badge tone="red">disabled</Badge> : <Badge tone="green">active</Badge>) },
+  {
+    header: <span className="sr-only">Actions</span>,
+    className: 'text-right',
+    cell: (u) =>
+      u.id !== me && (
+        <ActionForm action={setUserDisabledAction} hidden={{ userId: u.id, disabled: String(!u.disabled) }}>
+          {(_s, pending) => (
+            <Button type="submit" variant="ghost" disabled={pending} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}>
+              {u.disabled ? 'Enable' : 'Disable'}
+            </Button>
+          )}
+        </ActionForm>
+      ),
+  },
+];
+
+export function UsersPanel({ me, users }: { me: string; users: UserRow[] }) {
   return (
     <div className="space-y-6">
       <ActionForm action={createUserAction} hidden={{}} className="grid items-end gap-2 sm:grid-cols-5">
@@ -23,30 +53,7 @@ export function UsersPanel({ me, users }: { me: string; users: { id: string; nam
           </>
         )}
       </ActionForm>
-      <table className="w-full text-sm">
-        <thead><tr className="text-left text-xs text-slate-500"><th>Name</th><th>Email</th><th>Role</th><th>Status</th><th className="sr-only">Actions</th></tr></thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className="border-t border-slate-100 dark:border-slate-800">
-              <td className="py-1.5">{u.name}</td>
-              <td>{u.email}</td>
-              <td>{u.role}</td>
-              <td>{u.disabled ? <Badge tone="red">disabled</Badge> : <Badge tone="green">active</Badge>}</td>
-              <td className="text-right">
-                {u.id !== me && (
-                  <ActionForm action={setUserDisabledAction} hidden={{ userId: u.id, disabled: String(!u.disabled) }}>
-                    {(_s, pending) => (
-                      <Button type="submit" variant="ghost" disabled={pending} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}>
-                        {u.disabled ? 'Enable' : 'Disable'}
-                      </Button>
-                    )}
-                  </ActionForm>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable label="Users" columns={columns(me)} rows={users} rowKey={(u) => u.id} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { deleteEnvAction, setEnvAction } from '@/app/(dashboard)/projects/[projectId]/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { Field } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import type { EnvView } from '@/lib/domain/env';
@@ -27,61 +28,68 @@ function EnvTable({ rows, revealed, canWrite, hidden, label }: { rows: EnvView[]
     await navigator.clipboard?.writeText(value).catch(() => undefined);
     toast('info', `${key} copied`);
   };
+  const plainOf = (v: EnvView) => revealed?.[v.key];
+  const columns: Column<EnvView>[] = [
+    {
+      header: 'Key',
+      headerClassName: 'w-2/5',
+      className: 'truncate font-mono',
+      title: (v) => v.key,
+      cell: (v) => (
+        <>
+          {v.key}
+          {v.secret && <span className="ml-2 text-xs text-slate-400">secret</span>}
+        </>
+      ),
+    },
+    {
+      header: 'Value',
+      className: 'font-mono break-all',
+      cell: (v) => (
+        <>
+          {v.secret && shown[v.key] && plainOf(v) !== undefined ? plainOf(v) : v.value}
+          {v.unresolved.length > 0 && (
+            <span className="ml-2 text-xs text-amber-600" role="note">
+              unresolved: {v.unresolved.map((u) => '${' + u + '}').join(', ')} (stays literal)
+            </span>
+          )}
+        </>
+      ),
+    },
+    {
+      header: <span className="sr-only">Actions</span>,
+      headerClassName: 'w-40',
+      className: 'flex justify-end gap-1',
+      cell: (v) => {
+        const plain = plainOf(v);
+        return (
+          <>
+            {v.secret && plain !== undefined && (
+              <Button variant="ghost" onClick={() => setShown((s) => ({ ...s, [v.key]: !s[v.key] }))} aria-label={`${shown[v.key] ? 'Hide' : 'Reveal'} ${v.key}`}>
+                {shown[v.key] ? 'Hide' : 'Reveal'}
+              </Button>
+            )}
+            {(!v.secret || plain !== undefined) && (
+              <Button variant="ghost" onClick={() => void copy(v.key, plain ?? v.value)} aria-label={`Copy ${v.key}`}>
+                Copy
+              </Button>
+            )}
+            {canWrite && v.kind === 'user' && (
+              <ActionForm action={deleteEnvAction} hidden={{ ...hidden, key: v.key }}>
+                {(_s, pending) => (
+                  <Button type="submit" variant="ghost" disabled={pending} aria-label={`Delete ${v.key}`}>
+                    Delete
+                  </Button>
+                )}
+              </ActionForm>
+            )}
+          </>
+        );
+      },
+    },
+  ];
   return (
-    <table className="w-full table-fixed text-sm" aria-label={label}>
-      <thead>
-        <tr className="text-left text-xs text-slate-500">
-          <th className="w-2/5 py-1">Key</th>
-          <th>Value</th>
-          <th className="w-40">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((v) => {
-          const plain = revealed?.[v.key];
-          const visible = v.secret && shown[v.key] && plain !== undefined ? plain : v.value;
-          return (
-            <tr key={v.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-              <td className="truncate py-1.5 pr-2 font-mono" title={v.key}>
-                {v.key}
-                {v.secret && <span className="ml-2 text-xs text-slate-400">secret</span>}
-              </td>
-              <td className="py-1.5 font-mono break-all">
-                {visible}
-                {v.unresolved.length > 0 && (
-                  <span className="ml-2 text-xs text-amber-600" role="note">
-                    unresolved: {v.unresolved.map((u) => '${' + u + '}').join(', ')} (stays literal)
-                  </span>
-                )}
-              </td>
-              <td className="flex justify-end gap-1 py-1">
-                {v.secret && plain !== undefined && (
-                  <Button variant="ghost" onClick={() => setShown((s) => ({ ...s, [v.key]: !s[v.key] }))} aria-label={`${shown[v.key] ? 'Hide' : 'Reveal'} ${v.key}`}>
-                    {shown[v.key] ? 'Hide' : 'Reveal'}
-                  </Button>
-                )}
-                {(!v.secret || plain !== undefined) && (
-                  <Button variant="ghost" onClick={() => void copy(v.key, plain ?? v.value)} aria-label={`Copy ${v.key}`}>
-                    Copy
-                  </Button>
-                )}
-                {canWrite && v.kind === 'user' && (
-                  <ActionForm action={deleteEnvAction} hidden={{ ...hidden, key: v.key }}>
-                    {(_s, pending) => (
-                      <Button type="submit" variant="ghost" disabled={pending} aria-label={`Delete ${v.key}`}>
-                        Delete
-                      </Button>
-                    )}
-                  </ActionForm>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable fixed label={label} columns={columns} rows={rows} rowKey={(v) => v.id} rowClassName={() => 'align-top'} />
   );
 }
 

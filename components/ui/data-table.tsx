@@ -8,6 +8,8 @@ export interface Column<T> {
   className?: string;
   /** A tooltip of the body cell, e.g. the full text of a truncated one. */
   title?: (row: T) => string | undefined;
+  /** Classes of the header cell (a width, under `fixed`). */
+  headerClassName?: string;
 }
 
 interface Props<T> {
@@ -19,6 +21,8 @@ interface Props<T> {
   label?: string;
   /** Classes added to a body row (a highlighted row, `align-top` for cells of several lines). */
   rowClassName?: (row: T) => string;
+  /** Column widths from the header cells rather than the content (long values wrap instead). */
+  fixed?: boolean;
 }
 
 const cellClass = (last: boolean) => (last ? 'py-1' : 'py-1 pr-3');
@@ -27,16 +31,16 @@ const cellClass = (last: boolean) => (last ? 'py-1' : 'py-1 pr-3');
  * The dashboard's list table: muted headers, rows split by a rule, compact cells, scrolling
  * sideways on a narrow screen. Columns say how each cell renders from its row.
  */
-export function DataTable<T>({ columns, rows, rowKey, caption, label, rowClassName }: Props<T>) {
+export function DataTable<T>({ columns, rows, rowKey, caption, label, rowClassName, fixed }: Props<T>) {
   const last = columns.length - 1;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" aria-label={label}>
+      <table className={`w-full text-left text-sm ${fixed ? 'table-fixed' : ''}`.trim()} aria-label={label}>
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className="text-slate-500">
           <tr>
             {columns.map((c, i) => (
-              <th key={i} className={cellClass(i === last)}>
+              <th key={i} className={`${c.headerClassName ?? ''} ${cellClass(i === last)}`.trim()}>
                 {c.header}
               </th>
             ))}
