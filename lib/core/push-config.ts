@@ -23,6 +23,12 @@ const remember = (id: string | undefined, file: string, content: string) => {
   if (id) inPlace.set(`${id}:${file}`, { sha: sha(content), at: Date.now() });
 };
 
+/** True when this process knows what the file holds (recently): after `known` said no, it holds something else. */
+const cachedElse = (id: string | undefined, file: string) => {
+  const e = id ? inPlace.get(`${id}:${file}`) : undefined;
+  return Boolean(e && Date.now() - e.at < TRUST_MS);
+};
+
 const forget = (id: string | undefined, file: string) => {
   if (id) inPlace.delete(`${id}:${file}`);
 };
@@ -35,6 +41,15 @@ export interface Target {
 const target = (t: string | Target): Target => (typeof t === 'string' ? { name: t } : t);
 
 /**
+ * Fixed scripts (paths come in as arguments, never pasted in). WRITE_AND_TEST writes stdin to the
+ * candidate $1 and validates it with nginx, removing it when rejected (exit 90: not written).
+ * SWAP keeps the running config $2 as $3 and moves the candidate in (an atomic rename on one file
+ * system); it prints `first` when there was no running config.
+ */
+const WRITE_AND_TEST = 'mkdir -p "${1%/*}" && cat > "$1" || exit 90; nginx -t -q -c "$1" || { code=$?; rm -f "$1"; exit $code; }';
+const SWAP = 'if [ -s "$2" ]; then cp "$2" "$3"; else echo first; fi; mv "$1" "$2"';
+
+/**
  * Writes a candidate config into a balancer, validates it with `nginx -t`, keeps the last good
  * one, swaps it in and reloads gracefully. A config nginx rejects fails with nginx's message and
  * leaves the running config untouched. Returns false when the config was already in place.
@@ -42,25 +57,24 @@ const target = (t: string | Target): Target => (typeof t === 'string' ? { name: 
 export async function pushNginxConfig(engine: Engine, to: string | Target, config: string): Promise<boolean> {
   const { name: container, id } = target(to);
   if (known(id, 'nginx.conf', config)) return false;
-  const current = await engine.exec(container, ['cat', `${DIR}/nginx.conf`]);
-  if (current.exitCode === 0 && current.stdout === config) {
-    remember(id, 'nginx.conf', config);
-    return false;
+  // What this process put there last (another content) saves reading it back.
+  if (!cachedElse(id, 'nginx.conf')) {
+    const current = await engine.exec(container, ['cat', `${DIR}/nginx.conf`]);
+    if (current.exitCode === 0 && current.stdout === config) {
+      remember(id, 'nginx.conf', config);
+      return false;
+    }
   }
   // A file of its own per push: what nginx validated is exactly what is swapped in, even when two pushes overlap.
   const candidate = `${DIR}/candidate-${crypto.randomBytes(6).toString('hex')}.conf`;
-  if (current.exitCode !== 0) await engine.exec(container, ['mkdir', '-p', DIR]); // a fresh container
-  const write = await engine.exec(container, ['tee', candidate], { stdin: config });
-  if (write.exitCode !== 0) throw new Error(`could not write the config into ${container}: ${write.stderr}`);
-  const test = await engine.exec(container, ['nginx', '-t', '-q', '-c', candidate]);
+  const test = await engine.exec(container, ['sh', '-c', WRITE_AND_TEST, 'sh', candidate], { stdin: config });
+  if (test.exitCode === 90) throw new Error(`could not write the config into ${container}: ${test.stderr}`);
   if (test.exitCode !== 0) {
-    await engine.exec(container, ['rm', '-f', candidate]);
     throw new AppError('VALIDATION', `nginx rejected the new configuration; the running one is unchanged: ${test.stderr.trim()}`);
   }
-  const first = current.exitCode !== 0 || current.stdout === '';
-  if (!first) await engine.exec(container, ['cp', `${DIR}/nginx.conf`, `${DIR}/last-good.conf`]);
-  await engine.exec(container, ['mv', candidate, `${DIR}/nginx.conf`]); // atomic rename on one file system
-  if (!first) {
+  const swap = await engine.exec(container, ['sh', '-c', SWAP, 'sh', candidate, `${DIR}/nginx.conf`, `${DIR}/last-good.conf`]);
+  if (swap.exitCode !== 0) throw new Error(`could not put the config in place in ${container}: ${swap.stderr}`);
+  if (swap.stdout.trim() !== 'first') {
     try {
       await reloadNginx(engine, container);
     } catch (err) {

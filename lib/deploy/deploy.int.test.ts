@@ -12,7 +12,8 @@ import { waitProcess } from '@/lib/testing/engine';
 import { httpGet, steadyLoad } from '@/lib/testing/load';
 import { waitFor } from '@/lib/testing/wait';
 import { bareRepo, exampleCopy, pushDir, tarGz, zipOf } from './testing/fixtures';
-import { answers, buildContainers, deployProject, versionRow } from './testing/harness';
+import { VERSION_LABEL } from './build/labels';
+import { answers, buildContainers, deployProject, engine, versionRow } from './testing/harness';
 
 /** The Node.js example with its zerops.yml edited (greeting, readiness, build commands…). */
 const nodeApp = (edit: (yml: string) => string = (y) => y) =>
@@ -44,11 +45,25 @@ describe('deploy pipeline: Node.js example (archive, Git, webhook, rollout, roll
     await t?.dispose();
   }, 120_000);
 
-  it('deploys from an archive and answers through the edge; reads and writes its database', async () => {
-    const { version, process } = await deployArchive(t.db, t.userId, t.project.id, appId, await tarGz(await nodeApp()));
+  it('deploys from an archive and answers through the edge; reads and writes its database; starts with every CPU, then runs with its own', async () => {
+    // The readiness check notes the CPU quota the new container had while it started.
+    const quota = '(cat /sys/fs/cgroup/cpu.max 2>/dev/null || cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) | cut -d" " -f1';
+    const readiness = (y: string) =>
+      y.replace(
+        /readinessCheck:\n {8}httpGet:\n {10}port: 3000\n {10}path: \/health\n/,
+        `readinessCheck:\n        exec:\n          command: ${quota} > /tmp/quota-at-start && curl -fsS http://127.0.0.1:3000/health\n`,
+      );
+    const { version, process } = await deployArchive(t.db, t.userId, t.project.id, appId, await tarGz(await nodeApp(readiness)));
     const { done, log } = await finish(process.id, version.id);
     expect(done.error ?? 'ok', log.slice(-3000)).toBe('ok');
     v1 = version.id;
+    const [container] = await engine.listContainers({ [VERSION_LABEL]: version.id });
+    const cpus = (await engine.engineInfo()).cpus;
+    const read = async (argv: string[]) => (await engine.exec(container!.id, argv)).stdout.trim();
+    expect(await read(['cat', '/tmp/quota-at-start'])).toBe(String(cpus * 100_000));
+    expect(await read(['sh', '-c', quota])).toBe('50000'); // the nodejs type's 0.5 CPU
+    expect((await engine.inspectContainer(container!.id))?.limits?.nanoCpus).toBe(0.5e9);
+    expect(log).toMatch(/CPU and memory limits applied in place to 1 container/);
     const row = await versionRow(t.db, version.id);
     expect(row).toMatchObject({ status: 'ACTIVE', source: { kind: 'archive' } });
     expect(row.artifactDigest).toMatch(/^[a-f0-9]{64}$/);

@@ -6,6 +6,7 @@ import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
 import type { ProcessHandlers } from '@/lib/processes/registry';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
+import { applyLimits } from '@/lib/processes/apply-limits';
 import { reconcileStep } from '@/lib/processes/reconcile-step';
 import { CommandFailed } from './build/commands-image';
 import { runBuild } from './build/run-build';
@@ -89,7 +90,8 @@ async function deploy(ctx: ProcessContext): Promise<void> {
   const service = loaded.service;
   let version = loaded.version;
   if (version.status === 'ACTIVE') {
-    // Resumed after the switch: finish removing the old containers.
+    // Resumed after the switch: the service's own limits, then finish removing the old containers.
+    await applyLimits(ctx, projectId, serviceId);
     await reconcileStep(ctx, projectId);
     return;
   }
@@ -118,7 +120,10 @@ async function deploy(ctx: ProcessContext): Promise<void> {
 async function activate(ctx: ProcessContext): Promise<void> {
   const { projectId, serviceId, versionId } = ids(ctx);
   const { service, version } = await load(ctx, serviceId, versionId);
-  if (version.status === 'ACTIVE') return reconcileStep(ctx, projectId);
+  if (version.status === 'ACTIVE') {
+    await applyLimits(ctx, projectId, serviceId);
+    return reconcileStep(ctx, projectId);
+  }
   if (!version.image || !version.setup || !(await ctx.engine.imageExists(version.image))) {
     throw new AppError('CONFLICT', `app version ${version.sequence} has no built image to activate`);
   }

@@ -42,6 +42,16 @@ export function serviceContainerHash(spec: ContainerSpec, generation: number): s
   return specHash({ ...spec, env: undefined, running: undefined, limits: undefined, generation });
 }
 
+const cpus = new WeakMap<Engine, number>();
+/** The engine host's CPU count (asked once per engine). */
+async function hostCpus(engine: Engine): Promise<number> {
+  const known = cpus.get(engine);
+  if (known !== undefined) return known;
+  const n = (await engine.engineInfo()).cpus;
+  cpus.set(engine, n);
+  return n;
+}
+
 /** Per service, the app versions whose containers should run: ACTIVE, and DEPLOYING during a rollout. */
 async function deployedVersions(db: Db, projectId: string): Promise<Map<string, AppVersion[]>> {
   const rows = await db
@@ -74,7 +84,7 @@ export async function buildWantedProject(db: Db, engine: Engine, projectId: stri
       ? storages.map((st) => ({ volume: volumeName(projectId, `${st.hostname}-main-0-data`), mountPath: `/mnt/${st.hostname}` }))
       : [];
     const versions = deployed.get(service.id) ?? [];
-    const parts: { t: ContainerTemplate; local: string; labels?: Record<string, string>; binds?: ContainerSpec['binds'] }[] = [];
+    const parts: { t: ContainerTemplate; local: string; labels?: Record<string, string>; binds?: ContainerSpec['binds']; boost?: boolean }[] = [];
     if (versions.length) {
       // Deployed code: the serving version's containers (and, during a rollout, the next one's).
       const once = volumeName(projectId, `${service.hostname}-${ONCE_VOLUME}`);
@@ -86,7 +96,7 @@ export async function buildWantedProject(db: Db, engine: Engine, projectId: stri
         for (const c of versionContainers(service, v, vars, shared)) {
           if (!runsDuringRoll(v.id, c.template.ordinal, rolling)) continue;
           const t = { ...c.template, volumes: c.template.volumes.map((m) => (m.name === ONCE_VOLUME ? { ...m, name: `@${once}` } : m)) };
-          parts.push({ t, local: c.local, labels: c.labels, binds: c.binds });
+          parts.push({ t, local: c.local, labels: c.labels, binds: c.binds, boost: v.status === 'DEPLOYING' });
         }
       }
     }
@@ -102,7 +112,8 @@ export async function buildWantedProject(db: Db, engine: Engine, projectId: stri
       ipv6: Boolean(project.network6),
     });
     for (const t of templates) parts.push({ t, local: local(service, t) });
-    for (const { t, local: localName, labels: extra, binds } of parts) {
+    const limits = { nanoCpus: Math.round(service.resources.cpu * 1e9), memoryBytes: service.resources.memoryMb * 1024 * 1024 };
+    for (const { t, local: localName, labels: extra, binds, boost } of parts) {
       const labels = baseLabels(projectId, {
         [L.service]: service.id,
         [L.container]: localName,
@@ -132,7 +143,9 @@ export async function buildWantedProject(db: Db, engine: Engine, projectId: stri
           aliases: [localName, ...(t.serviceAlias ? [service.hostname] : []), ...(t.aliases ?? [])],
         },
         healthCheck: t.healthCheck,
-        limits: { nanoCpus: Math.round(service.resources.cpu * 1e9), memoryBytes: service.resources.memoryMb * 1024 * 1024 },
+        // A version being rolled out starts with every host CPU (its start and readiness check are
+        // what the rollout waits for); the switch gives it the service's own limit, in place.
+        limits: boost ? { ...limits, nanoCpus: Math.max(limits.nanoCpus, (await hostCpus(engine)) * 1e9) } : limits,
         // Restart policy: Docker restarts a crashed process at once (no database round trip) and
         // brings containers back when dockerd or the host restarts, before Berth runs; the
         // self-healer covers what Docker does not (docker kill, docker rm, drift). A stopped

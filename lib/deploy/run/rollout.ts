@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { syncCore } from '@/lib/core/balancer-sync';
 import { appVersions, projects, services, type AppVersion, type Project, type RollingProgress, type ServicePort } from '@/lib/db/schema';
 import { env } from '@/lib/env';
+import { applyLimits } from '@/lib/processes/apply-limits';
 import { reconcileStep } from '@/lib/processes/reconcile-step';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '@/lib/processes/context';
 import { reconcileProject, withProjectLock } from '@/lib/provisioner';
@@ -158,6 +159,7 @@ export async function rollout(ctx: ProcessContext, projectId: string, version: A
   }
   await ctx.checkpoint('switch', { cancelable: false });
   await switchTo(ctx, projectId, version);
+  await applyLimits(ctx, projectId, version.serviceId);
   if (previous && !shutdown && !rolling) await systemClock.sleep(DRAIN_MS);
   await ctx.checkpoint('remove old', { cancelable: false });
   await reconcileStep(ctx, projectId);

@@ -3,8 +3,8 @@ import { removeServiceBackups } from '@/lib/backups/keep';
 import { and, eq } from 'drizzle-orm';
 import { services } from '@/lib/db/schema';
 import { resolveServiceEnv } from '@/lib/envvars/resolve';
-import { L } from '@/lib/provisioner/labels';
-import { buildWantedProject, loadProjectVars } from '@/lib/provisioner/wanted';
+import { loadProjectVars } from '@/lib/provisioner/wanted';
+import { applyLimits } from '../apply-limits';
 import { reconcileStep, waitHealthy } from '../reconcile-step';
 import { ensureServiceImages } from '../service-images';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
@@ -39,25 +39,6 @@ async function warnUnresolved(ctx: ProcessContext, projectId: string, serviceId:
  * A failure marks the service FAILED; a cancel leaves it to the self-healer, which reconciles
  * Docker to the wanted state (so the status says what the service will be).
  */
-/**
- * CPU and memory limits are not part of a container's spec hash (the autoscaler moves them in
- * place), so a change of the service's resources reaches its running containers here: in place,
- * without a restart. New containers start with them anyway.
- */
-async function applyLimits(ctx: ProcessContext, projectId: string, serviceId: string): Promise<void> {
-  const wanted = await buildWantedProject(ctx.db, ctx.engine, projectId);
-  let changed = 0;
-  for (const { spec } of wanted.containers.filter((c) => c.spec.labels[L.service] === serviceId)) {
-    const live = await ctx.engine.inspectContainer(spec.name);
-    if (live?.state !== 'running') continue;
-    const want = spec.limits;
-    if (live.limits && live.limits.nanoCpus === want.nanoCpus && live.limits.memoryBytes === want.memoryBytes) continue;
-    await ctx.engine.updateContainer(live.id, { nanoCpus: want.nanoCpus, memoryBytes: want.memoryBytes });
-    changed++;
-  }
-  if (changed) await ctx.log(`new CPU and memory limits applied in place to ${changed} container${changed === 1 ? '' : 's'}`, { step: 'limits' });
-}
-
 function serviceChange(during: ServiceStatus, wantHealthy: boolean, final: ServiceStatus, opts: { limits?: boolean } = {}) {
   return async (ctx: ProcessContext): Promise<void> => {
     const { projectId, serviceId } = ids(ctx);
