@@ -183,6 +183,10 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
     get: { summary: "The public line of the service's ssh deploy key for private Git repositories (publicKey: null when none)" },
     post: { summary: 'Generate a new Ed25519 deploy key (replaces the old one); returns the public line to add at the Git host', status: 201 },
   },
+  '/projects/{projectId}/services/{serviceId}/deploy-key/known-hosts': {
+    get: { summary: 'The Git hosts whose ssh keys the service trusts (pinned at the first fetch): host, key type, SHA256 fingerprint' },
+    delete: { summary: 'Forget the key pinned for one host; the next fetch pins the key the host shows then', query: { host: 'the host as listed, e.g. github.com or [10.0.0.5]:2222 (required)' } },
+  },
   '/projects/{projectId}/services/{serviceId}/webhook/regenerate': { post: { summary: 'Regenerate the webhook secret (the old URL stops working)' } },
   '/hooks/deploy/{serviceId}/{secret}': {
     post: { summary: 'Push webhook (GitHub or GitLab payload; the secret in the URL authenticates): a push to the tracked branch or a new tag deploys; wrong secret → 404', status: 202 },

@@ -3,12 +3,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptSecret } from '@/lib/crypto/secrets';
 import { auditLog, deploySources, processes } from '@/lib/db/schema';
-import { createDeployKey, deployKeyInfo } from '@/lib/domain/deploy-keys';
+import { createDeployKey, deployKeyInfo, forgetHostKey } from '@/lib/domain/deploy-keys';
 import { deployGit, getVersionWithLog } from '@/lib/domain/deploys';
 import { waitProcess } from '@/lib/testing/engine';
 import { L } from '@/lib/provisioner/labels';
 import { deleteService } from '@/lib/domain/services';
 import { DEPLOY_LABEL } from './build/labels';
+import { fingerprintOf } from './source/known-hosts';
 import { cachePath, knownHostsPath, writeAtomic } from './store';
 import { bareRepo } from './testing/fixtures';
 import { sshServer, type SshServer } from './testing/git-servers';
@@ -57,10 +58,10 @@ describe("a private repository over ssh with the service's deploy key (Debian's 
   }, 120_000);
 
   it('Berth generates the key; with its public line authorized, the deploy fetches the commit; the host key is pinned on first use', async () => {
-    expect(await deployKeyInfo(t.db, t.userId, t.project.id, appId)).toEqual({ publicKey: null });
+    expect(await deployKeyInfo(t.db, t.userId, t.project.id, appId)).toEqual({ publicKey: null, pinnedHosts: [] });
     const { publicKey } = await createDeployKey(t.db, t.userId, t.project.id, appId);
     expect(publicKey).toMatch(/^ssh-ed25519 AAAA[A-Za-z0-9+/=]+ berth-app@/);
-    expect(await deployKeyInfo(t.db, t.userId, t.project.id, appId)).toEqual({ publicKey });
+    expect(await deployKeyInfo(t.db, t.userId, t.project.id, appId)).toEqual({ publicKey, pinnedHosts: [] });
     privateKeys.push(await storedKey());
     expect(privateKeys[0]).toContain('BEGIN OPENSSH PRIVATE KEY');
 
@@ -103,6 +104,23 @@ describe("a private repository over ssh with the service's deploy key (Debian's 
     expect(r.done.error).toMatch(/Host key for \[127\.0\.0\.1\]:\d+ has changed.*Host key verification failed/);
     expect(server.log.some((l) => l.includes('Accepted publickey'))).toBe(false);
     expectNoPrivateKey(`${r.visible}\n${r.done.error}`);
+  }, 400_000);
+
+  it('forgetting the pinned key lets the next fetch pin the key the host shows now', async () => {
+    const host = `[127.0.0.1]:${server!.port}`;
+    const fingerprint = fingerprintOf(server!.hostKey.split(' ')[1]!);
+    const pinned = (await deployKeyInfo(t.db, t.userId, t.project.id, appId)).pinnedHosts;
+    expect(pinned).toHaveLength(1);
+    expect(pinned[0]).toMatchObject({ host, keyType: 'ssh-ed25519' });
+    expect(pinned[0]!.fingerprint).not.toBe(fingerprint); // the first server's key
+    await expect(forgetHostKey(t.db, t.userId, t.project.id, appId, { host: 'gitlab.example' })).rejects.toMatchObject({ code: 'NOT_FOUND', fieldErrors: { host: ['no key is pinned for this host'] } });
+    await expect(forgetHostKey(t.db, t.userId, t.project.id, appId, { host: 'a b' })).rejects.toMatchObject({ code: 'VALIDATION', fieldErrors: { host: [expect.stringMatching(/without spaces/)] } });
+    expect(await forgetHostKey(t.db, t.userId, t.project.id, appId, { host })).toEqual({ pinnedHosts: [] });
+    const r = await deployAndFinish(server!.url(repo.path));
+    expect(r.done.error ?? 'ok', r.log.slice(-2500)).toBe('ok');
+    expect((await deployKeyInfo(t.db, t.userId, t.project.id, appId)).pinnedHosts).toEqual([{ host, keyType: 'ssh-ed25519', fingerprint }]);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.projectId, t.project.id));
+    expect(audits.some((a) => a.action === 'service.hostKeyForget' && a.target === `app ${host}`)).toBe(true);
   }, 400_000);
 
   it('deleting the service removes its pinned host keys, its build cache and its app images', async () => {
