@@ -5,6 +5,7 @@ import { containers, services } from '@/lib/db/schema';
 import { L, networkName } from '@/lib/provisioner/labels';
 import { markProbedReady } from '@/lib/provisioner/ready';
 import type { Engine } from '@/lib/provisioner/engine';
+import { hostCpus } from '@/lib/provisioner/host-cpus';
 
 /** One GET to the container's HTTP port; true on an answer below 400 (what the image's `curl -f` check accepts). */
 export function answers(host: string, port: number, timeoutMs: number): Promise<boolean> {
@@ -18,11 +19,34 @@ export function answers(host: string, port: number, timeoutMs: number): Promise<
   });
 }
 
+/** How long a (re)started container may use every host CPU while Berth waits for its first answer. */
+export const START_BOOST_MS = 3_000;
+
+/**
+ * Lifts the container's CPU limit to the whole host for its start; the returned function puts the
+ * limit back, unless someone else (the autoscaler) changed it meanwhile. A start under a small
+ * limit (a runtime's 0.5 CPU) takes several times longer, and the start is what healing waits for.
+ */
+async function boostStart(engine: Engine, id: string, limits: { nanoCpus: number; memoryBytes: number } | undefined): Promise<() => Promise<void>> {
+  const boosted = (await hostCpus(engine)) * 1e9;
+  if (!limits || limits.nanoCpus === 0 || limits.nanoCpus >= boosted) return async () => {};
+  await engine.updateContainer(id, { nanoCpus: boosted, memoryBytes: limits.memoryBytes });
+  let done = false;
+  return async () => {
+    if (done) return;
+    done = true;
+    // Also when it died meanwhile: its next start (Docker's restart policy) must not keep the boost.
+    const live = await engine.inspectContainer(id);
+    if (live?.limits?.nanoCpus === boosted) await engine.updateContainer(id, { nanoCpus: limits.nanoCpus, memoryBytes: live.limits.memoryBytes });
+  };
+}
+
 /**
  * Right after a service container starts, Berth asks its HTTP port itself every `intervalMs` for
  * the first seconds instead of waiting for Docker's health interval; the first good answer marks
- * the container healthy for the dashboard (Docker's own check confirms it later). Services
- * without an HTTP port wait for Docker's check. Returns whether it saw the container ready.
+ * the container healthy for the dashboard (Docker's own check confirms it later). Until then (at
+ * most START_BOOST_MS) the container may use every host CPU. Services without an HTTP port wait
+ * for Docker's check. Returns whether it saw the container ready.
  */
 export async function probeReady(db: Db, engine: Engine, container: string, opts: { intervalMs?: number; forMs?: number } = {}): Promise<boolean> {
   const d = await engine.inspectContainer(container);
@@ -34,18 +58,27 @@ export async function probeReady(db: Db, engine: Engine, container: string, opts
   const ip = d.ips[networkName(projectId)];
   if (!port || !ip) return false;
   const interval = opts.intervalMs ?? 25;
-  const until = Date.now() + (opts.forMs ?? 10_000);
-  while (Date.now() < until) {
-    if (await answers(ip, port, 200)) {
-      markProbedReady(d.id, d.startedAt);
-      const startedAt = d.startedAt && !d.startedAt.startsWith('0001') ? new Date(d.startedAt) : null;
-      await db
-        .update(containers)
-        .set({ status: 'running', health: 'healthy', dockerId: d.id, startedAt, updatedAt: new Date() })
-        .where(and(eq(containers.name, d.name), eq(containers.projectId, projectId)));
-      return true;
+  const started = Date.now();
+  const until = started + (opts.forMs ?? 10_000);
+  const unboost = await boostStart(engine, d.id, d.limits);
+  try {
+    while (Date.now() < until) {
+      if (await answers(ip, port, 200)) {
+        // Back to its own limit before anyone reads it healthy (and, say, its limits).
+        await unboost();
+        markProbedReady(d.id, d.startedAt);
+        const startedAt = d.startedAt && !d.startedAt.startsWith('0001') ? new Date(d.startedAt) : null;
+        await db
+          .update(containers)
+          .set({ status: 'running', health: 'healthy', dockerId: d.id, startedAt, updatedAt: new Date() })
+          .where(and(eq(containers.name, d.name), eq(containers.projectId, projectId)));
+        return true;
+      }
+      if (Date.now() - started >= START_BOOST_MS) await unboost();
+      await new Promise((resolve) => setTimeout(resolve, interval));
     }
-    await new Promise((resolve) => setTimeout(resolve, interval));
+    return false;
+  } finally {
+    await unboost().catch(() => {});
   }
-  return false;
 }

@@ -52,14 +52,26 @@ describe('self-healing on engine events', () => {
     return d?.state === 'running' ? d : undefined;
   };
 
-  it('restarts a killed container on its `die` event, with no periodic pass and no debounce', async () => {
+  it('restarts a killed container on its `die` event, with no periodic pass and no debounce; it starts with every CPU, then has its own limit', async () => {
     const before = await waitFor('the container running', running, 30_000);
-    await docker().getContainer(name).kill({ signal: 'SIGKILL' });
-    const after = await waitFor('the killed container running again', async () => {
-      const d = await running();
-      return d && d.startedAt !== before.startedAt ? d : undefined;
-    }, 20_000);
-    expect(after.id).toBe(before.id);
+    expect(before.limits?.nanoCpus).toBe(0.5e9);
+    const updates: string[] = [];
+    const unwatch = await engine.watchEvents((e) => {
+      if (e.labels.name === name && e.action === 'update') updates.push(e.action);
+    }, () => {});
+    try {
+      await docker().getContainer(name).kill({ signal: 'SIGKILL' });
+      const after = await waitFor('the killed container running again', async () => {
+        const d = await running();
+        return d && d.startedAt !== before.startedAt ? d : undefined;
+      }, 20_000);
+      expect(after.id).toBe(before.id);
+      // The limit lifted for the start and put back once it answered: two updates, the limit as before.
+      await waitFor('the boost and its end', async () => updates.length >= 2, 20_000);
+      expect((await engine.inspectContainer(name))?.limits?.nanoCpus).toBe(0.5e9);
+    } finally {
+      unwatch();
+    }
   });
 
   it('recreates a removed container on its `destroy` event, with no periodic pass and no debounce', async () => {
@@ -93,5 +105,7 @@ describe('self-healing on engine events', () => {
     await waitFor('four more crashes', async () => ((await engine.inspectContainer(name))?.restartCount ?? 0) >= base + 4, 60_000, 20);
     // The engine waits 100, 200, 400, 800 ms … between restarts; restarts on every `die` would not.
     expect(Date.now() - t).toBeGreaterThan(1_000);
+    // A start's CPU boost ends with the start, also when the start crashed: no boost is kept into the next one.
+    await waitFor('the own CPU limit between crashes', async () => (await engine.inspectContainer(name))?.limits?.nanoCpus === 0.5e9, 10_000, 20);
   });
 });

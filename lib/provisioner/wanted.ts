@@ -11,6 +11,7 @@ import { resolveServiceEnv, type ProjectVars } from '@/lib/envvars/resolve';
 import { projectExtensions, type ExtensionContext } from './extensions';
 import { L, baseLabels, containerName, networkName, specHash, volumeName } from './labels';
 import type { Engine } from './engine';
+import { hostCpus } from './host-cpus';
 import type { ContainerSpec, WantedContainer, WantedProject, WantedVolume } from './spec';
 
 export async function loadProjectVars(db: Db, projectId: string, list: Service[]): Promise<ProjectVars> {
@@ -40,16 +41,6 @@ const local = (s: Service, t: ContainerTemplate) => `${s.hostname}-${t.role}-${t
  */
 export function serviceContainerHash(spec: ContainerSpec, generation: number): string {
   return specHash({ ...spec, env: undefined, running: undefined, limits: undefined, generation });
-}
-
-const cpus = new WeakMap<Engine, number>();
-/** The engine host's CPU count (asked once per engine). */
-async function hostCpus(engine: Engine): Promise<number> {
-  const known = cpus.get(engine);
-  if (known !== undefined) return known;
-  const n = (await engine.engineInfo()).cpus;
-  cpus.set(engine, n);
-  return n;
 }
 
 /** Per service, the app versions whose containers should run: ACTIVE, and DEPLOYING during a rollout. */
