@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Badge, statusTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import type { ProjectCardData } from './project-card-data';
+import type { ProjectCardData } from '@/lib/domain/project-cards';
 import { Sparkline } from './sparkline';
 import { ProjectAddresses } from './project-addresses';
 

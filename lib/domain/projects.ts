@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { encryptSecret } from '@/lib/crypto/secrets';
 import type { Db } from '@/lib/db/client';
 import { containers, envVariables, processes, projectMembers, projects, services, type Project } from '@/lib/db/schema';
@@ -96,12 +96,31 @@ export interface ProjectSummary {
 }
 
 /** The caller's projects with the counts a project card shows. */
-export async function listProjects(db: Db, userId: string): Promise<ProjectSummary[]> {
-  const rows = await db
+export interface ProjectListOptions {
+  /** Projects whose name contains this text (case-insensitive). */
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+const nameFilter = (q: string | undefined) => (q ? ilike(projects.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined);
+const memberOf = (userId: string) => and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, userId));
+
+/** How many projects the user sees (with the name filter). */
+export async function countProjects(db: Db, userId: string, q?: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(projects).innerJoin(projectMembers, memberOf(userId)).where(nameFilter(q));
+  return Number(row?.n ?? 0);
+}
+
+/** The user's projects, newest first (a page of them with limit/offset), with their counts. */
+export async function listProjects(db: Db, userId: string, opts: ProjectListOptions = {}): Promise<ProjectSummary[]> {
+  const query = db
     .select({ project: projects, role: projectMembers.role })
     .from(projects)
-    .innerJoin(projectMembers, and(eq(projectMembers.projectId, projects.id), eq(projectMembers.userId, userId)))
-    .orderBy(desc(projects.createdAt));
+    .innerJoin(projectMembers, memberOf(userId))
+    .where(nameFilter(opts.q))
+    .orderBy(desc(projects.createdAt), desc(projects.id));
+  const rows = opts.limit === undefined ? await query : await query.limit(opts.limit).offset(opts.offset ?? 0);
   if (!rows.length) return [];
   const ids = rows.map((r) => r.project.id);
   const svc = await db.select({ id: services.projectId, n: count() }).from(services).where(inArray(services.projectId, ids)).groupBy(services.projectId);

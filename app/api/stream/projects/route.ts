@@ -1,21 +1,19 @@
-import { toProjectCards } from '@/components/projects/project-card-data';
 import { apiRoute } from '@/lib/api/handler';
 import { sseSnapshots } from '@/lib/api/sse';
 import { requireStillActive } from '@/lib/auth/credentials';
-import { listCpuSparklines } from '@/lib/db/queries/sparklines';
-import { listProjects } from '@/lib/domain/projects';
+import { projectCardsPage } from '@/lib/domain/project-cards';
 
 export const dynamic = 'force-dynamic';
 
-/** The signed-in user's project cards (status, counts, CPU sparkline), sent when they change. */
-export const GET = apiRoute(async ({ req, db, user }) => {
+/** One page of the signed-in user's project cards (?page=, ?q=; status, counts, CPU sparkline), sent when it changes. */
+export const GET = apiRoute(async ({ req, db, user, query }) => {
   const opened = Date.now();
+  const asked = { page: query.get('page') ?? undefined, q: query.get('q') ?? undefined };
   return sseSnapshots(
     req,
     async () => {
       await requireStillActive(db, user.id, opened);
-      const projects = await listProjects(db, user.id);
-      return toProjectCards(projects, await listCpuSparklines(db, projects.map((p) => p.project.id)));
+      return projectCardsPage(db, user.id, asked);
     },
     2000,
   );
