@@ -123,3 +123,5 @@ try {
   server.kill('SIGTERM');
   fs.rmSync(dir, { recursive: true, force: true });
 }
+// Exit explicitly: after the JSON line some handle (not found yet) kept the loop alive for minutes.
+process.exit(0);
