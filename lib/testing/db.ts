@@ -63,6 +63,8 @@ async function postgresTemplate(admin: postgres.Sql): Promise<string> {
   try {
     const [found] = await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`;
     if (found) return name;
+    // A run killed while making it leaves the half-made copy: made again from nothing.
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name}_new WITH (FORCE)`);
     await admin.unsafe(`CREATE DATABASE ${name}_new`);
     const handle = openDb({ url: databaseUrl(`${name}_new`), pgliteDir: '' });
     await handle.migrate();
@@ -102,4 +104,21 @@ export async function createTestDb(driver: TestDriver): Promise<TestDb> {
       await admin.end();
     },
   };
+}
+
+/** Template databases and PGlite copies of other sets of migrations (earlier checkouts): removed after a run. */
+export async function removeStaleTemplates(): Promise<void> {
+  const current = await migrationsHash();
+  const admin = postgres(testPostgresUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE 'berth\\_tpl\\_%'`;
+    for (const { datname } of rows) {
+      if (/^berth_tpl_[0-9a-f]{16}(_new)?$/.test(datname) && !datname.startsWith(`berth_tpl_${current}`)) await admin.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+  }
+  for (const file of await fs.readdir(os.tmpdir())) {
+    if (/^berth-pglite-[0-9a-f]{16}\.tar/.test(file) && !file.startsWith(`berth-pglite-${current}.tar`)) await fs.rm(path.join(os.tmpdir(), file), { force: true });
+  }
 }
