@@ -2,7 +2,7 @@ import type { AutoscalingSettings, Service, ServiceResources } from '@/lib/db/sc
 import type { CatalogEntry } from '@/lib/catalog/types';
 import { capabilitiesOf } from '@/lib/catalog/capabilities';
 import { AppError } from '@/lib/errors';
-import type { HostCapacity } from './capacity';
+import type { HostCapacity } from '@/lib/provisioner/host-capacity';
 
 const GB = 1024 * 1024 * 1024;
 

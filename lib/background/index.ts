@@ -6,7 +6,7 @@ import { startWorker, type Worker } from '@/lib/processes/worker';
 import type { Engine } from '@/lib/provisioner/engine';
 import { startLogCollector } from '@/lib/logs/collector';
 import { startSampler } from '@/lib/stats/sampler';
-import { learnHostCapacity } from '@/lib/autoscale/capacity';
+import { learnHostCapacity } from '@/lib/provisioner/host-capacity';
 import { startScaler } from '@/lib/autoscale/scaler';
 import { startBackupScheduler } from '@/lib/backups/scheduler';
 import { startSelfHealer, type SelfHealer } from './self-heal';

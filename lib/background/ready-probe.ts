@@ -5,7 +5,7 @@ import { containers, services } from '@/lib/db/schema';
 import { L, networkName } from '@/lib/provisioner/labels';
 import { markProbedReady } from '@/lib/provisioner/ready';
 import type { Engine } from '@/lib/provisioner/engine';
-import { hostCpus } from '@/lib/provisioner/host-cpus';
+import { hostCapacity } from '@/lib/provisioner/host-capacity';
 
 /** One GET to the container's HTTP port; true on an answer below 400 (what the image's `curl -f` check accepts). */
 export function answers(host: string, port: number, timeoutMs: number): Promise<boolean> {
@@ -28,7 +28,7 @@ export const START_BOOST_MS = 3_000;
  * limit (a runtime's 0.5 CPU) takes several times longer, and the start is what healing waits for.
  */
 async function boostStart(engine: Engine, id: string, limits: { nanoCpus: number; memoryBytes: number } | undefined): Promise<() => Promise<void>> {
-  const boosted = (await hostCpus(engine)) * 1e9;
+  const boosted = hostCapacity().cpus * 1e9;
   if (!limits || limits.nanoCpus === 0 || limits.nanoCpus >= boosted) return async () => {};
   await engine.updateContainer(id, { nanoCpus: boosted, memoryBytes: limits.memoryBytes });
   let done = false;

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
-import { hostCapacity } from '@/lib/autoscale/capacity';
+import { hostCapacity } from '@/lib/provisioner/host-capacity';
 import { validateAutoscaling, withinRanges } from '@/lib/autoscale/ranges';
 import { capabilitiesOf } from '@/lib/catalog';
 import { getCatalogEntry } from '@/lib/catalog';

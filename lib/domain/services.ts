@@ -18,7 +18,7 @@ import { checkPublicPort, insertPublicPort, portTaken } from './public-ports';
 import { firewallSchema, publicPortSchema, type Firewall, type PublicPort } from '@/lib/validations/core';
 import { enqueueOperation } from './operation';
 import { isUniqueViolation } from './errors';
-import { hostCapacity } from '@/lib/autoscale/capacity';
+import { hostCapacity } from '@/lib/provisioner/host-capacity';
 import type { ImportedServiceKeys } from '@/lib/db/schema/settings';
 import { validateAutoscaling, withinRanges } from '@/lib/autoscale/ranges';
 

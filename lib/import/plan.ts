@@ -1,5 +1,5 @@
 import type { Category, CatalogEntry, ImageSource } from '@/lib/catalog';
-import { hostCapacity, type HostCapacity } from '@/lib/autoscale/capacity';
+import { hostCapacity, type HostCapacity } from '@/lib/provisioner/host-capacity';
 import { validateAutoscaling } from '@/lib/autoscale/ranges';
 import type { AutoscalingSettings } from '@/lib/db/schema/autoscaling';
 import type { ImportedServiceKeys } from '@/lib/db/schema/settings';

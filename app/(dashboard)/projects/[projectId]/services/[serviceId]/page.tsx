@@ -11,7 +11,7 @@ import { webhookInfo } from '@/lib/domain/deploy-webhooks';
 import { listVersions } from '@/lib/domain/deploys';
 import { getService } from '@/lib/domain/services';
 import { listScalingEvents } from '@/lib/domain/autoscaling';
-import { hostCapacity } from '@/lib/autoscale/capacity';
+import { hostCapacity } from '@/lib/provisioner/host-capacity';
 import { capabilitiesOf } from '@/lib/catalog/capabilities';
 import { getProjectSnapshot } from '@/lib/domain/snapshot';
 import { toVersionView } from '@/components/services/version-view';

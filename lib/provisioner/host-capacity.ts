@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { Engine } from '@/lib/provisioner/engine';
+import type { Engine } from './engine';
 
 /** What the engine's host offers: the upper bound of any service's CPU and memory. */
 export interface HostCapacity {
