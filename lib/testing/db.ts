@@ -17,11 +17,14 @@ export interface TestDb extends DbHandle {
   url?: string;
 }
 
+let knownHash: Promise<string> | undefined;
 /**
- * A hash of every migration file and of the PGlite release: a migrated copy is reused only while
- * both are the same.
+ * A hash of every migration file and of the PGlite release (once per test file): a migrated copy
+ * is reused only while both are the same.
  */
-async function migrationsHash(): Promise<string> {
+const migrationsHash = () => (knownHash ??= hashMigrations());
+
+async function hashMigrations(): Promise<string> {
   const hash = crypto.createHash('sha256');
   hash.update(await fs.readFile(path.join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json')).catch(() => ''));
   const walk = async (dir: string): Promise<void> => {
@@ -35,11 +38,15 @@ async function migrationsHash(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
+let knownImage: Promise<Blob> | undefined;
 /**
  * A migrated PGlite data directory, made once per set of migrations and kept in the temp dir
- * (an empty cluster's initdb costs seconds of CPU; opening a copy costs a fraction of that).
+ * (an empty cluster's initdb costs seconds of CPU; opening a copy costs a fraction of that);
+ * read from there once per test file.
  */
-async function pgliteImage(): Promise<Blob> {
+const pgliteImage = () => (knownImage ??= readOrMakePgliteImage());
+
+async function readOrMakePgliteImage(): Promise<Blob> {
   const file = path.join(os.tmpdir(), `berth-pglite-${await migrationsHash()}.tar`);
   const kept = await fs.readFile(file).catch(() => null);
   if (kept) return new Blob([kept]);
