@@ -7,11 +7,7 @@ import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { CopyableCode } from '@/components/ui/copyable-code';
 import { Button } from '@/components/ui/button';
 
-/**
- * The service's ssh deploy key for private repositories (`git@host:owner/repo.git`, `ssh://…`):
- * Berth keeps the private half; the public line is shown on request, to add as a read-only deploy
- * key at the Git host. Creating a new one replaces the old.
- */
+/** The pinned host keys as the actions send them: one `host keyType fingerprint` line each. */
 const pinned = (lines: string | undefined) =>
   (lines ?? '')
     .split('\n')
@@ -21,6 +17,12 @@ const pinned = (lines: string | undefined) =>
       return { host, keyType, fingerprint };
     });
 
+/**
+ * The service's ssh deploy key for private repositories (`git@host:owner/repo.git`, `ssh://…`):
+ * Berth keeps the private half; the public line is shown on request, to add as a read-only deploy
+ * key at the Git host. Creating a new one replaces the old. The Git hosts' pinned keys are listed
+ * beside it, each with a button that forgets it.
+ */
 export function DeployKeyBox({ projectId, serviceId }: { projectId: string; serviceId: string }) {
   // undefined: not asked yet; null: the service has none.
   const [publicKey, setPublicKey] = useState<string | null>();

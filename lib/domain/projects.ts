@@ -95,7 +95,6 @@ export interface ProjectSummary {
   runningProcesses: number;
 }
 
-/** The caller's projects with the counts a project card shows. */
 export interface ProjectListOptions {
   /** Projects whose name contains this text (case-insensitive). */
   q?: string;
@@ -112,7 +111,7 @@ export async function countProjects(db: Db, userId: string, q?: string): Promise
   return Number(row?.n ?? 0);
 }
 
-/** The user's projects, newest first (a page of them with limit/offset), with their counts. */
+/** The user's projects, newest first (a page of them with limit/offset), with the counts a project card shows. */
 export async function listProjects(db: Db, userId: string, opts: ProjectListOptions = {}): Promise<ProjectSummary[]> {
   const query = db
     .select({ project: projects, role: projectMembers.role })
