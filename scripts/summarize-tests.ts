@@ -1,6 +1,8 @@
 /**
- * Sums the tiers' JSON reports (vitest unit + int, Playwright) into the closing line
- * `N passed, N failed, N skipped`. A tier whose report is missing counts as one failure.
+ * Sums the tiers' JSON reports (vitest unit + int + serial, Playwright, the static checks) into the
+ * closing line `N passed, N failed, N skipped`. Every failed test is named on a line of its own just
+ * above it, so the end of a run's log says what failed. A tier whose report is missing counts as one
+ * failure.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +11,7 @@ const dir = process.argv[2] ?? '.test-results';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const failures: string[] = [];
 
 function read(file: string): unknown {
   try {
@@ -18,12 +21,24 @@ function read(file: string): unknown {
   }
 }
 
-for (const tier of ['unit.json', 'int.json', 'serial.json']) {
-  const r = read(tier) as
-    | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number }
-    | undefined;
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numFailedTestSuites: number;
+  testResults?: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults?: { fullName: string; status: string }[];
+  }[];
+}
+
+for (const tier of ['unit', 'int', 'serial']) {
+  const r = read(`${tier}.json`) as VitestReport | undefined;
   if (!r) {
-    console.log(`${tier}: no report (tier did not run)`);
+    failures.push(`${tier}: no report (tier did not run)`);
     failed += 1;
     continue;
   }
@@ -31,26 +46,60 @@ for (const tier of ['unit.json', 'int.json', 'serial.json']) {
   // A suite that fails to load has no tests to count; count the suite.
   failed += r.numFailedTests + (r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
   skipped += r.numPendingTests + r.numTodoTests;
+  for (const file of r.testResults ?? []) {
+    const name = path.relative(process.cwd(), file.name);
+    const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const t of failedTests) failures.push(`${tier}: ${name} > ${t.fullName}`);
+    if (failedTests.length === 0 && file.status === 'failed') {
+      failures.push(`${tier}: ${name} (did not load: ${(file.message ?? '').split('\n')[0]})`);
+    }
+  }
 }
 
 const checks = read('static.json') as { passed: number; failed: number } | undefined;
-if (!checks) failed += 1;
-else {
+if (!checks) {
+  failures.push('static checks: no report');
+  failed += 1;
+} else {
   passed += checks.passed;
   failed += checks.failed;
+  if (checks.failed > 0) failures.push(`static checks: ${checks.failed} failed (typecheck or lint, above)`);
+}
+
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  specs?: { title: string; ok: boolean; file?: string }[];
+  suites?: PlaywrightSuite[];
+}
+
+function failedSpecs(suite: PlaywrightSuite, trail: string[]): string[] {
+  const here = suite.title && !suite.title.endsWith('.ts') ? [...trail, suite.title] : trail;
+  const own = (suite.specs ?? [])
+    .filter((s) => !s.ok)
+    .map((s) => `e2e: ${s.file ?? suite.file ?? ''} > ${[...here, s.title].join(' > ')}`);
+  return [...own, ...(suite.suites ?? []).flatMap((s) => failedSpecs(s, here))];
 }
 
 const e2e = read('e2e.json') as
-  | { buildFailed?: boolean; stats?: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] }
+  | {
+      buildFailed?: boolean;
+      stats?: { expected: number; unexpected: number; flaky: number; skipped: number };
+      errors?: { message?: string }[];
+      suites?: PlaywrightSuite[];
+    }
   | undefined;
 if (!e2e || e2e.buildFailed || !e2e.stats) {
-  console.log('e2e: no report (build failed or Playwright did not run)');
+  failures.push('e2e: no report (build failed or Playwright did not run)');
   failed += 1;
 } else {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected + (e2e.errors?.length ?? 0);
   skipped += e2e.stats.skipped;
+  for (const s of e2e.suites ?? []) failures.push(...failedSpecs(s, []));
+  for (const e of e2e.errors ?? []) failures.push(`e2e: ${(e.message ?? 'error').split('\n')[0]}`);
 }
 
+for (const f of failures) console.log(`FAILED ${f}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
