@@ -23,18 +23,28 @@ registerProjectCore();
 const MB = 1024 * 1024;
 
 /**
- * A bounded CPU burn in the container: `processes` busy node processes for `seconds` (several, so
- * the container reaches its limit even when the shared host is contended).
+ * A bounded CPU burn in the container: `processes` busy node processes for at most `seconds`
+ * (several, so the container reaches its limit even when the shared host is contended). They stop
+ * early when `stop(name)` creates the file they look for.
  */
+const STOP_FILE = '/tmp/berth-test-stop';
+const untilStopped = (seconds: number) =>
+  `const fs = require('fs'); const end = Date.now() + ${seconds * 1000}; const stopped = () => Date.now() > end || fs.existsSync('${STOP_FILE}');`;
 const burn = async (name: string, seconds: number, processes = 8) => {
+  await engine.exec(name, ['rm', '-f', STOP_FILE]);
   for (let i = 0; i < processes; i++) {
-    await engine.exec(name, ['node', '-e', `const end = Date.now() + ${seconds * 1000}; while (Date.now() < end) {}`], { detach: true });
+    await engine.exec(name, ['node', '-e', `${untilStopped(seconds)} for (let n = 0; n % 1e6 !== 0 || !stopped(); n++) {}`], { detach: true });
   }
 };
 
-/** A bounded memory hold in the container: one node process keeping `mb` MB touched for `seconds`. */
-const hold = (name: string, mb: number, seconds: number) =>
-  engine.exec(name, ['node', '-e', `const b = Buffer.alloc(${mb} * 1024 * 1024, 1); setTimeout(() => b.length, ${seconds * 1000});`], { detach: true });
+/** A bounded memory hold in the container: one node process keeping `mb` MB touched for at most `seconds`, or until `stop(name)`. */
+const hold = async (name: string, mb: number, seconds: number) => {
+  await engine.exec(name, ['rm', '-f', STOP_FILE]);
+  await engine.exec(name, ['node', '-e', `${untilStopped(seconds)} const b = Buffer.alloc(${mb} * 1024 * 1024, 1); setInterval(() => stopped() && process.exit(b.length & 0), 200);`], { detach: true });
+};
+
+/** Ends a `burn` or `hold` in the container now. */
+const stop = (name: string) => engine.exec(name, ['touch', STOP_FILE]);
 
 describe('autoscaling on the real engine', () => {
   let tdb: TestDb;
@@ -52,9 +62,9 @@ describe('autoscaling on the real engine', () => {
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     projectId = project.id;
     slug = project.slug;
-    // Short windows so the test takes seconds: up after 2 hot readings, down after 6 cold ones.
+    // Short windows so the test takes seconds: up after 2 hot readings, down after 4 cold ones.
     // Up thresholds leave room for a shared, contended host (a busy container may read well under its limit).
-    scaler = startScaler(tdb.db, engine, { intervalMs: 500, upSamples: 2, downSamples: 6, addSamples: 2, removeSamples: 6, cpuUp: 0.5, addAbove: 0.6, removeBelow: 0.4, diskIntervalMs: 1_000 });
+    scaler = startScaler(tdb.db, engine, { intervalMs: 500, upSamples: 2, downSamples: 4, addSamples: 2, removeSamples: 4, cpuUp: 0.5, addAbove: 0.6, removeBelow: 0.4, diskIntervalMs: 1_000 });
   }, 240_000);
   afterAll(async () => {
     scaler?.stop();
@@ -114,7 +124,8 @@ describe('autoscaling on the real engine', () => {
     expect(after.limits!.nanoCpus).toBeGreaterThan(0.25e9);
     const up = await events(service.id, 'cpu');
     expect(up.some((e) => e.direction === 'up' && e.fromValue === 0.25 && e.containerName === name)).toBe(true);
-    // The burn ends; after the longer cold window the limit comes back down to minCpu, in halving
+    await stop(name);
+    // The burn ended; after the longer cold window the limit comes back down to minCpu, in halving
     // steps of one cold window each (a contended host stretches every stats reading to seconds).
     const lowered = await waitFor('the CPU scaled back down', async () => {
       const d = await engine.inspectContainer(name);
@@ -184,10 +195,11 @@ describe('autoscaling on the real engine', () => {
     };
     const load = steadyLoad(paced, { clients: 2, maxMs: 150_000, maxRequests: 20_000 });
     const count = async () => (await labelAudit(engine, projectId)).containers.filter((n) => n.includes('-web-runtime-')).length;
-    // The working set of the first container grows to ~0.75 of its memory limit for 20 s (a
-    // contended shared host cannot promise CPU readings; memory readings are exact).
+    // The working set of the first container grows to ~0.75 of its memory limit until the second
+    // container comes (a contended shared host cannot promise CPU readings; memory readings are exact).
     await hold(containerName(projectId, 'web-runtime-0'), 150, 20);
     await waitFor('a second container', async () => (await count()) > 1, 60_000, 250);
+    await stop(containerName(projectId, 'web-runtime-0'));
     await waitFor('back to one container', async () => {
       const [row] = await tdb.db.select().from(services).where(eq(services.id, service.id));
       return row!.containerCount === 1 && (await count()) === 1;

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processes, projects } from '@/lib/db/schema';
-import { startRecordingWorker, startWorkerDyingAt } from '@/lib/processes/testing/crash-at';
+import { killAtEveryBoundary, startRecordingWorker } from '@/lib/processes/testing/crash-at';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { createProject, deleteProject } from '@/lib/domain/projects';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
+import { containerName } from '@/lib/provisioner/labels';
 import { edgeName } from './edge';
 import { registerProjectCore } from './index';
 import { upgradeCore } from '@/lib/domain/core-upgrade';
@@ -18,6 +19,7 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
   let tdb: TestDb;
   let userId: string;
   let reference: string[] = [];
+  let referenceProjectId: string;
   const made: string[] = [];
 
   async function lightProject(): Promise<string> {
@@ -46,9 +48,9 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
   beforeAll(async () => {
     tdb = await createTestDb('postgres');
     userId = (await createTestUser(tdb.db)).id;
-    const projectId = await lightProject();
+    referenceProjectId = await lightProject();
     const { worker: w, seen } = startRecordingWorker({ db: tdb.db, engine, action: 'project.upgradeCore', pollMs: 50 });
-    const { process } = await upgradeCore(tdb.db, userId, projectId);
+    const { process } = await upgradeCore(tdb.db, userId, referenceProjectId);
     expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
     await w.stop();
     reference = seen;
@@ -66,21 +68,33 @@ describe('LIGHT → SERIOUS survives a worker dying at any step', () => {
     expect(reference.filter((b) => b.startsWith('apply createContainer')).map((b) => b.split('-core-')[1])).toEqual(['balancer-1', 'balancer-2', 'logger']);
   });
 
-  it('a worker killed at every step boundary in turn: the upgrade resumes and ends SERIOUS with the same address', async () => {
-    for (let boundary = 0; boundary < reference.length; boundary++) {
-      const projectId = await lightProject();
-      const [before] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
-      const { worker: dying, crash } = startWorkerDyingAt({ db: tdb.db, engine, action: 'project.upgradeCore', boundary, pollMs: 50 });
-      const { process } = await upgradeCore(tdb.db, userId, projectId);
-      const where = `after a crash at ${await crash}`;
-      await dying.stop();
-      expect((await tdb.db.select().from(processes).where(eq(processes.id, process.id)))[0]!.status, where).toBe('RUNNING');
-      const rescuer = startWorker({ db: tdb.db, engine, pollMs: 50, staleMs: 1_000 });
-      const done = await waitProcess(tdb.db, process.id);
-      await rescuer.stop();
-      expect(done.status, `${where}: ${done.error}`).toBe('FINISHED');
-      await expectUpgraded(projectId, before!.address, where);
-      await expect(upgradeCore(tdb.db, userId, projectId)).rejects.toThrow(/there is no downgrade/);
-    }
-  }, 600_000); // one whole upgrade per step boundary
+  it('a worker killed at every step boundary in turn: the upgrade resumes each time and ends SERIOUS with the same address', async () => {
+    const addresses = new Map<string, { projectId: string; address: string | null }>();
+    const tagged = (projectId: string) => (b: string) => b.replace(containerName(projectId, ''), 'berth-P-');
+    const { unreached } = await killAtEveryBoundary({
+      db: tdb.db,
+      engine,
+      boundaries: reference.map(tagged(referenceProjectId)),
+      start: async () => {
+        const projectId = await lightProject();
+        const [before] = await tdb.db.select().from(projects).where(eq(projects.id, projectId));
+        const { process } = await upgradeCore(tdb.db, userId, projectId);
+        addresses.set(process.id, { projectId, address: before!.address });
+        return { processId: process.id, normalize: tagged(projectId) };
+      },
+      afterCrash: async (processId, where) => {
+        expect((await tdb.db.select().from(processes).where(eq(processes.id, processId)))[0]!.status, `after a crash at ${where}`).toBe('RUNNING');
+      },
+      afterRun: async (processId, diedAt) => {
+        const [done] = await tdb.db.select().from(processes).where(eq(processes.id, processId));
+        const where = `after crashes at ${diedAt.join(', ')}`;
+        expect(done!.status, `${where}: ${done!.error}`).toBe('FINISHED');
+        expect(done!.attempts, where).toBe(diedAt.length + 1);
+        const { projectId, address } = addresses.get(processId)!;
+        await expectUpgraded(projectId, address, where);
+        await expect(upgradeCore(tdb.db, userId, projectId)).rejects.toThrow(/there is no downgrade/);
+      },
+    });
+    expect(unreached).toEqual([]);
+  }, 300_000);
 });

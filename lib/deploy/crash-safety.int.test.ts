@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processes } from '@/lib/db/schema';
-import { startRecordingWorker, startWorkerDyingAt } from '@/lib/processes/testing/crash-at';
-import { startWorker } from '@/lib/processes/worker';
+import { killAtEveryBoundary, startRecordingWorker } from '@/lib/processes/testing/crash-at';
 import { buildWantedProject } from '@/lib/provisioner/wanted';
 import { deployArchive } from '@/lib/domain/deploys';
 import { labelAudit, waitProcess } from '@/lib/testing/engine';
@@ -10,9 +9,9 @@ import { exampleCopy, tarGz } from './testing/fixtures';
 import { buildContainers, deployProject, engine, versionRow } from './testing/harness';
 
 /**
- * service.deploy killed at every distinct step boundary in turn (the static example: the
- * quickest build): the resumed process finishes, the version is ACTIVE, and Docker holds exactly
- * the wanted containers, with no build container left.
+ * service.deploy killed at every distinct step boundary in turn (the static example: the quickest
+ * build), each worker taking the deploy over where the last one died: the last one finishes it, the
+ * version is ACTIVE, and Docker holds exactly the wanted containers, with no build container left.
  */
 describe('crash safety of service.deploy (postgres)', () => {
   let t: Awaited<ReturnType<typeof deployProject>>;
@@ -40,23 +39,33 @@ describe('crash safety of service.deploy (postgres)', () => {
     expect(reference).toEqual(expect.arrayContaining(['begin', 'source ready', 'build prepared', 'built', 'reconcile', 'reconciled', 'switch', 'remove old', 'end']));
   });
 
-  it('a worker killed at every boundary: the deploy resumes and finishes, Docker holds exactly what is wanted', async () => {
-    for (let boundary = 0; boundary < reference.length; boundary++) {
-      const { worker: dying, crash } = startWorkerDyingAt({ db: t.db, engine, action: 'service.deploy', boundary });
-      const { version, process } = await deployArchive(t.db, t.userId, t.project.id, siteId, archive);
-      // A boundary the reference passed may not come in this run (a build without cache ticks): then it finishes uncrashed.
-      const where = await Promise.race([crash, waitProcess(t.db, process.id, 300_000).then(() => null)]);
-      await dying.stop();
-      if (where === null) continue;
-      expect((await t.db.select().from(processes).where(eq(processes.id, process.id)))[0]!.status, where).toBe('RUNNING');
-      const rescuer = startWorker({ db: t.db, engine, pollMs: 100, staleMs: 1_000 });
-      const done = await waitProcess(t.db, process.id, 300_000);
-      await rescuer.stop();
-      expect(done.status, `crash at ${where}: ${done.error}`).toBe('FINISHED');
-      expect((await versionRow(t.db, version.id)).status, where).toBe('ACTIVE');
-      const wanted = await buildWantedProject(t.db, engine, t.project.id);
-      expect((await labelAudit(engine, t.project.id)).containers, where).toEqual(wanted.containers.map((c) => c.spec.name).sort());
-      expect(await buildContainers(t.project.id), where).toEqual([]);
-    }
-  }, 1_200_000);
+  it('a worker killed at every boundary in turn: the deploy resumes each time and finishes, Docker holds exactly what is wanted', async () => {
+    const versions = new Map<string, string>();
+    const { unreached } = await killAtEveryBoundary({
+      db: t.db,
+      engine,
+      boundaries: reference,
+      start: async () => {
+        const { version, process } = await deployArchive(t.db, t.userId, t.project.id, siteId, archive);
+        versions.set(process.id, version.id);
+        return { processId: process.id };
+      },
+      afterCrash: async (processId, where) => {
+        expect((await t.db.select().from(processes).where(eq(processes.id, processId)))[0]!.status, where).toBe('RUNNING');
+      },
+      afterRun: async (processId, diedAt) => {
+        const [done] = await t.db.select().from(processes).where(eq(processes.id, processId));
+        const where = `after crashes at ${diedAt.join(', ')}`;
+        expect(done!.status, `${where}: ${done!.error}`).toBe('FINISHED');
+        expect(done!.attempts, where).toBe(diedAt.length + 1);
+        expect((await versionRow(t.db, versions.get(processId)!)).status, where).toBe('ACTIVE');
+        const wanted = await buildWantedProject(t.db, engine, t.project.id);
+        expect((await labelAudit(engine, t.project.id)).containers, where).toEqual(wanted.containers.map((c) => c.spec.name).sort());
+        expect(await buildContainers(t.project.id), where).toEqual([]);
+      },
+    });
+    // A boundary of the reference may not come again (a build without cache ticks); these always do.
+    const always = ['begin', 'source ready', 'build prepared', 'built', 'reconcile', 'reconciled', 'switch', 'remove old', 'end'];
+    expect(unreached.filter((b) => always.includes(b))).toEqual([]);
+  }, 600_000);
 });

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Db } from '@/lib/db/client';
-import { processLogs, processes, services, type ProcessRow } from '@/lib/db/schema';
-import { startRecordingWorker, startWorkerDyingAt } from '@/lib/processes/testing/crash-at';
+import { processLogs, processes, services } from '@/lib/db/schema';
+import { killAtEveryBoundary, startRecordingWorker } from '@/lib/processes/testing/crash-at';
 import { startWorker } from '@/lib/processes/worker';
 import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { buildWantedProject } from '@/lib/provisioner/wanted';
@@ -60,26 +60,32 @@ describe.each(testDrivers)('crash safety of stack.create (%s)', (driver) => {
     expect(reference).toEqual(expect.arrayContaining(['reconciled', 'health', 'healthy', 'end']));
   });
 
-  it('a worker killed at every step boundary in turn: the process resumes, finishes, and Docker holds exactly the wanted objects', async () => {
+  it('a worker killed at every step boundary in turn: the process resumes each time, finishes, and Docker holds exactly the wanted objects', async () => {
     const db = tdb.db;
-    for (let boundary = 0; boundary < reference.length; boundary++) {
-      const hostname = `web${boundary}`;
-      const { worker: dying, crash } = startWorkerDyingAt({ db, engine, action: 'stack.create', boundary });
-      const { process } = await addService(db, userId, projectId, { hostname, type: 'nodejs@18' });
-      const where = await crash;
-      await dying.stop();
-      const [afterCrash] = await db.select().from(processes).where(eq(processes.id, process.id));
-      expect(afterCrash!.status, `after a crash at ${where}`).toBe('RUNNING'); // its worker is gone; nobody finished it
-
-      const rescuer = startWorker({ db, engine, pollMs: 100, staleMs: 1_000 });
-      const done: ProcessRow = await waitProcess(db, process.id);
-      await rescuer.stop();
-      expect(done.status, `crash at ${where}: ${done.error}`).toBe('FINISHED');
-      expect(done.attempts).toBe(2);
-      const [svc] = await db.select().from(services).where(eq(services.id, process.serviceId!));
-      expect(svc!.status).toBe('ACTIVE');
-      await expectExactlyWanted(db, projectId);
-    }
+    let n = 0;
+    const { unreached } = await killAtEveryBoundary({
+      db,
+      engine,
+      boundaries: reference.map((b) => b.replace('-ref-', '-X-')),
+      start: async () => {
+        const hostname = `web${n++}`;
+        const { process } = await addService(db, userId, projectId, { hostname, type: 'nodejs@18' });
+        return { processId: process.id, normalize: (b) => b.replace(`-${hostname}-`, '-X-') };
+      },
+      afterCrash: async (processId, where) => {
+        const [row] = await db.select().from(processes).where(eq(processes.id, processId));
+        expect(row!.status, `after a crash at ${where}`).toBe('RUNNING'); // its worker is gone; nobody finished it
+      },
+      afterRun: async (processId, diedAt) => {
+        const [done] = await db.select().from(processes).where(eq(processes.id, processId));
+        expect(done!.status, `after crashes at ${diedAt.join(', ')}: ${done!.error}`).toBe('FINISHED');
+        expect(done!.attempts).toBe(diedAt.length + 1);
+        const [svc] = await db.select().from(services).where(eq(services.id, done!.serviceId!));
+        expect(svc!.status).toBe('ACTIVE');
+        await expectExactlyWanted(db, projectId);
+      },
+    });
+    expect(unreached).toEqual([]);
   });
 
   it('cancel stops a running process at the next step boundary, and a reconcile reconciles what it left', async () => {
