@@ -6,6 +6,10 @@ import { expect, test } from './fixtures';
 
 test.setTimeout(480_000);
 
+/** An ed25519 host key as known_hosts holds it, and its fingerprint as `ssh-keygen -lf` prints it. */
+const PINNED_KEY = 'AAAAC3NzaC1lZDI1NTE5AAAAIH8sm+8F02UnQO98tiru+PB2DwkvnOShMYJ9us02hkPx';
+const PINNED_FINGERPRINT = 'SHA256:5bbY+F1nLEMNIe044yz9HA+z1FN9suZ9Lt31Y3nGYV8';
+
 /** The example's greeting is stamped at build time from zerops.yml's build.envVariables. */
 async function withGreeting(dir: string, greeting: string) {
   const file = path.join(dir, 'zerops.yml');
@@ -76,7 +80,17 @@ test('a user deploys the Node.js example from Git in the dashboard, watches the 
   await answers('hello from version one');
 
   // The ssh deploy key for private repositories: none yet, then one created, its public line shown.
+  // A Git host's key as an earlier ssh fetch pinned it is listed beside it, and can be forgotten.
+  const knownHosts = path.join(process.env.E2E_DATA_DIR!, 'deploy', 'known-hosts', appId);
+  await fs.mkdir(path.dirname(knownHosts), { recursive: true });
+  await fs.writeFile(knownHosts, `[127.0.0.1]:2222 ssh-ed25519 ${PINNED_KEY}\n`);
   await clickUntil(page, 'Show deploy key', page.getByText('This service has no deploy key yet.'));
+  const pinned = page.getByRole('list', { name: 'Pinned host keys' });
+  await expect(pinned).toContainText(`[127.0.0.1]:2222 ssh-ed25519 ${PINNED_FINGERPRINT}`);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Forget the key of [127.0.0.1]:2222' }).click();
+  await expect(pinned).toBeHidden();
+  await expect(fs.access(knownHosts)).rejects.toThrow();
   await clickUntil(page, 'Create deploy key', page.getByLabel('Deploy public key'));
   await expect(page.getByLabel('Deploy public key')).toHaveText(/^ssh-ed25519 \S+ berth-app@/);
   await page.screenshot({ path: 'e2e/screenshots/deploys.png', fullPage: true });

@@ -3,7 +3,7 @@ import { ensureAdmin, signIn } from './fixtures';
 
 test.setTimeout(150_000);
 
-test('a project created IPv6-only shows its address with a copy button, gets an IPv4 address later, and both are on its card', async ({ page }) => {
+test('a project created IPv6-only shows its address with a copy button, gets an IPv4 address later, both are on its card, and the name filter finds it', async ({ page }) => {
   await ensureAdmin(page);
   await signIn(page);
   await page.getByRole('button', { name: 'New project' }).click();
@@ -25,6 +25,17 @@ test('a project created IPv6-only shows its address with a copy button, gets an 
   const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Addresses', exact: true }) });
   await expect(card.getByRole('button', { name: 'Copy IPv6' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Copy IPv4' })).toBeVisible();
+
+  // The name filter has its own URL and lists only the projects whose name contains it.
+  await page.goto('/projects?q=dress');
+  await expect(page.getByLabel('Name contains')).toHaveValue('dress');
+  await expect(page.getByRole('link', { name: 'Addresses', exact: true })).toBeVisible();
+  await expect(page.getByText(/^Page 1 of 1 \(\d+ projects?\)$/)).toBeVisible();
+  await page.getByLabel('Name contains').fill('no such name');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/\/projects\?q=no\+such\+name$/);
+  await expect(page.getByText('No project name contains “no such name”.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Addresses', exact: true })).toHaveCount(0);
 
   await page.goto(projectUrl);
   await page.getByRole('button', { name: 'Delete project' }).click();
