@@ -29,6 +29,8 @@ export interface ContainerDetails extends ObservedContainer {
   limits?: { nanoCpus: number; memoryBytes: number };
   /** Output of the last health check run (trimmed), for error messages. */
   healthLog?: string;
+  /** The health check's command as Docker runs it (`CMD …` or `CMD-SHELL line`), when there is one. */
+  healthTest?: string[];
   /** IP on each attached network, by network name. */
   ips: Record<string, string>;
 }

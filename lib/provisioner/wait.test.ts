@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TimeoutError, fakeClock, retryUntil } from './clock';
 import type { ContainerDetails, Engine } from './engine';
-import { ContainerFailed, forHealthCheck, forLog } from './wait';
+import { ContainerFailed, forHealthCheck, forLog, healthArgv } from './wait';
 
 /** A runtime that answers inspect/logs from a script of states, one per call. */
-function scripted(states: Partial<ContainerDetails>[], lines: string[][] = []): Engine {
+function scripted(states: Partial<ContainerDetails>[], lines: string[][] = [], execs: { argv: string[]; exitCode: number }[] = []): Engine {
   let i = 0;
   let j = 0;
   const details = (over: Partial<ContainerDetails>): ContainerDetails => ({
@@ -17,7 +17,12 @@ function scripted(states: Partial<ContainerDetails>[], lines: string[][] = []): 
     ips: {},
     ...over,
   });
-  const partial: Pick<Engine, 'inspectContainer' | 'logs'> = {
+  const partial: Pick<Engine, 'inspectContainer' | 'logs' | 'exec'> = {
+    exec: async (_name, argv) => {
+      const exitCode = execs.length ? execs[0]!.exitCode : 1;
+      execs.push({ argv, exitCode });
+      return { exitCode, stdout: '', stderr: '' };
+    },
     inspectContainer: async () => details(states[Math.min(i++, states.length - 1)]!),
     logs: async () => (lines[Math.min(j++, lines.length - 1)] ?? []).map((line) => ({ at: '', stream: 'stdout' as const, line })),
   };
@@ -62,6 +67,20 @@ describe('forHealthCheck', () => {
     await expect(wait(scripted([{ health: 'starting' }, { health: 'starting' }, { health: 'healthy' }]))).resolves.toBeUndefined();
   });
 
+  it('while Docker says starting, runs the check itself and is ready when it passes', async () => {
+    const execs = [{ argv: [] as string[], exitCode: 0 }];
+    const starting = { health: 'starting', healthTest: ['CMD', 'pg_isready', '-h', '127.0.0.1'], startedAt: 't0' };
+    await expect(wait(scripted([starting], [], execs))).resolves.toBeUndefined();
+    expect(execs.at(-1)!.argv).toEqual(['pg_isready', '-h', '127.0.0.1']);
+  });
+
+  it('keeps waiting while its own run of the check fails', async () => {
+    const execs = [{ argv: [] as string[], exitCode: 1 }];
+    const starting = { health: 'starting', healthTest: ['CMD-SHELL', 'nc -z 127.0.0.1 5432'], startedAt: 't1' };
+    await expect(wait(scripted([starting], [], execs), 2_000)).rejects.toThrow(/not ready after/);
+    expect(execs.slice(1).map((e) => e.argv)).toContainEqual(['sh', '-c', 'nc -z 127.0.0.1 5432']);
+  });
+
   it('is ready when running without a health check', async () => {
     await expect(wait(scripted([{ state: 'created' }, { state: 'running' }]))).resolves.toBeUndefined();
   });
@@ -88,5 +107,15 @@ describe('forLog', () => {
   it('waits for a matching output line', async () => {
     const rt = scripted([], [[], ['booting'], ['booting', 'ready to accept connections']]);
     await expect(forLog(/ready to accept/).waitUntilReady(rt, 'c1', { clock: fakeClock() })).resolves.toBeUndefined();
+  });
+});
+
+describe('healthArgv', () => {
+  it('turns Docker\'s health test into an exec argument array', () => {
+    expect(healthArgv(['CMD', 'redis-cli', 'ping'])).toEqual(['redis-cli', 'ping']);
+    expect(healthArgv(['CMD-SHELL', 'pg_isready || exit 1'])).toEqual(['sh', '-c', 'pg_isready || exit 1']);
+    expect(healthArgv(['NONE'])).toBeUndefined();
+    expect(healthArgv([])).toBeUndefined();
+    expect(healthArgv(undefined)).toBeUndefined();
   });
 });

@@ -168,6 +168,7 @@ export function dockerEngine(client: Docker = docker(), opts: { deadlines?: Part
           startedAt: c.State.StartedAt,
           exitCode: c.State.ExitCode,
           healthLog: c.State.Health?.Log?.at(-1)?.Output?.trim().slice(-500) || undefined,
+          healthTest: c.Config.Healthcheck?.Test,
           limits: { nanoCpus: c.HostConfig.NanoCpus ?? 0, memoryBytes: c.HostConfig.Memory ?? 0 },
           ips,
         };
