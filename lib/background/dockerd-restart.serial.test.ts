@@ -9,7 +9,7 @@ import { addService } from '@/lib/domain/services';
 import { startWorker, type Worker } from '@/lib/processes/worker';
 import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
-import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
+import { createTestUser, healthyAsShown, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { startSelfHealer, type SelfHealer } from './self-heal';
 
@@ -72,7 +72,7 @@ describe('a dockerd restart under a running Berth', () => {
   const all = async () => (await Promise.all(projectIds.map((id) => labelAudit(engine, id)))).flatMap((a) => a.containers);
   const healthyCount = async (names: string[]) => {
     const details = await Promise.all(names.map((n) => engine.inspectContainer(n).catch(() => undefined)));
-    return details.filter((d) => d?.state === 'running' && (d.health === 'healthy' || d.health === undefined)).length;
+    return details.filter(healthyAsShown).length;
   };
 
   it('brings every container of every project back, healthy', async () => {

@@ -6,6 +6,7 @@ import { L, networkName } from '@/lib/provisioner/labels';
 import { markProbedReady } from '@/lib/provisioner/ready';
 import type { Engine } from '@/lib/provisioner/engine';
 import { hostCapacity } from '@/lib/provisioner/host-capacity';
+import { healthArgv, passes } from '@/lib/provisioner/wait';
 
 /** One GET to the container's HTTP port; true on an answer below 400 (what the image's `curl -f` check accepts). */
 export function answers(host: string, port: number, timeoutMs: number): Promise<boolean> {
@@ -42,11 +43,11 @@ async function boostStart(engine: Engine, id: string, limits: { nanoCpus: number
 }
 
 /**
- * Right after a service container starts, Berth asks its HTTP port itself every `intervalMs` for
- * the first seconds instead of waiting for Docker's health interval; the first good answer marks
- * the container healthy for the dashboard (Docker's own check confirms it later). Until then (at
- * most START_BOOST_MS) the container may use every host CPU. Services without an HTTP port wait
- * for Docker's check. Returns whether it saw the container ready.
+ * Right after a service container starts, Berth checks it itself every `intervalMs` for the first
+ * seconds instead of waiting for Docker's health interval: its HTTP port answering, or else its
+ * health check's command run through exec. The first pass marks the container healthy for the
+ * dashboard (Docker's own check confirms it later). Until then (at most START_BOOST_MS) the
+ * container may use every host CPU. Returns whether it saw the container ready.
  */
 export async function probeReady(db: Db, engine: Engine, container: string, opts: { intervalMs?: number; forMs?: number } = {}): Promise<boolean> {
   const d = await engine.inspectContainer(container);
@@ -56,14 +57,17 @@ export async function probeReady(db: Db, engine: Engine, container: string, opts
   const [service] = await db.select({ ports: services.ports }).from(services).where(eq(services.id, serviceId));
   const port = service?.ports.find((p) => p.httpSupport && p.protocol === 'tcp')?.port;
   const ip = d.ips[networkName(projectId)];
-  if (!port || !ip) return false;
-  const interval = opts.intervalMs ?? 25;
+  const argv = healthArgv(d.healthTest);
+  const check = port && ip ? () => answers(ip, port, 200) : argv ? () => passes(engine, d.name, argv) : undefined;
+  if (!check) return false;
+  // An HTTP request is cheap; an exec starts a process in the container.
+  const interval = opts.intervalMs ?? (port && ip ? 25 : 250);
   const started = Date.now();
   const until = started + (opts.forMs ?? 10_000);
   const unboost = await boostStart(engine, d.id, d.limits);
   try {
     while (Date.now() < until) {
-      if (await answers(ip, port, 200)) {
+      if (await check()) {
         // Back to its own limit before anyone reads it healthy (and, say, its limits).
         await unboost();
         markProbedReady(d.id, d.startedAt);

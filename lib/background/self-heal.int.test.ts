@@ -6,7 +6,7 @@ import type { Engine } from '@/lib/provisioner/engine';
 import { createProject, deleteProject } from '@/lib/domain/projects';
 import { addService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
-import { createTestUser, labelAudit, waitProcess } from '@/lib/testing/engine';
+import { createTestUser, healthyAsShown, labelAudit, waitProcess } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { eq } from 'drizzle-orm';
 import { containers, services } from '@/lib/db/schema';
@@ -60,7 +60,7 @@ describe('self-healing', () => {
 
   const healthy = async () => {
     const d = await engine.inspectContainer(name);
-    return d?.state === 'running' && d.health === 'healthy' ? d : undefined;
+    return d?.health && healthyAsShown(d) ? d : undefined;
   };
 
   const restarts = async () => (await tdb.db.select().from(containers).where(eq(containers.name, name)))[0]?.restartCount;

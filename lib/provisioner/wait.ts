@@ -65,7 +65,7 @@ const PROBE_EVERY_MS = 300;
 const PROBE_TIMEOUT_MS = 5_000;
 
 /** Whether `argv` exits 0 in the container within PROBE_TIMEOUT_MS (a run that hangs counts as a fail). */
-async function passes(engine: Engine, container: string, argv: string[]): Promise<boolean> {
+export async function passes(engine: Engine, container: string, argv: string[]): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
   const run = engine.exec(container, argv).then((r) => r.exitCode === 0, () => false);

@@ -2,8 +2,16 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { processes, users, type ProcessRow } from '@/lib/db/schema';
 import { L } from '@/lib/provisioner/labels';
-import type { Engine } from '@/lib/provisioner/engine';
+import type { ContainerDetails, Engine } from '@/lib/provisioner/engine';
+import { probedReady } from '@/lib/provisioner/ready';
 import { waitFor } from './wait';
+
+/**
+ * Running and healthy as Berth shows it: Docker says healthy (or the container has no check), or
+ * Berth's own run of the check passed since this start (Docker's first check comes one interval later).
+ */
+export const healthyAsShown = (d: ContainerDetails | undefined): boolean =>
+  !!d && d.state === 'running' && (d.health === undefined || d.health === 'healthy' || (d.health === 'starting' && probedReady(d.id, d.startedAt)));
 
 let n = 0;
 export async function createTestUser(db: Db, role: 'admin' | 'user' = 'user') {

@@ -39,5 +39,5 @@ export const clickhouse = officialOnly({
     CLICKHOUSE_DEFAULT_ACCESS_MANAGEMENT: '1',
   }),
   // /ping answers without credentials.
-  healthCheck: health(['wget', '--no-verbose', '--tries=1', '--spider', `http://127.0.0.1:${HTTP}/ping`], 30_000, 1_000),
+  healthCheck: health(['wget', '--no-verbose', '--tries=1', '--spider', `http://127.0.0.1:${HTTP}/ping`], 30_000),
 });

@@ -34,5 +34,5 @@ export const elasticsearch = officialOnly({
     ES_JAVA_OPTS: '-Xms512m -Xmx512m',
   }),
   // Up when it answers at all: 401 without credentials is an answer, so no password in the probe.
-  healthCheck: health(['sh', '-c', `curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:${PORT}/ | grep -qE '^(200|401)$'`], 90_000, 2_000),
+  healthCheck: health(['sh', '-c', `curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:${PORT}/ | grep -qE '^(200|401)$'`], 90_000),
 });

@@ -25,5 +25,5 @@ export const meilisearch = officialOnly({
   },
   env: (g) => ({ MEILI_MASTER_KEY: g.masterKey ?? '', MEILI_ENV: g.environment ?? 'production', MEILI_NO_ANALYTICS: 'true' }),
   // /health needs no key; the image is Alpine-based, so busybox wget.
-  healthCheck: health(['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${PORT}/health`], 30_000, 1_000),
+  healthCheck: health(['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${PORT}/health`], 30_000),
 });

@@ -1,4 +1,4 @@
-import { plain, secret } from '../building-blocks';
+import { health, plain, secret } from '../building-blocks';
 import { officialOnly } from './official-only';
 
 const PORT = 27017;
@@ -31,5 +31,5 @@ export const mongodb = officialOnly({
     MONGO_INITDB_DATABASE: g.dbName ?? input.hostname,
   }),
   // `ping` is allowed before authentication: no credentials in the probe.
-  healthCheck: { test: ['mongosh', '--quiet', '--eval', "db.adminCommand('ping').ok"], intervalMs: 2_000, timeoutMs: 5_000, retries: 30, startPeriodMs: 60_000 },
+  healthCheck: health(['mongosh', '--quiet', '--eval', "db.adminCommand('ping').ok"]),
 });

@@ -55,7 +55,7 @@ export const nats: CatalogEntry = {
       // The server exits 0 on SIGINT (1 on SIGTERM); it runs as PID 1, without an init in between.
       stopSignal: 'SIGINT',
       volumes: [{ name: 'data', mountPath: DATA }],
-      healthCheck: health(['nc', '-z', '127.0.0.1', '4222'], 30_000, 2_000),
+      healthCheck: health(['nc', '-z', '127.0.0.1', '4222'], 30_000),
     });
   },
 };

@@ -56,7 +56,7 @@ export const objectStorage: CatalogEntry = {
       ...(input.source === 'official' ? { entrypoint: ['/bin/sh', '-c', OFFICIAL_START] } : {}),
       volumes: [{ name: 'data', mountPath: DATA }],
       // An unauthenticated request gets 403 and writes nothing to the log; a TCP connect is enough.
-      healthCheck: health(['nc', '-z', '127.0.0.1', String(PORT)], 30_000, 2_000),
+      healthCheck: health(['nc', '-z', '127.0.0.1', String(PORT)], 30_000),
     });
   },
 };

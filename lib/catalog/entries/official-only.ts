@@ -57,5 +57,5 @@ export function officialOnly(def: OfficialOnlyDef): CatalogEntry {
 /** A TCP probe for images without curl or wget: bash's /dev/tcp, or busybox nc where there is no bash. */
 export const tcpProbe = (port: number, shell: 'bash' | 'busybox' = 'bash') =>
   shell === 'bash'
-    ? health(['bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${port}`], 60_000, 2_000)
-    : health(['sh', '-c', `nc -z 127.0.0.1 ${port}`], 60_000, 2_000);
+    ? health(['bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${port}`], 60_000)
+    : health(['sh', '-c', `nc -z 127.0.0.1 ${port}`], 60_000);

@@ -53,7 +53,7 @@ function containersFor(versions: VersionDef[], server: string, sentinelBin: stri
     const image = versionImage(versions, input.version, input.source);
     const password = input.generated.password ?? '';
     const official = input.source === 'official';
-    const probe = health(['redis-cli', 'ping'], 30_000, 1_000);
+    const probe = health(['redis-cli', 'ping'], 30_000);
     const node = (role: string, ordinal: number, extraEnv: Record<string, string>, extraCmd: string[], aliases?: string[]): ContainerTemplate => ({
       role,
       ordinal,
@@ -93,7 +93,7 @@ function containersFor(versions: VersionDef[], server: string, sentinelBin: stri
       },
       cmd: official ? ['sh', '-c', OFFICIAL_SENTINEL, sentinelBin] : ['sentinel'],
       volumes: [{ name: 'sentinel', mountPath: '/data' }],
-      healthCheck: health(['redis-cli', '-p', String(SENTINEL_PORT), 'ping'], 30_000, 1_000),
+      healthCheck: health(['redis-cli', '-p', String(SENTINEL_PORT), 'ping'], 30_000),
       serviceAlias: false,
     }));
     return [...nodes, ...sentinels];

@@ -154,8 +154,10 @@ export class CatalogStack {
   }
 
   /**
-   * Waits until every container reports healthy (or, without a health check, runs). Fails fast on
-   * `unhealthy` or an exited container, with the last health output and the log tail.
+   * Waits until every container reports healthy (or, without a health check, runs). While Docker
+   * says `starting` (its first check comes one interval after the start), the wait runs the check
+   * itself, as Berth's own health wait does. Fails fast on `unhealthy` or an exited container, with
+   * the last health output and the log tail.
    */
   async waitHealthy(containers: StackContainer[], timeoutMs = 180_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -164,7 +166,9 @@ export class CatalogStack {
       for (const c of [...pending]) {
         const info = await this.client.getContainer(c.name).inspect();
         const health = info.State.Health?.Status;
-        if (health === 'healthy' || (!c.template.healthCheck && info.State.Running)) pending.delete(c);
+        const check = c.template.healthCheck;
+        if (health === 'healthy' || (!check && info.State.Running)) pending.delete(c);
+        else if (health === 'starting' && check && (await this.exec(c, check.test).catch(() => undefined))?.exitCode === 0) pending.delete(c);
         else if (health === 'unhealthy' || !info.State.Running) {
           const out = info.State.Health?.Log?.at(-1)?.Output?.trim() ?? '';
           throw new Error(`${c.alias} is ${health ?? info.State.Status}: ${out}\n${await this.logs(c)}`);
