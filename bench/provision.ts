@@ -1,13 +1,12 @@
 /**
  * `npm run bench:provision [runs] [type@version ...]`: a single-container service until healthy,
- * through Berth (createProject + addService, both processes finished) vs raw `docker network create`
- * + `docker run` of the same image, env, data volume and health check (taken from the catalog), in
- * the same run, alternating which goes first. Types default to PostgreSQL 15 and 17 and Valkey 8.1.
- * Prints the ratio Berth / raw per type.
- *
- * Docker runs a health check every interval (2 s for PostgreSQL), so "healthy" is quantized; the
- * bench also reports "ready" (the catalog's own health command run through exec every 100 ms) for
- * both, which shows Berth's own overhead without that quantization.
+ * through Berth (createProject + addService, both processes finished: Berth shows it healthy) vs
+ * raw `docker network create` + `docker run` of the same image, env, data volume and health check
+ * (taken from the catalog) until that check's command first passes, run through exec every 100 ms
+ * (faster than any Docker health interval: the raw side at its best). Same run, alternating which
+ * goes first. Types default to PostgreSQL 15 and 17 and Valkey 8.1. Prints the ratio Berth / raw
+ * per type, and "ready" for both (the same 100 ms exec watch on Berth's container), which shows
+ * Berth's own overhead before the container answers.
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -21,7 +20,6 @@ import { L } from '@/lib/provisioner/labels';
 import { createProject, deleteProject } from '@/lib/domain/projects';
 import { addService } from '@/lib/domain/services';
 import { createTestUser, waitProcess } from '@/lib/testing/engine';
-import { waitFor } from '@/lib/testing/wait';
 
 const run = promisify(execFile);
 const RUNS = Number(process.argv[2] ?? 5);
@@ -99,13 +97,13 @@ async function raw(typeVersion: string, i: number): Promise<Sample> {
     ...(tpl.entrypoint ? tpl.entrypoint.slice(1) : []),
     ...(tpl.cmd ?? []),
   ]);
-  await waitFor(`raw ${typeVersion} healthy`, async () => (await engine.inspectContainer(net))?.health === 'healthy', 120_000, 50);
-  const healthyMs = performance.now() - t;
-  const readyMs = await watch.ready;
+  const readyMs = await Promise.race([watch.ready, new Promise<number>((resolve) => setTimeout(() => resolve(Number.NaN), 120_000))]);
+  watch.stop();
+  if (Number.isNaN(readyMs)) throw new Error(`raw ${typeVersion}: its health command did not pass within 120 s`);
   await run('docker', ['rm', '-f', '-v', net]);
   await run('docker', ['volume', 'rm', ...tpl.volumes.map((v) => `${net}-${v.name}`)]);
   await run('docker', ['network', 'rm', net]);
-  return { readyMs, healthyMs };
+  return { readyMs, healthyMs: readyMs };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -125,12 +123,11 @@ for (const typeVersion of TYPES) {
     }
     const b = berthS.at(-1)!;
     const r = rawS.at(-1)!;
-    console.log(`${typeVersion} run ${i + 1}: healthy raw ${Math.round(r.healthyMs)} ms, berth ${Math.round(b.healthyMs)} ms; ready raw ${Math.round(r.readyMs)} ms, berth ${Math.round(b.readyMs)} ms`);
+    console.log(`${typeVersion} run ${i + 1}: raw ready ${Math.round(r.readyMs)} ms; berth healthy ${Math.round(b.healthyMs)} ms (its container ready at ${Math.round(b.readyMs)} ms)`);
   }
   results[typeVersion] = {
-    rawHealthyMedianMs: m(rawS, 'healthyMs'),
     berthHealthyMedianMs: m(berthS, 'healthyMs'),
-    ratio: Number((m(berthS, 'healthyMs') / m(rawS, 'healthyMs')).toFixed(2)),
+    ratio: Number((m(berthS, 'healthyMs') / m(rawS, 'readyMs')).toFixed(2)),
     rawReadyMedianMs: m(rawS, 'readyMs'),
     berthReadyMedianMs: m(berthS, 'readyMs'),
     readyRatio: Number((m(berthS, 'readyMs') / m(rawS, 'readyMs')).toFixed(2)),

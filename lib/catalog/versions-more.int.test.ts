@@ -4,7 +4,8 @@ import { ensureLocalImage } from '@/lib/images/on-demand';
 import { docker } from '@/lib/provisioner/docker/connection';
 import { imageFor, resolveTypeVersion } from '../catalog';
 import { amqpScript, NATS_SCRIPT } from './testing/clients';
-import { createStack, type CatalogStack, type StackService } from './testing/stack';
+import { randomPassword } from '@/lib/crypto/secrets';
+import { createStack, type AddOptions, type CatalogStack, type StackService } from './testing/stack';
 
 /**
  * More versions and types built on demand: PostgreSQL 18 (sid), RabbitMQ 4.0, NATS 2.10, PHP 8.4 and
@@ -12,11 +13,12 @@ import { createStack, type CatalogStack, type StackService } from './testing/sta
  * php-apache. Each is created, gets healthy, answers a real client from a Debian 13 container, stops
  * with exit code 0 and keeps its data across a replaced container.
  */
-const TYPES: [hostname: string, typeVersion: string][] = [
+const TYPES: [hostname: string, typeVersion: string, opts?: AddOptions][] = [
   ['client', 'debian@13'],
   ['pg18', 'postgresql@18'],
   ['mq4', 'rabbitmq@4.0'],
-  ['nats', 'nats@2.10'],
+  // A password that starts with a digit (the server would read an unquoted one as a number).
+  ['nats', 'nats@2.10', { password: () => `9${randomPassword()}` }],
   ['node24', 'nodejs@24'],
   ['bun', 'bun@1'],
   ['deno', 'deno@2'],
@@ -38,7 +40,7 @@ describe('more catalog versions and types on the real engine (local images built
       await ensureLocalImage(ref, () => {});
     }
     stack = await createStack();
-    for (const [hostname, typeVersion] of TYPES) s[hostname] = await stack.add(hostname, typeVersion);
+    for (const [hostname, typeVersion, opts] of TYPES) s[hostname] = await stack.add(hostname, typeVersion, opts);
     await stack.waitHealthy(Object.values(s).flatMap((svc) => svc.containers), 240_000);
   }, 1_500_000);
   afterAll(async () => {
@@ -67,6 +69,7 @@ describe('more catalog versions and types on the real engine (local images built
     const n = s.nats!.vars;
     expect(n.user).toBe('zerops');
     expect(n.password).toHaveLength(16);
+    expect(n.password).toMatch(/^9/);
     expect(n.connectionString).toBe(`nats://zerops:${n.password}@nats:4222`);
     expect((await run(['python3', '-c', NATS_SCRIPT, 'nats', 'zerops', n.password!, 'hello nats'])).stdout.trim()).toBe('jetstream=True got=hello nats');
     const wrong = await run(['python3', '-c', NATS_SCRIPT, 'nats', 'zerops', 'wrong', 'x']);

@@ -7,18 +7,21 @@ const DATA = '/data';
 const USER = 'zerops';
 
 /**
- * The server's configuration, written at start from the environment: the password is referenced as
- * `$NATS_PASSWORD` (the server resolves it), so it is in neither the file nor the command line.
+ * The server's configuration, written at start from the environment into a file only the server's
+ * user can read. The user and password go in as quoted strings: the server would parse a
+ * `$NATS_PASSWORD` reference's value as a config value, and refuse one that starts with a digit.
  * `MAX_PAYLOAD` and `JET_STREAM_ENABLED` (on unless 0/false) are the service's own variables.
  */
 const start = (ipv6: boolean) => [
   'set -eu',
+  'umask 077',
   `mkdir -p ${DATA}/jetstream`,
+  String.raw`quoted() { printf '"%s"' "$(printf %s "$1" | sed 's/[\\"]/\\&/g')"; }`,
   '{',
   ipv6 ? `  ${NATS_LISTEN_BOTH}` : '  echo "port: 4222"',
   '  echo "http_port: 8222"',
   '  [ -n "${MAX_PAYLOAD:-}" ] && echo "max_payload: ${MAX_PAYLOAD}"',
-  '  echo "authorization { user: \\$NATS_USER, password: \\$NATS_PASSWORD }"',
+  '  printf \'authorization { user: %s, password: %s }\\n\' "$(quoted "$NATS_USER")" "$(quoted "$NATS_PASSWORD")"',
   '  case "${JET_STREAM_ENABLED:-1}" in 0|false) ;; *) echo "jetstream { store_dir: \\"' + DATA + '/jetstream\\" }" ;; esac',
   '} > /tmp/nats-server.conf',
   'exec nats-server -c /tmp/nats-server.conf',

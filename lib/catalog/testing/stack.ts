@@ -34,6 +34,8 @@ export interface AddOptions {
   containerCount?: number;
   port?: number;
   sharedMounts?: ContainersForInput['sharedMounts'];
+  /** Generates the passwords instead of the random default (a test's awkward value). */
+  password?: () => string;
 }
 
 export interface ExecResult {
@@ -66,7 +68,7 @@ export class CatalogStack {
   async add(hostname: string, typeVersion: string, opts: AddOptions = {}): Promise<StackService> {
     const { entry, version } = resolveTypeVersion(typeVersion);
     const mode = opts.mode ?? 'NON_HA';
-    const generated = entry.generate({ hostname, serviceId: `svc-${hostname}`, projectId: this.id, mode, password: () => randomPassword() });
+    const generated = entry.generate({ hostname, serviceId: `svc-${hostname}`, projectId: this.id, mode, password: opts.password ?? (() => randomPassword()) });
     const vars = Object.fromEntries(Object.entries(generated).map(([k, v]) => [k, v.value]));
     const templates = entry.containersFor({
       hostname,
