@@ -26,7 +26,6 @@ interface VitestReport {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  numFailedTestSuites: number;
   testResults?: {
     name: string;
     status: string;
@@ -43,15 +42,17 @@ for (const tier of ['unit', 'int', 'serial']) {
     continue;
   }
   passed += r.numPassedTests;
-  // A suite that fails to load has no tests to count; count the suite.
-  failed += r.numFailedTests + (r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
+  failed += r.numFailedTests;
   skipped += r.numPendingTests + r.numTodoTests;
   for (const file of r.testResults ?? []) {
     const name = path.relative(process.cwd(), file.name);
     const failedTests = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
     for (const t of failedTests) failures.push(`${tier}: ${name} > ${t.fullName}`);
+    // A file that failed to load, or in a hook, has no failed test to count: count the file.
     if (failedTests.length === 0 && file.status === 'failed') {
-      failures.push(`${tier}: ${name} (did not load: ${(file.message ?? '').split('\n')[0]})`);
+      failed += 1;
+      const why = (file.message ?? '').split('\n')[0] || 'in a hook, so its tests did not run';
+      failures.push(`${tier}: ${name} (failed: ${why})`);
     }
   }
 }
