@@ -41,12 +41,13 @@ async function poll<T>(
   ready: (v: T) => boolean,
   last: (v: T | undefined) => string,
   opts: WaitOptions,
+  maxIntervalMs = 250,
 ): Promise<T> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return retryUntil(fn, ready, (v) => new TimeoutError(`${what} not ready after ${Math.round(timeoutMs / 1000)} s: ${last(v)}`), {
     timeoutMs,
     intervalMs: 50,
-    maxIntervalMs: 250,
+    maxIntervalMs,
     clock: opts.clock ?? systemClock,
     between: opts.between,
   });
@@ -61,7 +62,7 @@ export function healthArgv(test: string[] | undefined): string[] | undefined {
 }
 
 /** How often a wait runs the health check itself while Docker still says `starting`, and how long one run may take. */
-const PROBE_EVERY_MS = 300;
+const PROBE_EVERY_MS = 150;
 const PROBE_TIMEOUT_MS = 5_000;
 
 /** Whether `argv` exits 0 in the container within PROBE_TIMEOUT_MS (a run that hangs counts as a fail). */
@@ -113,6 +114,7 @@ export function forHealthCheck(): WaitStrategy {
         (d) => !!d && d.state === 'running' && (!d.health || d.health === 'healthy'),
         describe,
         opts,
+        PROBE_EVERY_MS,
       );
     },
   };
