@@ -12,6 +12,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
+          // Pure code, no module mocks: the files share each worker's module cache instead of
+          // importing everything again per file (the tier's CPU time went from 48 s to 17 s).
+          isolate: false,
           include: ['**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.serial.test.ts', 'node_modules/**', 'e2e/**', '.next/**'],
           environment: 'node',
