@@ -1,6 +1,6 @@
 /**
- * Containers Berth saw ready by probing them itself (a started container's HTTP port answered),
- * before Docker's own health check ran its first interval. Keyed by container id and start time,
+ * Containers Berth saw ready by checking them itself (a started container's HTTP port answered, or
+ * its health check's command passed through exec), before Docker's own check ran its first interval. Keyed by container id and start time,
  * so a restart forgets it.
  */
 const ready = new Map<string, number>();
@@ -13,4 +13,12 @@ export function markProbedReady(dockerId: string, startedAt: string | undefined)
 
 export function probedReady(dockerId: string, startedAt: string | undefined): boolean {
   return ready.has(key(dockerId, startedAt));
+}
+
+/**
+ * A container's health as Berth shows it: Docker's, except that a container Berth's own run of the
+ * check saw pass since this start is healthy (Docker's first check comes one interval later).
+ */
+export function shownHealth(d: { id: string; startedAt?: string; health?: string }): string | undefined {
+  return d.health === 'starting' && probedReady(d.id, d.startedAt) ? 'healthy' : d.health;
 }

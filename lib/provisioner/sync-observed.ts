@@ -2,7 +2,7 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { containers } from '@/lib/db/schema';
 import { L } from './labels';
-import { probedReady } from './ready';
+import { shownHealth } from './ready';
 import type { Engine } from './engine';
 
 /** Containers' status as the UI shows it: running | restarting | exited | created | … */
@@ -24,8 +24,7 @@ export async function syncObserved(db: Db, engine: Engine, projectId: string): P
     if (!d) continue;
     names.push(d.name);
     const serviceId = d.labels[L.service] ?? null;
-    // Berth's own probe already saw it serve: Docker's first health check has not run yet.
-    const health = d.health === 'starting' && probedReady(d.id, d.startedAt) ? 'healthy' : d.health;
+    const health = shownHealth(d);
     const values = {
       projectId,
       serviceId,

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { TimeoutError, retryUntil, systemClock, type Clock } from './clock';
 import type { ContainerDetails, Engine } from './engine';
-import { markProbedReady, probedReady } from './ready';
+import { markProbedReady, shownHealth } from './ready';
 
 export interface WaitOptions {
   timeoutMs?: number;
@@ -108,8 +108,8 @@ export function forHealthCheck(): WaitStrategy {
           if (d && d.restartCount - baseRestarts >= CRASH_LOOP_RESTARTS) {
             throw new ContainerFailed(`container ${d.name} keeps restarting (${describe(d)})`);
           }
-          if (d?.state === 'running' && d.health === 'starting' && (probedReady(d.id, d.startedAt) || (await probe(d)))) return { ...d, health: 'healthy' };
-          return d;
+          if (d?.state === 'running' && shownHealth(d) === 'starting' && (await probe(d))) return { ...d, health: 'healthy' };
+          return d && { ...d, health: shownHealth(d) };
         },
         (d) => !!d && d.state === 'running' && (!d.health || d.health === 'healthy'),
         describe,

@@ -3,15 +3,14 @@ import type { Db } from '@/lib/db/client';
 import { processes, users, type ProcessRow } from '@/lib/db/schema';
 import { L } from '@/lib/provisioner/labels';
 import type { ContainerDetails, Engine } from '@/lib/provisioner/engine';
-import { probedReady } from '@/lib/provisioner/ready';
+import { shownHealth } from '@/lib/provisioner/ready';
 import { waitFor } from './wait';
 
-/**
- * Running and healthy as Berth shows it: Docker says healthy (or the container has no check), or
- * Berth's own run of the check passed since this start (Docker's first check comes one interval later).
- */
-export const healthyAsShown = (d: ContainerDetails | undefined): boolean =>
-  !!d && d.state === 'running' && (d.health === undefined || d.health === 'healthy' || (d.health === 'starting' && probedReady(d.id, d.startedAt)));
+/** Running and healthy as Berth shows it (or running without a health check). */
+export const healthyAsShown = (d: ContainerDetails | undefined): boolean => !!d && d.state === 'running' && [undefined, 'healthy'].includes(shownHealth(d));
+
+/** Whether a process status is a final one. */
+export const processEnded = (status: string) => ['FINISHED', 'FAILED', 'CANCELED'].includes(status);
 
 let n = 0;
 export async function createTestUser(db: Db, role: 'admin' | 'user' = 'user') {
@@ -27,7 +26,7 @@ export async function waitProcess(db: Db, id: string, timeoutMs = 180_000): Prom
     `process ${id} to end`,
     async () => {
       const [p] = await db.select().from(processes).where(eq(processes.id, id));
-      return p && ['FINISHED', 'FAILED', 'CANCELED'].includes(p.status) ? p : undefined;
+      return p && processEnded(p.status) ? p : undefined;
     },
     timeoutMs,
   );

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { processes, type ProcessRow } from '@/lib/db/schema';
 import type { Engine } from '@/lib/provisioner/engine';
 import { SimulatedCrash } from '../context';
+import { processEnded } from '@/lib/testing/engine';
 import { waitFor } from '@/lib/testing/wait';
 import { startWorker, type Worker } from '../worker';
 
@@ -35,9 +36,9 @@ export function startRecordingWorker(opts: { db: Db; engine: Engine; action: Pro
   return { worker, seen: tracker.seen };
 }
 
-async function processEnded(db: Db, id: string): Promise<boolean> {
+async function ended(db: Db, id: string): Promise<boolean> {
   const [p] = await db.select({ status: processes.status }).from(processes).where(eq(processes.id, id));
-  return !p || ['FINISHED', 'FAILED', 'CANCELED'].includes(p.status);
+  return !p || processEnded(p.status);
 }
 
 /** One run of a process, started by a test, and how to write its boundary names comparably across runs. */
@@ -75,7 +76,7 @@ async function killAlong(db: Db, engine: Engine, run: KilledRun, left: Set<strin
     });
     const { where } = await waitFor(
       `process ${run.processId} to end or its worker to die`,
-      async () => (crashedAt ? { where: crashedAt } : (await processEnded(db, run.processId)) ? { where: null } : undefined),
+      async () => (crashedAt ? { where: crashedAt } : (await ended(db, run.processId)) ? { where: null } : undefined),
       300_000,
       50,
     );
