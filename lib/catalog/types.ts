@@ -1,3 +1,5 @@
+import type { ObjectStoragePolicy } from './bucket-policy';
+
 /**
  * The contract between the catalog (data + behaviour per type) and the provisioner.
  * The catalog says WHAT runs for a service; the provisioner adds names, labels, networks,
@@ -35,6 +37,8 @@ export interface GenerateContext {
   mode: 'HA' | 'NON_HA';
   /** A fresh strong random password (URL-safe). */
   password(): string;
+  /** Object storage: the quota asked for, in GB. */
+  objectStorageSize?: number;
 }
 
 export interface HaRole {
@@ -87,6 +91,8 @@ export interface ContainersForInput {
    * (a change would replace running containers).
    */
   ipv6?: boolean;
+  /** Object storage: the bucket's access policy (Zerops' names) and a custom document. */
+  objectStorage?: { policy?: ObjectStoragePolicy; rawPolicy?: string };
 }
 
 export interface CatalogEntry {

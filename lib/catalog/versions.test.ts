@@ -41,7 +41,7 @@ describe('catalog versions and their local images', () => {
     expect(resolveImportType('go@1.22', 'local')).toMatchObject({ ok: false, proposal: { version: '1.24' } });
     expect(resolveImportType('nodejs@22', 'local')).toMatchObject({ ok: true, version: '22', mapped: false });
     expect(resolveImportType('objectstorage', 'official')).toMatchObject({ ok: true, version: '1' });
-    expect(resolveImportType('objectstorage', 'local')).toMatchObject({ ok: false, rule: 'type', message: expect.stringMatching(/serve s3/) });
+    expect(resolveImportType('objectstorage', 'local')).toMatchObject({ ok: true, version: '1' });
   });
 
   it('object storage: Zerops variables, the key pair only in the environment, a probe without credentials', () => {
@@ -51,8 +51,9 @@ describe('catalog versions and their local images', () => {
     expect(vars.bucketName).toMatch(/^[a-z0-9]{7}-files$/);
     expect(vars.accessKeyId).toMatch(/^[a-z0-9]{20}$/);
     expect(generated.secretAccessKey!.secret).toBe(true);
-    expect(vars).toMatchObject({ apiUrl: 'http://files:9000', apiHost: 'files:9000' });
-    for (const source of ['official'] as const) {
+    expect(vars).toMatchObject({ apiUrl: 'http://files:9000', apiHost: 'files:9000', quotaGBytes: '2' });
+    expect(values(entry.generate({ ...ctx, objectStorageSize: 7 })).quotaGBytes).toBe('7');
+    for (const source of ['local', 'official'] as const) {
       const [c] = entry.containersFor({ hostname: 'files', version: '1', mode: 'NON_HA', containerCount: 1, source, generated: vars });
       expect(c!.env).toMatchObject({ S3_ACCESS_KEY_ID: vars.accessKeyId, S3_SECRET_ACCESS_KEY: vars.secretAccessKey, S3_BUCKET: vars.bucketName });
       const argv = [...(c!.entrypoint ?? []), ...(c!.cmd ?? []), ...c!.healthCheck!.test].join(' ');

@@ -21,6 +21,7 @@ import { isUniqueViolation } from './errors';
 import { hostCapacity } from '@/lib/provisioner/host-capacity';
 import type { ImportedServiceKeys } from '@/lib/db/schema/settings';
 import { validateAutoscaling, withinRanges } from '@/lib/autoscale/ranges';
+import { objectStorageSettings } from './object-storage-settings';
 
 const hostnameTaken = (hostname: string) => conflict(`A service with hostname "${hostname}" already exists in this project`, 'hostname');
 
@@ -84,6 +85,7 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
   const cores = os.availableParallelism();
   if (res.cpu > cores) throw new AppError('VALIDATION', `resources: at most ${cores} CPUs (this server has ${cores})`, { resources: [`at most ${cores} CPUs`] });
   await requireQuota(db, project.createdBy ?? userId, { services: 1, containers: count, cpu: count * res.cpu, memoryMb: count * res.memoryMb });
+  const settings = { ...opts.settings, ...objectStorageSettings(entry, input.objectStorage) };
   const servicePorts = entry.ports.map((p) => ({ port: can.customHttpPort && input.port ? input.port : p.port, protocol: p.protocol, httpSupport: p.http }));
   const access = parseAccess(opts, { type: entry.type, hostname: input.hostname, ports: servicePorts });
 
@@ -103,10 +105,17 @@ async function writeService(db: Db, userId: string, projectId: string, raw: AddS
           autoscaling: scaling,
           ports: servicePorts,
           subdomainAccess: input.subdomainAccess,
-          settings: { ...opts.settings, ...(access.routeFirewall ? { httpFirewall: access.routeFirewall } : {}) },
+          settings: { ...settings, ...(access.routeFirewall ? { httpFirewall: access.routeFirewall } : {}) },
         })
         .returning();
-      const generated = entry.generate({ hostname: input.hostname, serviceId: service!.id, projectId, mode: input.mode, password: () => randomPassword() });
+      const generated = entry.generate({
+        hostname: input.hostname,
+        serviceId: service!.id,
+        projectId,
+        mode: input.mode,
+        password: () => randomPassword(),
+        objectStorageSize: settings.objectStorageSize,
+      });
       const generatedKeys = new Map(Object.keys(generated).map((k) => [k.toLowerCase(), k]));
       input.env.forEach((e, i) => {
         const clash = generatedKeys.get(e.key.toLowerCase());

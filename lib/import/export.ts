@@ -57,6 +57,9 @@ function serviceDoc(s: Service, vars: Var[], includeSecrets: boolean): Record<st
     verticalAutoscaling: Object.keys(vertical).length ? vertical : resourcesChanged ? { minCpu: s.resources.cpu, minRam: s.resources.memoryMb / 1024 } : undefined,
     ports: entry.category === 'runtime' && port && port !== defaultPort ? [{ port, httpSupport: true }] : undefined,
     mount: settings.mount,
+    objectStorageSize: settings.objectStorageSize,
+    objectStoragePolicy: settings.objectStoragePolicy,
+    objectStorageRawPolicy: settings.objectStorageRawPolicy,
     envSecrets: envMap(vars, includeSecrets),
   };
   return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined));

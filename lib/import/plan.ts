@@ -11,6 +11,7 @@ import { importFileSchema, UNSUPPORTED_PROJECT_KEYS, UNSUPPORTED_SERVICE_KEYS, t
 import { formatPath, SourceErrors, type Path, type Source } from './source';
 import { resolveImportType } from './type-mapping';
 import { checkReferences } from './references';
+import { policyProblem } from '@/lib/catalog/bucket-policy';
 
 export interface ExistingService {
   hostname: string;
@@ -159,6 +160,11 @@ function planService(src: Source, s: ImportService, i: number, ctx: PlanContext,
   for (const k of ['buildFromGit', 'zeropsSetup', 'zeropsYaml', 'startWithoutCode'] as const) {
     if (s[k] !== undefined && !DEPLOYABLE.includes(entry.category)) issues.add(path, `${k} applies to runtimes only, not to ${entry.displayName}`, k);
   }
+  for (const k of ['objectStorageSize', 'objectStoragePolicy', 'objectStorageRawPolicy'] as const) {
+    if (s[k] !== undefined && entry.type !== 'object-storage') issues.add(path, `${k} applies to object storage only, not to ${entry.displayName}`, k);
+  }
+  const policyIssue = entry.type === 'object-storage' ? policyProblem(s.objectStoragePolicy, s.objectStorageRawPolicy) : null;
+  if (policyIssue) issues.add(path, policyIssue.message, policyIssue.field === 'policy' ? 'objectStoragePolicy' : 'objectStorageRawPolicy');
   if (s.mount?.length && !MOUNTING.includes(entry.category)) issues.add(path, `${entry.displayName} cannot mount shared storage`, 'mount');
   let port: number | undefined;
   const droppedKeys = unsupported(s, UNSUPPORTED_SERVICE_KEYS, path, issues, Boolean(ctx.acceptDroppedKeys));
@@ -193,6 +199,9 @@ function planService(src: Source, s: ImportService, i: number, ctx: PlanContext,
     ...(s.mount !== undefined ? { mount: s.mount } : {}),
     ...(s.startWithoutCode !== undefined ? { startWithoutCode: s.startWithoutCode } : {}),
     ...(deploy ? { deploy } : {}),
+    ...(s.objectStorageSize !== undefined ? { objectStorageSize: s.objectStorageSize } : {}),
+    ...(s.objectStoragePolicy !== undefined || s.objectStorageRawPolicy !== undefined ? { objectStoragePolicy: s.objectStoragePolicy ?? 'custom' } : {}),
+    ...(s.objectStorageRawPolicy !== undefined ? { objectStorageRawPolicy: s.objectStorageRawPolicy } : {}),
   };
   return {
     hostname: s.hostname,

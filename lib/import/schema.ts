@@ -100,9 +100,6 @@ export type ImportProject = z.output<typeof importProjectSchema>;
 export const UNSUPPORTED_PROJECT_KEYS = ['envIsolation', 'sshIsolation', 'sharedIpv4', 'location'] as const;
 export const UNSUPPORTED_SERVICE_KEYS = [
   'nginxConfig',
-  'objectStorageSize',
-  'objectStoragePolicy',
-  'objectStorageRawPolicy',
   'os',
   'envIsolation',
   'sshIsolation',

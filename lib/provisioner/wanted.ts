@@ -101,6 +101,7 @@ export async function buildWantedProject(db: Db, engine: Engine, projectId: stri
       generated: env,
       sharedMounts,
       ipv6: Boolean(project.network6),
+      objectStorage: { policy: service.settings.objectStoragePolicy, rawPolicy: service.settings.objectStorageRawPolicy },
     });
     for (const t of templates) parts.push({ t, local: local(service, t) });
     const limits = { nanoCpus: Math.round(service.resources.cpu * 1e9), memoryBytes: service.resources.memoryMb * 1024 * 1024 };

@@ -1,5 +1,6 @@
 import { autoscalingSchema } from '@/lib/db/schema/autoscaling';
 import { z } from 'zod';
+import { OBJECT_STORAGE_POLICIES } from '@/lib/catalog/bucket-policy';
 import { envEntrySchema, envMultilineEntrySchema } from './projects';
 
 /** Names the project core and Berth itself use inside a project network. */
@@ -37,6 +38,14 @@ export const addServiceSchema = z.object({
   port: portSchema.optional(),
   /** Scaling ranges (Zerops' verticalAutoscaling keys plus minContainers/maxContainers). */
   autoscaling: autoscalingSchema.optional(),
+  /** Object storage only: quota, bucket policy (Zerops' names) and, for `custom`, the policy document. */
+  objectStorage: z
+    .object({
+      sizeGb: z.coerce.number().int('Enter a whole number').min(1, 'Use 1 to 100 GB').max(100, 'Use 1 to 100 GB').optional(),
+      policy: z.enum(OBJECT_STORAGE_POLICIES, { message: `Choose ${OBJECT_STORAGE_POLICIES.join(', ')}` }).optional(),
+      rawPolicy: z.string().max(20_000, 'At most 20,000 characters').optional(),
+    })
+    .optional(),
 });
 export type AddServiceInput = z.input<typeof addServiceSchema>;
 export const addServiceMultilineSchema = addServiceSchema.extend({ env: z.array(envMultilineEntrySchema).max(200).default([]) });

@@ -1,4 +1,5 @@
 import { baseVars, health, plain, secret, single } from '../building-blocks';
+import { bucketPolicy, BucketPolicyError, DEFAULT_OBJECT_STORAGE_GB, type ObjectStoragePolicy } from '../bucket-policy';
 import type { CatalogEntry, GenerateContext } from '../types';
 
 const PORT = 9000;
@@ -17,23 +18,34 @@ const OFFICIAL_START = [
 /** Lowercase letters and digits from the context's random source (bucket names and access key ids allow no more). */
 function randomLower(ctx: GenerateContext, length: number): string {
   let out = '';
-  while (out.length < length) out += ctx.password().toLowerCase().replace(/[^a-z0-9]/g, '');
-  return out.slice(0, length);
+  for (let round = 0; out.length < length && round < 64; round++) out += ctx.password().toLowerCase().replace(/[^a-z0-9]/g, '');
+  // A source with no letters or digits (a plan's placeholder password) still gets a name of the right length.
+  return out.padEnd(length, 'x').slice(0, length);
+}
+
+/** The bucket's policy document; a custom one that no longer parses (checked when it was set) keeps the bucket private. */
+function policyOrPrivate(policy: ObjectStoragePolicy, bucket: string, raw?: string): string {
+  try {
+    return bucketPolicy(policy, bucket, raw);
+  } catch (err) {
+    if (err instanceof BucketPolicyError) return '';
+    throw err;
+  }
 }
 
 /**
- * Object storage (Zerops' `object-storage`, alias `objectstorage`): an S3-compatible API from
- * `rclone serve s3` over a volume, one bucket per service named like Zerops' (a random prefix and the
- * hostname), with a generated key pair. Only the official source: Debian builds its rclone packages
- * without `serve s3`. Quotas and bucket policies are not enforced by this server.
+ * Object storage (Zerops' `object-storage`, alias `objectstorage`): an S3-compatible API, one bucket
+ * per service named like Zerops' (a random prefix and the hostname), with a generated key pair.
+ * The local image runs Ceph's RADOS Gateway from Debian sid on its SQLite store, behind a front that
+ * enforces the quota (`quotaGBytes`) and applies the bucket policy. The official source runs
+ * `rclone serve s3`, which enforces neither.
  */
 export const objectStorage: CatalogEntry = {
   type: 'object-storage',
   displayName: 'Object storage',
   category: 'storage',
   managed: 'full',
-  versions: [{ version: '1', default: true, images: { official: 'rclone/rclone:1.71' } }],
-  sourceNotes: { local: "Debian's rclone (1.60 in bookworm and trixie, 1.75 in sid) is built without `serve s3`" },
+  versions: [{ version: '1', default: true, images: { local: 'berth/object-storage:1', official: 'rclone/rclone:1.71' } }],
   ports: [{ port: PORT, protocol: 'tcp', http: true, name: 's3' }],
   volumes: [{ name: 'data', mountPath: DATA }],
   resources: { cpu: 0.5, memoryMb: 256 },
@@ -47,12 +59,22 @@ export const objectStorage: CatalogEntry = {
       accessKeyId: plain(randomLower(ctx, 20)),
       secretAccessKey: secret(ctx.password()),
       bucketName: plain(`${randomLower(ctx, 7)}-${ctx.hostname}`.slice(0, 63)),
+      quotaGBytes: plain(String(ctx.objectStorageSize ?? DEFAULT_OBJECT_STORAGE_GB)),
     };
   },
   containersFor(input) {
     const g = input.generated;
+    const bucket = g.bucketName ?? input.hostname;
+    const gb = Number(g.quotaGBytes ?? DEFAULT_OBJECT_STORAGE_GB);
+    const policy = input.objectStorage?.policy ?? 'private';
     return single(input, objectStorage.versions, {
-      env: { S3_ACCESS_KEY_ID: g.accessKeyId ?? '', S3_SECRET_ACCESS_KEY: g.secretAccessKey ?? '', S3_BUCKET: g.bucketName ?? input.hostname },
+      env: {
+        S3_ACCESS_KEY_ID: g.accessKeyId ?? '',
+        S3_SECRET_ACCESS_KEY: g.secretAccessKey ?? '',
+        S3_BUCKET: bucket,
+        S3_QUOTA_BYTES: String(Math.round((Number.isFinite(gb) && gb > 0 ? gb : DEFAULT_OBJECT_STORAGE_GB) * 1024 ** 3)),
+        S3_POLICY: policyOrPrivate(policy, bucket, input.objectStorage?.rawPolicy),
+      },
       ...(input.source === 'official' ? { entrypoint: ['/bin/sh', '-c', OFFICIAL_START] } : {}),
       volumes: [{ name: 'data', mountPath: DATA }],
       // An unauthenticated request gets 403 and writes nothing to the log; a TCP connect is enough.

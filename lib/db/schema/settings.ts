@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OBJECT_STORAGE_POLICIES } from '../../catalog/bucket-policy';
 
 /**
  * The shapes of the `settings` jsonb columns. Rows read through Drizzle carry these types; code
@@ -24,6 +25,10 @@ export const importedServiceKeysSchema = z.object({
       zeropsYaml: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
     })
     .optional(),
+  /** Object storage: quota in GB, bucket policy and a custom policy document. */
+  objectStorageSize: z.number().int().optional(),
+  objectStoragePolicy: z.enum(OBJECT_STORAGE_POLICIES).optional(),
+  objectStorageRawPolicy: z.string().optional(),
 });
 export type ImportedServiceKeys = z.infer<typeof importedServiceKeysSchema>;
 

@@ -1,0 +1,205 @@
+"""The front of Berth's object storage.
+
+Starts radosgw on 127.0.0.1:9001 (its SQLite store under /data/rgw) and supervises it, makes sure the
+service's bucket exists with the policy in S3_POLICY (none: private), then serves port 9000: every
+request is passed to radosgw unchanged (one request per connection), except an upload that would take
+the stored bytes past S3_QUOTA_BYTES, which gets S3's 403 QuotaExceeded. SIGTERM stops radosgw and
+exits with its status.
+"""
+import asyncio
+import datetime
+import hashlib
+import hmac
+import http.client
+import os
+import signal
+import socket
+import sqlite3
+import sys
+
+PORT = 9000
+RGW_PORT = 9001
+DB_DIR = '/data/rgw'
+DB_FILE = f'{DB_DIR}/dbstore-default_ns.db'
+KEY = os.environ['S3_ACCESS_KEY_ID']
+SECRET = os.environ['S3_SECRET_ACCESS_KEY']
+BUCKET = os.environ['S3_BUCKET']
+POLICY = os.environ.get('S3_POLICY', '')
+QUOTA = int(os.environ.get('S3_QUOTA_BYTES') or '0')
+MAX_HEAD = 64 * 1024
+
+
+def rgw_command():
+    return [
+        'radosgw', '-f', '--no-mon-config',
+        '--rgw-backend-store=dbstore', '--rgw-config-store=dbstore', f'--dbstore-db-dir={DB_DIR}', f'--dbstore-config-uri=file:{DB_DIR}/dbstore-config.db',
+        f'--rgw-frontends=beast endpoint=127.0.0.1:{RGW_PORT}',
+        '--debug-rgw=0/0', '--debug-ms=0/0',
+        '--log-to-stderr=true', '--err-to-stderr=true', '--log-file=', '--rgw-enable-ops-log=false',
+    ]
+
+
+def sign(method, path, query, body):
+    """Headers of a SigV4-signed request to radosgw with the service's key pair."""
+    amz = datetime.datetime.now(datetime.timezone.utc).strftime('%Y%m%dT%H%M%SZ')
+    digest = hashlib.sha256(body).hexdigest()
+    headers = {'host': f'127.0.0.1:{RGW_PORT}', 'x-amz-content-sha256': digest, 'x-amz-date': amz}
+    names = ';'.join(sorted(headers))
+    canonical = '\n'.join([method, path, query, ''.join(f'{k}:{headers[k]}\n' for k in sorted(headers)), names, digest])
+    scope = f'{amz[:8]}/us-east-1/s3/aws4_request'
+    to_sign = '\n'.join(['AWS4-HMAC-SHA256', amz, scope, hashlib.sha256(canonical.encode()).hexdigest()])
+    key = ('AWS4' + SECRET).encode()
+    for part in (amz[:8], 'us-east-1', 's3', 'aws4_request'):
+        key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+    signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+    headers['authorization'] = f'AWS4-HMAC-SHA256 Credential={KEY}/{scope}, SignedHeaders={names}, Signature={signature}'
+    return headers
+
+
+def call(method, query='', body=b''):
+    conn = http.client.HTTPConnection('127.0.0.1', RGW_PORT, timeout=10)
+    try:
+        conn.request(method, f'/{BUCKET}' + (f'?{query}' if query else ''), body=body or None, headers=sign(method, f'/{BUCKET}', f'{query}=' if query else '', body))
+        res = conn.getresponse()
+        return res.status, res.read().decode(errors='replace')
+    finally:
+        conn.close()
+
+
+def prepare_bucket():
+    status, text = call('PUT')
+    if status not in (200, 409):
+        raise RuntimeError(f'creating bucket {BUCKET} failed: {status} {text[:300]}')
+    if POLICY:
+        status, text = call('PUT', 'policy', POLICY.encode())
+        if status not in (200, 204):
+            raise RuntimeError(f'the bucket policy was refused: {status} {text[:300]}')
+    else:
+        call('DELETE', 'policy')
+
+
+def stored_bytes():
+    """The size of every object in every bucket (radosgw's own quota is not enforced on this store)."""
+    db = sqlite3.connect(f'file:{DB_FILE}?mode=ro', uri=True, timeout=5)
+    try:
+        tables = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%\\_object\\_table' ESCAPE '\\'")]
+        return sum(db.execute(f'SELECT COALESCE(SUM(ObjSize), 0) FROM "{t}"').fetchone()[0] for t in tables)
+    finally:
+        db.close()
+
+
+def upload_size(method, headers):
+    """Bytes an upload adds (None: not an upload; -1: an upload of unknown length)."""
+    if method not in ('PUT', 'POST'):
+        return None
+    for name in ('x-amz-decoded-content-length', 'content-length'):
+        if name in headers:
+            try:
+                return int(headers[name])
+            except ValueError:
+                return -1
+    return -1 if 'transfer-encoding' in headers else None
+
+
+def quota_error(resource):
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>QuotaExceeded</Code>'
+        f'<Message>The object storage quota of {QUOTA} bytes is used up</Message><Resource>{resource}</Resource></Error>'
+    ).encode()
+    head = f'HTTP/1.1 403 Forbidden\r\nContent-Type: application/xml\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n'
+    return head.encode() + body
+
+
+async def pipe(reader, writer):
+    try:
+        while chunk := await reader.read(65536):
+            writer.write(chunk)
+            await writer.drain()
+    except (ConnectionError, OSError):
+        pass
+    finally:
+        try:
+            writer.close()
+        except OSError:
+            pass
+
+
+async def handle(client_r, client_w):
+    try:
+        head = await client_r.readuntil(b'\r\n\r\n')
+    except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+        client_w.close()
+        return
+    lines = head.decode('latin-1').split('\r\n')
+    method, target = (lines[0].split(' ') + ['', ''])[:2]
+    headers = {}
+    kept = [lines[0]]
+    for line in lines[1:]:
+        if not line:
+            continue
+        name, _, value = line.partition(':')
+        headers[name.strip().lower()] = value.strip()
+        if name.strip().lower() not in ('connection', 'keep-alive'):
+            kept.append(line)
+    size = upload_size(method, headers)
+    if QUOTA and size is not None and size != 0:
+        used = await asyncio.to_thread(stored_bytes)
+        if used + max(size, 0) > QUOTA or (size < 0 and used >= QUOTA):
+            client_w.write(quota_error(target.split('?')[0]))
+            await client_w.drain()
+            client_w.close()
+            return
+    try:
+        up_r, up_w = await asyncio.open_connection('127.0.0.1', RGW_PORT)
+    except OSError:
+        client_w.close()
+        return
+    up_w.write(('\r\n'.join(kept + ['Connection: close']) + '\r\n\r\n').encode('latin-1'))
+    await asyncio.gather(pipe(client_r, up_w), pipe(up_r, client_w))
+
+
+def listener():
+    """Port 9000 on IPv6 and IPv4 at once where the container has IPv6, else on IPv4."""
+    try:
+        sock = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+        sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(('::', PORT))
+    except OSError:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(('0.0.0.0', PORT))
+    sock.listen(256)
+    sock.setblocking(False)
+    return sock
+
+
+async def main():
+    rgw = await asyncio.create_subprocess_exec(*rgw_command())
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+    loop.add_signal_handler(signal.SIGTERM, stopping.set)
+    loop.add_signal_handler(signal.SIGINT, stopping.set)
+    for _ in range(600):
+        if rgw.returncode is not None:
+            sys.exit(f'radosgw exited with {rgw.returncode} while starting')
+        try:
+            socket.create_connection(('127.0.0.1', RGW_PORT), timeout=1).close()
+            break
+        except OSError:
+            await asyncio.sleep(0.1)
+    await asyncio.to_thread(prepare_bucket)
+    server = await asyncio.start_server(handle, sock=listener(), limit=MAX_HEAD)
+    died = asyncio.ensure_future(rgw.wait())
+    stop = asyncio.ensure_future(stopping.wait())
+    await asyncio.wait([died, stop], return_when=asyncio.FIRST_COMPLETED)
+    server.close()
+    if rgw.returncode is None:
+        rgw.terminate()
+        await rgw.wait()
+        sys.exit(0)
+    sys.exit(f'radosgw exited with {rgw.returncode}')
+
+
+if __name__ == '__main__':
+    asyncio.run(main())
