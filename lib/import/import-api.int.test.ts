@@ -32,7 +32,7 @@ const BAD: [string, string, { line: number; path: string; message: RegExp }][] =
     { line: 6, path: 'services[1].hostname', message: /duplicate hostname "a"/ },
   ],
   ['unknown type', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: objectstore\n', { line: 5, path: 'services[0].type', message: /unknown service type "objectstore"/ }],
-  ['type the source cannot run', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: object-storage\n', { line: 5, path: 'services[0].type', message: /Object storage is not available from the local image source/ }],
+  ['type the source cannot run', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: mongodb@7\n', { line: 5, path: 'services[0].type', message: /MongoDB is not available from the local image source/ }],
   ['unknown version without acceptance', 'project:\n  name: x\nservices:\n  - hostname: s\n    type: postgresql@16\n', { line: 5, path: 'services[0].type', message: /available: postgresql@15, postgresql@17, postgresql@18; nearest: postgresql@17/ }],
   [
     'reference to a missing service',
