@@ -12,6 +12,7 @@ import { WizardAccessStep } from './wizard-access-step';
 import { WizardEnvStep } from './wizard-env-step';
 import { WizardReview } from './wizard-review';
 import { WizardScalingStep } from './wizard-scaling-step';
+import { WizardStorageFields } from './wizard-storage-fields';
 import { WizardDeployStep } from './wizard-deploy-step';
 import { deploysCode, emptyWizard, hostnameProblem, STEPS, stepOfField, toPayload, validateStep, type WizardCatalogEntry, type WizardState } from './wizard-state';
 import { WizardTypeStep } from './wizard-type-step';
@@ -108,7 +109,7 @@ export function WizardClient(props: Props) {
             spellCheck={false}
           />
         )}
-        {step === 3 && entry && <WizardScalingStep entry={entry} state={s} set={set} errors={errors} />}
+        {step === 3 && entry && (entry.type === 'object-storage' ? <WizardStorageFields state={s} set={set} errors={errors} /> : <WizardScalingStep entry={entry} state={s} set={set} errors={errors} />)}
         {step === 4 && entry && (
           <div className="space-y-6">
             <WizardEnvStep rows={s.env} setRows={(rows) => set('env', rows)} errors={errors} references={names.references} />

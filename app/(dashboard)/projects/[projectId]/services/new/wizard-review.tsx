@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { DEFAULT_OBJECT_STORAGE_GB } from '@/lib/catalog/bucket-policy';
 import { splitRanges, type WizardCatalogEntry, type WizardState } from './wizard-state';
 
 /** Step 6: everything chosen, each line with a way back to its step. */
@@ -15,6 +16,7 @@ export function WizardReview({ entry, state: s, edit }: { entry: WizardCatalogEn
       3,
     ],
     ['Resources', `${s.cpu || entry.resources.cpu} CPU, ${s.memory || entry.resources.memoryMb} MB per container`, 3],
+    ...(entry.type === 'object-storage' ? ([['Bucket', `${s.storageSize || DEFAULT_OBJECT_STORAGE_GB} GB quota, ${s.storagePolicy}`, 3]] as [string, ReactNode, number][]) : []),
     ['Variables', s.env.length ? s.env.map((r) => `${r.key}${r.secret ? ' (secret)' : ''}`).join(', ') : 'none', 4],
     ...(entry.category === 'runtime' ? ([['HTTP port', s.port || String(entry.ports[0]?.port ?? ''), 4]] as [string, ReactNode, number][]) : []),
     ['Subdomain access', s.subdomain ? `on${s.firewallPolicy !== 'none' ? `, ${s.firewallPolicy} ${splitRanges(s.firewallRanges).join(', ')}` : ''}` : 'off', 4],

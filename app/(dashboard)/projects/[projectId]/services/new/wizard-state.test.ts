@@ -104,3 +104,23 @@ describe('reference completion', () => {
     expect(stepOfField('autoscaling.maxCpu')).toBe(3);
   });
 });
+
+describe('object storage in the wizard', () => {
+  const storage: WizardCatalogEntry = { ...postgresql, type: 'object-storage', displayName: 'Object storage', category: 'storage', versions: ['1'], ha: null, ports: [{ port: 9000, protocol: 'tcp', http: true, name: 's3' }] };
+  const at = (patch: Partial<WizardState>) => validateStep(3, state({ type: 'object-storage', version: '1', ...patch }), storage, taken);
+
+  it('checks the quota and a custom policy document on the scaling step', () => {
+    expect(at({ storageSize: '5', storagePolicy: 'public-read' })).toEqual({});
+    expect(at({ storageSize: '101' })).toEqual({ 'objectStorage.sizeGb': ['Use 1 to 100 GB'] });
+    expect(at({ storagePolicy: 'custom', storageRawPolicy: '' })).toEqual({ 'objectStorage.rawPolicy': ['is required with objectStoragePolicy: custom'] });
+    expect(at({ storagePolicy: 'custom', storageRawPolicy: '{"Statement": [' })['objectStorage.rawPolicy']![0]).toMatch(/^is not valid JSON/);
+    expect(stepOfField('objectStorage.rawPolicy')).toBe(3);
+  });
+
+  it('sends the quota and policy, the document only with custom', () => {
+    const s = state({ type: 'object-storage', version: '1', storageSize: '3', storagePolicy: 'public-objects-read', storageRawPolicy: '{"ignored":1}' });
+    expect(toPayload(s, storage).service.objectStorage).toEqual({ sizeGb: 3, policy: 'public-objects-read', rawPolicy: undefined });
+    expect(toPayload({ ...s, storageSize: '' }, storage).service.objectStorage?.sizeGb).toBeUndefined();
+    expect(toPayload(state({}), nodejs).service.objectStorage).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { firewallSchema, isIpOrCidr, publicPortSchema } from '@/lib/validations/core';
 import { envKeySchema, envValueSchema } from '@/lib/validations/projects';
 import { hostnameSchema, portSchema } from '@/lib/validations/services';
+import { policyProblem, type ObjectStoragePolicy } from '@/lib/catalog/bucket-policy';
 
 /** What the wizard needs of a catalog entry (serializable from the server page). */
 export interface WizardCatalogEntry {
@@ -57,6 +58,10 @@ export interface WizardState {
   gitUrl: string;
   gitRef: string;
   firewallRanges: string;
+  /** Object storage: quota in GB (empty: the default), bucket policy and a custom policy document. */
+  storageSize: string;
+  storagePolicy: ObjectStoragePolicy;
+  storageRawPolicy: string;
 }
 
 export const emptyWizard: WizardState = {
@@ -80,6 +85,9 @@ export const emptyWizard: WizardState = {
   gitUrl: '',
   gitRef: '',
   firewallRanges: '',
+  storageSize: '',
+  storagePolicy: 'private',
+  storageRawPolicy: '',
 };
 
 /** Names in the project that a new service must not take (read live while the wizard is open). */
@@ -131,6 +139,11 @@ export function validateStep(step: number, s: WizardState, entry: WizardCatalogE
       if (positive(min) && positive(max) && s[min] && s[max] && Number(s[min]) > Number(s[max])) put(`autoscaling.${max}`, `At least the minimum (${s[min]})`);
     };
     ordered('minCpu', 'maxCpu');
+    if (entry.type === 'object-storage') {
+      const gb = Number(s.storageSize);
+      if (s.storageSize.trim() && !(Number.isInteger(gb) && gb >= 1 && gb <= 100)) put('objectStorage.sizeGb', 'Use 1 to 100 GB');
+      if (s.storagePolicy === 'custom') put('objectStorage.rawPolicy', policyProblem('custom', s.storageRawPolicy.trim() ? s.storageRawPolicy : undefined)?.message);
+    }
     ordered('minRam', 'maxRam');
     if (entry.scaling.max > 1 && s.maxContainers) {
       const max = Number(s.maxContainers);
@@ -176,7 +189,7 @@ export function stepOfField(key: string): number {
   if (key === 'type') return 0;
   if (key === 'version') return 1;
   if (key === 'hostname') return 2;
-  if (['mode', 'containerCount', 'resources', 'cpu', 'memoryMb', 'autoscaling'].some((k) => key.startsWith(k))) return 3;
+  if (['mode', 'containerCount', 'resources', 'cpu', 'memoryMb', 'autoscaling', 'objectStorage'].some((k) => key.startsWith(k))) return 3;
   if (key === 'gitUrl' || key === 'gitRef') return 5;
   return 4;
 }
@@ -196,6 +209,7 @@ export function toPayload(s: WizardState, entry: WizardCatalogEntry) {
       subdomainAccess: s.subdomain,
       port: isRuntime && s.port ? Number(s.port) : undefined,
       autoscaling: autoscalingOf(s, entry),
+      objectStorage: entry.type === 'object-storage' ? objectStorageOf(s) : undefined,
     },
     routeFirewall: s.subdomain && s.firewallPolicy !== 'none' ? { policy: s.firewallPolicy, ranges: splitRanges(s.firewallRanges) } : undefined,
     publicPorts: s.publicPorts.map((row) => {
@@ -205,6 +219,15 @@ export function toPayload(s: WizardState, entry: WizardCatalogEntry) {
       return { publicPort: row.publicPort, internalPort, protocol: isRuntime ? 'tcp' : protocol, firewall: { policy: row.policy, ranges: splitRanges(row.ranges) } };
     }),
     deploy: deploysCode(entry) && s.gitUrl.trim() ? { gitUrl: s.gitUrl.trim(), gitRef: s.gitRef.trim() || undefined } : undefined,
+  };
+}
+
+/** The object-storage choices (a custom document only with the custom policy). */
+function objectStorageOf(s: WizardState) {
+  return {
+    sizeGb: s.storageSize.trim() ? Number(s.storageSize) : undefined,
+    policy: s.storagePolicy,
+    rawPolicy: s.storagePolicy === 'custom' ? s.storageRawPolicy : undefined,
   };
 }
 
