@@ -3,15 +3,18 @@
 import {
   clearBackupTargetAction,
   setBackupTargetAction,
+  setServiceBackupTargetAction,
   testBackupTargetAction,
 } from '@/app/(dashboard)/projects/[projectId]/actions';
 import { Button } from '@/components/ui/button';
 import { ConfirmSubmit } from '@/components/ui/confirm-submit';
-import { Field } from '@/components/ui/field';
+import { Field, SelectField } from '@/components/ui/field';
 import { ActionForm } from './action-form';
 
 /** The project's S3-compatible backup target as the page shows it: never the secret key, only that one is stored. */
 export interface BackupTargetView {
+  /** An object-storage service of the project (its address and keys are its own), or null. */
+  serviceId: string | null;
   endpoint: string;
   bucket: string;
   region: string;
@@ -23,13 +26,32 @@ export interface BackupTargetView {
  * Where the project's new backups go: under the server's data directory, or an S3-compatible
  * bucket (set with a test write, tested again on demand, removed once no backup is in it).
  */
-export function BackupTarget({ projectId, current, canWrite }: { projectId: string; current: BackupTargetView | null; canWrite: boolean }) {
+export function BackupTarget({
+  projectId,
+  current,
+  canWrite,
+  storages,
+}: {
+  projectId: string;
+  current: BackupTargetView | null;
+  canWrite: boolean;
+  /** The project's object-storage services, offered as targets. */
+  storages: { id: string; hostname: string }[];
+}) {
+  const service = current?.serviceId ? storages.find((x) => x.id === current.serviceId) : undefined;
   return (
     <section aria-labelledby="backup-target-h" className="space-y-3">
       <h2 id="backup-target-h" className="text-lg font-semibold">
         Backup storage
       </h2>
-      {current ? (
+      {current?.serviceId ? (
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm" aria-label="Backup target">
+          <dt className="text-slate-500">Object storage</dt>
+          <dd className="font-mono">{service?.hostname ?? current.serviceId} (this project)</dd>
+          <dt className="text-slate-500">Bucket</dt>
+          <dd className="font-mono">{current.bucket}</dd>
+        </dl>
+      ) : current ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm" aria-label="Backup target">
           <dt className="text-slate-500">Endpoint</dt>
           <dd className="font-mono break-all">{current.endpoint}</dd>
@@ -66,8 +88,31 @@ export function BackupTarget({ projectId, current, canWrite }: { projectId: stri
           </ActionForm>
         </div>
       )}
-      {canWrite && <TargetForm projectId={projectId} current={current} />}
+      {canWrite && storages.length > 0 && <ServiceTargetForm projectId={projectId} storages={storages} current={current} />}
+      {canWrite && <TargetForm projectId={projectId} current={current?.serviceId ? null : current} />}
     </section>
+  );
+}
+
+/** Use an object-storage service of the project: its bucket and keys are taken from it. */
+function ServiceTargetForm({ projectId, storages, current }: { projectId: string; storages: { id: string; hostname: string }[]; current: BackupTargetView | null }) {
+  return (
+    <ActionForm action={setServiceBackupTargetAction} hidden={{ projectId }} className="flex flex-wrap items-end gap-3">
+      {(state, pending) => (
+        <>
+          <SelectField label="Object storage of this project" name="serviceId" defaultValue={current?.serviceId ?? storages[0]!.id} errors={state.fieldErrors?.serviceId}>
+            {storages.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.hostname}
+              </option>
+            ))}
+          </SelectField>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {pending ? 'Testing the bucket…' : 'Use for backups'}
+          </Button>
+        </>
+      )}
+    </ActionForm>
   );
 }
 

@@ -7,7 +7,7 @@ import { domainSchema } from '@/lib/validations/domains';
 import { importRequestSchema } from '@/lib/validations/import';
 import { deployGitSchema } from '@/lib/validations/deploy';
 import { autoscalingSchema } from '@/lib/db/schema/autoscaling';
-import { backupScheduleSchema, backupTargetSchema, restoreSchema } from '@/lib/validations/backups';
+import { backupScheduleSchema, backupTargetRequestSchema, restoreSchema } from '@/lib/validations/backups';
 import { version } from '@/lib/version';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
@@ -170,7 +170,7 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   '/projects/{projectId}/backups': { get: { summary: "Every backup of the project (deleted services' too) and its usage against the cap (5 GB Light, 25 GB Serious)" } },
   '/projects/{projectId}/backups/target': {
     get: { summary: "The project's S3-compatible backup target (endpoint, bucket, region, access key id; never the secret), or null" },
-    put: { summary: 'Send new backups to an S3-compatible bucket (checked with a probe write; the secret key is stored encrypted)', body: bodyOf(backupTargetSchema) },
+    put: { summary: 'Send new backups to an S3-compatible bucket (endpoint, bucket, keys; the secret key is stored encrypted) or to an object-storage service of the project (serviceId); checked with a probe write', body: bodyOf(backupTargetRequestSchema) },
     delete: { summary: 'New backups go under the data directory again', status: 204 },
   },
   '/projects/{projectId}/backups/{backupId}': { delete: { summary: 'Delete a backup and its file', status: 204 } },

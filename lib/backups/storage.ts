@@ -17,6 +17,7 @@ import {
   type Progress,
 } from './files';
 import { deleteObject, getObject, putObject, type S3Target } from './s3';
+import { serviceTarget } from './service-target';
 
 /** A backup's location in the project's bucket: `s3:<object key>`; any other location is a file under the data directory. */
 const S3_PREFIX = 's3:';
@@ -28,6 +29,7 @@ export async function projectTarget(db: Db, projectId: string | null): Promise<S
   if (!projectId) return undefined;
   const [row] = await db.select().from(backupTargets).where(eq(backupTargets.projectId, projectId));
   if (!row) return undefined;
+  if (row.serviceId) return serviceTarget(db, projectId, row.serviceId);
   return {
     endpoint: row.endpoint,
     bucket: row.bucket,

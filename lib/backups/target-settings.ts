@@ -7,10 +7,11 @@ import { encryptSecret } from '@/lib/crypto/secrets';
 import { AppError, conflict, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { audit } from '@/lib/domain/audit';
-import { backupTargetSchema } from '@/lib/validations/backups';
+import { backupServiceTargetSchema, backupTargetSchema } from '@/lib/validations/backups';
 import { parseInput } from '@/lib/validations/parse';
 import { deleteObject, putObject, S3Error, type S3Target } from './s3';
 import { projectTarget } from './storage';
+import { serviceTarget } from './service-target';
 
 /** The project's object-storage target without its secret (null: backups stay under the data directory). */
 export async function getBackupTarget(db: Db, userId: string, projectId: string) {
@@ -19,6 +20,7 @@ export async function getBackupTarget(db: Db, userId: string, projectId: string)
   if (!row) return { target: null };
   return {
     target: {
+      serviceId: row.serviceId,
       endpoint: row.endpoint,
       bucket: row.bucket,
       region: row.region,
@@ -50,22 +52,25 @@ async function probe(t: S3Target): Promise<void> {
  */
 export async function setBackupTarget(db: Db, userId: string, projectId: string, raw: unknown) {
   await requireProjectAccess(db, userId, projectId, 'write');
-  const input = parseInput(backupTargetSchema, raw);
-  const t: S3Target = input;
+  const byService = typeof raw === 'object' && raw !== null && 'serviceId' in raw;
+  const serviceId = byService ? parseInput(backupServiceTargetSchema, raw).serviceId : null;
+  const t: S3Target = serviceId ? await serviceTarget(db, projectId, serviceId) : parseInput(backupTargetSchema, raw);
   await probe(t);
   const values = {
-    endpoint: t.endpoint,
+    serviceId,
+    // A service's address and keys are read when used; the row names the bucket for the dashboard.
+    endpoint: serviceId ? `service:${serviceId}` : t.endpoint,
     bucket: t.bucket,
     region: t.region,
     accessKeyId: t.accessKeyId,
-    wrappedSecret: encryptSecret(t.secretAccessKey),
+    wrappedSecret: encryptSecret(serviceId ? '' : t.secretAccessKey),
     updatedAt: new Date(),
   };
   await db
     .insert(backupTargets)
     .values({ projectId, ...values })
     .onConflictDoUpdate({ target: backupTargets.projectId, set: values });
-  await audit(db, { userId, projectId, action: 'backup.target', target: `${t.endpoint} ${t.bucket}` });
+  await audit(db, { userId, projectId, action: 'backup.target', target: `${values.endpoint} ${t.bucket}` });
   return getBackupTarget(db, userId, projectId);
 }
 

@@ -16,6 +16,9 @@ export const backupScheduleSchema = z
 export type BackupScheduleInput = z.infer<typeof backupScheduleSchema>;
 
 /** An S3-compatible bucket as the project's backup target; the secret key is stored wrapped and never shown again. */
+/** An object-storage service of the same project as the target (its bucket and keys are its own). */
+export const backupServiceTargetSchema = z.object({ serviceId: z.string().uuid({ message: 'must be a service id' }) }).strict();
+
 export const backupTargetSchema = z
   .object({
     endpoint: z
@@ -28,3 +31,6 @@ export const backupTargetSchema = z
     secretAccessKey: z.string().min(1).max(256),
   })
   .strict();
+
+/** What the REST API takes: a bucket (endpoint, keys) or an object-storage service of the project (serviceId). */
+export const backupTargetRequestSchema = backupTargetSchema.partial().extend({ serviceId: z.string().uuid().optional() });

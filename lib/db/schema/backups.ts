@@ -89,6 +89,11 @@ export const backupTargets = pgTable('backup_targets', {
   projectId: uuid()
     .primaryKey()
     .references(() => projects.id, { onDelete: 'cascade' }),
+  /**
+   * An object-storage service of the project as the target: its bucket and keys come from the
+   * service's variables and its address from its running container, when used. Null: `endpoint`.
+   */
+  serviceId: uuid().references(() => services.id, { onDelete: 'cascade' }),
   endpoint: text().notNull(),
   bucket: text().notNull(),
   region: text().notNull().default('us-east-1'),

@@ -92,6 +92,12 @@ export const setBackupTargetAction = projectAction(
   },
 );
 
+export const setServiceBackupTargetAction = projectAction(z.object({ projectId, serviceId: z.string() }), 'write', async ({ projectId: id, serviceId }, { user, db }) => {
+  const { target } = await setBackupTarget(db, user.id, id, { serviceId });
+  revalidatePath(`/projects/${id}`);
+  return { ok: true, data: { message: `New backups go to the bucket ${target?.bucket ?? ''} of the project's object storage.` } };
+});
+
 export const testBackupTargetAction = projectAction(z.object({ projectId }), 'write', async (input, { user, db }) => {
   const { bucket } = await testBackupTarget(db, user.id, input.projectId);
   return { ok: true, data: { message: `The bucket ${bucket} took a test write and delete.` } };

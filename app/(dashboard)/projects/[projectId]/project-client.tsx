@@ -136,7 +136,12 @@ export function ProjectClient({
             <EnvEditor title="Project environment variables" projectId={project.id} variables={env} revealed={revealed} canWrite={canWrite} />
           </Card>
           <Card>
-            <BackupTarget projectId={project.id} current={backupTarget} canWrite={canWrite} />
+            <BackupTarget
+              projectId={project.id}
+              current={backupTarget}
+              canWrite={canWrite}
+              storages={s.services.filter((x) => x.type === 'object-storage').map((x) => ({ id: x.id, hostname: x.hostname }))}
+            />
           </Card>
           <Card>
             <MembersPanel projectId={project.id} members={members} isOwner={s.role === 'owner'} />

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/handler';
 import { clearBackupTarget, getBackupTarget, setBackupTarget } from '@/lib/backups/target-settings';
-import { backupTargetSchema } from '@/lib/validations/backups';
+import { backupTargetRequestSchema } from '@/lib/validations/backups';
 
 type P = { projectId: string };
 
@@ -9,7 +9,7 @@ export const GET = apiRoute<P>(async ({ db, user, params }) =>
 );
 
 export const PUT = apiRoute<P>(async ({ db, user, params, body }) =>
-  setBackupTarget(db, user.id, params.projectId, await body(backupTargetSchema)),
+  setBackupTarget(db, user.id, params.projectId, await body(backupTargetRequestSchema)),
 );
 
 export const DELETE = apiRoute<P>(

@@ -1,0 +1,2 @@
+ALTER TABLE "backup_targets" ADD COLUMN "service_id" uuid;--> statement-breakpoint
+ALTER TABLE "backup_targets" ADD CONSTRAINT "backup_targets_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;
