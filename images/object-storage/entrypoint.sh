@@ -6,6 +6,7 @@ set -eu
 : "${S3_ACCESS_KEY_ID:?}" "${S3_SECRET_ACCESS_KEY:?}" "${S3_BUCKET:?}"
 if [ "${1:-}" != "serve" ]; then exec "$@"; fi
 mkdir -p /data/rgw
+chown ceph:ceph /data
 chown -R ceph:ceph /data/rgw
 store() {
   setpriv --reuid=ceph --regid=ceph --init-groups radosgw-admin --no-mon-config --rgw-backend-store=dbstore \

@@ -8,6 +8,8 @@ exits with its status.
 """
 import asyncio
 import datetime
+import shutil
+import subprocess
 import hashlib
 import hmac
 import http.client
@@ -27,6 +29,8 @@ BUCKET = os.environ['S3_BUCKET']
 POLICY = os.environ.get('S3_POLICY', '')
 QUOTA = int(os.environ.get('S3_QUOTA_BYTES') or '0')
 MAX_HEAD = 64 * 1024
+SWAP_REQUEST = '/data/.berth-swap'
+SWAP_DONE = '/data/.berth-swap-done'
 
 
 def rgw_command():
@@ -174,25 +178,74 @@ def listener():
     return sock
 
 
-async def main():
+def admin(*args):
+    """radosgw-admin on the stopped store (the key pair follows the service's variables)."""
+    cmd = ['radosgw-admin', '--no-mon-config', '--rgw-backend-store=dbstore', '--rgw-config-store=dbstore', f'--dbstore-db-dir={DB_DIR}',
+           f'--dbstore-config-uri=file:{DB_DIR}/dbstore-config.db', '--debug-rgw=0', '--log-to-stderr=false', '--log-file=/dev/null', *args]
+    return subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+
+
+async def start_rgw():
     rgw = await asyncio.create_subprocess_exec(*rgw_command())
-    loop = asyncio.get_running_loop()
-    stopping = asyncio.Event()
-    loop.add_signal_handler(signal.SIGTERM, stopping.set)
-    loop.add_signal_handler(signal.SIGINT, stopping.set)
     for _ in range(600):
         if rgw.returncode is not None:
             sys.exit(f'radosgw exited with {rgw.returncode} while starting')
         try:
             socket.create_connection(('127.0.0.1', RGW_PORT), timeout=1).close()
-            break
+            return rgw
         except OSError:
             await asyncio.sleep(0.1)
+    sys.exit('radosgw did not listen within 60 s')
+
+
+async def swap_store(rgw):
+    """A restore: radosgw stopped, the staged store put in place (the old one removed), radosgw started again."""
+    with open(SWAP_REQUEST) as f:
+        staged = f.read().strip()
+    os.remove(SWAP_REQUEST)
+    rgw.terminate()
+    await rgw.wait()
+    old = f'{DB_DIR}.old'
+    result = 'ok'
+    try:
+        shutil.rmtree(old, ignore_errors=True)
+        os.rename(DB_DIR, old)
+        os.rename(staged, DB_DIR)
+        if admin('key', 'create', '--uid=berth', '--key-type=s3', f'--access-key={KEY}', f'--secret-key={SECRET}') != 0:
+            admin('user', 'create', '--uid=berth', '--display-name=berth', f'--access-key={KEY}', f'--secret-key={SECRET}')
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError as err:
+        result = f'swapping the store failed: {err}'
+        if not os.path.exists(DB_DIR) and os.path.exists(old):
+            os.rename(old, DB_DIR)
+    rgw = await start_rgw()
+    await asyncio.to_thread(prepare_bucket)
+    with open(SWAP_DONE, 'w') as f:
+        f.write(result)
+    return rgw
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+    swapping = asyncio.Event()
+    loop.add_signal_handler(signal.SIGTERM, stopping.set)
+    loop.add_signal_handler(signal.SIGINT, stopping.set)
+    loop.add_signal_handler(signal.SIGHUP, swapping.set)
+    rgw = await start_rgw()
     await asyncio.to_thread(prepare_bucket)
     server = await asyncio.start_server(handle, sock=listener(), limit=MAX_HEAD)
-    died = asyncio.ensure_future(rgw.wait())
     stop = asyncio.ensure_future(stopping.wait())
-    await asyncio.wait([died, stop], return_when=asyncio.FIRST_COMPLETED)
+    while True:
+        died = asyncio.ensure_future(rgw.wait())
+        swap = asyncio.ensure_future(swapping.wait())
+        await asyncio.wait([died, stop, swap], return_when=asyncio.FIRST_COMPLETED)
+        if stop.done() or rgw.returncode is not None:
+            break
+        swapping.clear()
+        died.cancel()
+        if os.path.exists(SWAP_REQUEST):
+            rgw = await swap_store(rgw)
     server.close()
     if rgw.returncode is None:
         rgw.terminate()

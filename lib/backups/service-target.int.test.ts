@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureLocalImage } from '@/lib/images/on-demand';
 import { restartService } from '@/lib/domain/services';
 import { deleteBackup } from './domain';
-import { getObject } from './s3';
+import { Readable } from 'node:stream';
+import { getObject, putObject } from './s3';
 import { serviceTarget } from './service-target';
 import { clearBackupTarget, getBackupTarget, setBackupTarget, testBackupTarget } from './target-settings';
 import { backupProject, type BackupProject } from './testing/fixture';
@@ -65,5 +66,23 @@ describe('backups in an object-storage service of the same project', () => {
     await deleteBackup(p.db, p.userId, p.projectId, b.id);
     await expect(read(`backups/${p.projectId}/${b.id}.bkp`)).rejects.toThrow(/HTTP 404 NoSuchKey/);
     await clearBackupTarget(p.db, p.userId, p.projectId);
+  });
+
+  it('backs up the object storage itself and restores its objects in place', async () => {
+    const put = async (key: string, text: string) => {
+      const body = Buffer.from(text);
+      await putObject(await serviceTarget(p.db, p.projectId, p.ids.files!), key, Readable.from([body]), body.length);
+    };
+    await put('docs/a.txt', 'first version');
+    const b = await p.backup('files');
+    expect(b.location.startsWith('s3:')).toBe(false);
+    await put('docs/a.txt', 'changed');
+    await put('docs/b.txt', 'added after the backup');
+    await p.restore('files', b.id);
+    expect((await read('docs/a.txt')).toString()).toBe('first version');
+    await expect(read('docs/b.txt')).rejects.toThrow(/HTTP 404 NoSuchKey/);
+    // The service still takes writes with its own keys after the swap.
+    await put('docs/c.txt', 'after the restore');
+    expect((await read('docs/c.txt')).toString()).toBe('after the restore');
   });
 });
