@@ -3,11 +3,16 @@
 Starts radosgw on 127.0.0.1:9001 (its SQLite store under /data/rgw) and supervises it, makes sure the
 service's bucket exists with the policy in S3_POLICY (none: private), then serves port 9000: every
 request is passed to radosgw unchanged (one request per connection), except an upload that would take
-the stored bytes past S3_QUOTA_BYTES, which gets S3's 403 QuotaExceeded. SIGTERM stops radosgw and
-exits with its status.
+the stored bytes past S3_QUOTA_BYTES, which gets S3's 403 QuotaExceeded, and a CopyObject, whose copy
+the front makes itself once radosgw has accepted the request (the SQLite store answers a copy without
+storing it). SIGHUP with a staged store (store.py swap) swaps it in: a restore. SIGTERM stops radosgw
+and exits with its status.
 """
 import asyncio
 import datetime
+import html
+import json
+import re
 import shutil
 import subprocess
 import hashlib
@@ -18,6 +23,7 @@ import signal
 import socket
 import sqlite3
 import sys
+import urllib.parse
 
 PORT = 9000
 RGW_PORT = 9001
@@ -43,11 +49,11 @@ def rgw_command():
     ]
 
 
-def sign(method, path, query, body):
-    """Headers of a SigV4-signed request to radosgw with the service's key pair."""
+def sign(method, path, query, body, extra=None, unsigned=False):
+    """Headers of a SigV4-signed request to radosgw with the service's key pair (path and query already encoded)."""
     amz = datetime.datetime.now(datetime.timezone.utc).strftime('%Y%m%dT%H%M%SZ')
-    digest = hashlib.sha256(body).hexdigest()
-    headers = {'host': f'127.0.0.1:{RGW_PORT}', 'x-amz-content-sha256': digest, 'x-amz-date': amz}
+    digest = 'UNSIGNED-PAYLOAD' if unsigned else hashlib.sha256(body).hexdigest()
+    headers = {'host': f'127.0.0.1:{RGW_PORT}', 'x-amz-content-sha256': digest, 'x-amz-date': amz, **(extra or {})}
     names = ';'.join(sorted(headers))
     canonical = '\n'.join([method, path, query, ''.join(f'{k}:{headers[k]}\n' for k in sorted(headers)), names, digest])
     scope = f'{amz[:8]}/us-east-1/s3/aws4_request'
@@ -60,14 +66,73 @@ def sign(method, path, query, body):
     return headers
 
 
-def call(method, query='', body=b''):
-    conn = http.client.HTTPConnection('127.0.0.1', RGW_PORT, timeout=10)
+def request(method, path, params=None, body=b'', extra=None):
+    """One signed request: `path` unencoded (`/bucket/key`), `params` the query (sorted and encoded here)."""
+    enc_path = urllib.parse.quote(path, safe='/~')
+    query = '&'.join(f'{urllib.parse.quote(k, safe="~")}={urllib.parse.quote(v, safe="~")}' for k, v in sorted((params or {}).items()))
+    conn = http.client.HTTPConnection('127.0.0.1', RGW_PORT, timeout=60)
     try:
-        conn.request(method, f'/{BUCKET}' + (f'?{query}' if query else ''), body=body or None, headers=sign(method, f'/{BUCKET}', f'{query}=' if query else '', body))
+        conn.request(method, enc_path + (f'?{query}' if query else ''), body=body or None, headers=sign(method, enc_path, query, body, extra))
         res = conn.getresponse()
         return res.status, res.read().decode(errors='replace')
     finally:
         conn.close()
+
+
+def call(method, query='', body=b''):
+    return request(method, f'/{BUCKET}', {query: ''} if query else None, body)
+
+
+def tags(xml, name):
+    return [html.unescape(v) for v in re.findall(f'<{name}>([^<]*)</{name}>', xml)]
+
+
+def copy_stream(bucket, key, dest_bucket, dest_key, metadata=None):
+    """Streams an object to another name with the service's keys: its type and user metadata kept, or `metadata` instead."""
+    src = urllib.parse.quote(f'/{bucket}/{key}', safe='/~')
+    dst = urllib.parse.quote(f'/{dest_bucket}/{dest_key}', safe='/~')
+    reader = http.client.HTTPConnection('127.0.0.1', RGW_PORT, timeout=600)
+    writer = http.client.HTTPConnection('127.0.0.1', RGW_PORT, timeout=600)
+    try:
+        reader.request('GET', src, headers=sign('GET', src, '', b''))
+        got = reader.getresponse()
+        if got.status != 200:
+            raise RuntimeError(f'reading {key} from {bucket} failed: {got.status}')
+        kept = metadata if metadata is not None else {k.lower(): v for k, v in got.getheaders() if k.lower() == 'content-type' or k.lower().startswith('x-amz-meta-')}
+        headers = sign('PUT', dst, '', b'', kept, unsigned=True)
+        headers['content-length'] = got.getheader('content-length', '0')
+        writer.request('PUT', dst, body=got, headers=headers)
+        put = writer.getresponse()
+        text = put.read().decode(errors='replace')
+        if put.status != 200:
+            raise RuntimeError(f'writing {dest_key} failed: {put.status} {text[:300]}')
+    finally:
+        reader.close()
+        writer.close()
+
+
+def adopt_restored_buckets():
+    """After a restore from another service's backup: its objects copied into this service's bucket, its bucket removed."""
+    status, xml = request('GET', '/')
+    if status != 200:
+        raise RuntimeError(f'listing the buckets failed: {status} {xml[:300]}')
+    for other in tags(xml, 'Name'):
+        if other == BUCKET:
+            continue
+        token = None
+        while True:
+            params = {'list-type': '2', **({'continuation-token': token} if token else {})}
+            status, listing = request('GET', f'/{other}', params)
+            if status != 200:
+                raise RuntimeError(f'listing {other} failed: {status} {listing[:300]}')
+            for key in tags(listing, 'Key'):
+                copy_stream(other, key, BUCKET, key)
+                request('DELETE', f'/{other}/{key}')
+            following = tags(listing, 'NextContinuationToken')
+            if '<IsTruncated>true</IsTruncated>' not in listing or not following:
+                break
+            token = following[0]
+        request('DELETE', f'/{other}')
 
 
 def prepare_bucket():
@@ -159,7 +224,35 @@ async def handle(client_r, client_w):
         client_w.close()
         return
     up_w.write(('\r\n'.join(kept + ['Connection: close']) + '\r\n\r\n').encode('latin-1'))
+    if method == 'PUT' and 'x-amz-copy-source' in headers and 'partNumber=' not in target:
+        await copy_object(client_r, client_w, up_r, up_w, target, headers)
+        return
     await asyncio.gather(pipe(client_r, up_w), pipe(up_r, client_w))
+
+
+async def copy_object(client_r, client_w, up_r, up_w, target, headers):
+    """
+    CopyObject: radosgw checks the signature and the permissions and answers, but its SQLite store
+    keeps no copy; on its 200 the front copies the object itself with the service's keys.
+    """
+    answer = await up_r.read()
+    up_w.close()
+    status = answer.split(b' ', 2)[1] if answer.count(b' ') >= 2 else b''
+    if status == b'200':
+        source = urllib.parse.unquote(headers['x-amz-copy-source'].split('?')[0]).lstrip('/')
+        bucket, _, key = source.partition('/')
+        dest = urllib.parse.unquote(target.split('?')[0]).lstrip('/')
+        dest_bucket, _, dest_key = dest.partition('/')
+        replace = headers.get('x-amz-metadata-directive', 'COPY').upper() == 'REPLACE'
+        given = {k: v for k, v in headers.items() if k == 'content-type' or k.startswith('x-amz-meta-')} if replace else None
+        try:
+            await asyncio.to_thread(copy_stream, bucket, key, dest_bucket, dest_key, given)
+        except (RuntimeError, OSError) as err:
+            body = f'<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>{html.escape(str(err))}</Message></Error>'.encode()
+            answer = f'HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/xml\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n'.encode() + body
+    client_w.write(answer)
+    await client_w.drain()
+    client_w.close()
 
 
 def listener():
@@ -182,7 +275,8 @@ def admin(*args):
     """radosgw-admin on the stopped store (the key pair follows the service's variables)."""
     cmd = ['radosgw-admin', '--no-mon-config', '--rgw-backend-store=dbstore', '--rgw-config-store=dbstore', f'--dbstore-db-dir={DB_DIR}',
            f'--dbstore-config-uri=file:{DB_DIR}/dbstore-config.db', '--debug-rgw=0', '--log-to-stderr=false', '--log-file=/dev/null', *args]
-    return subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return done.returncode, done.stdout
 
 
 async def start_rgw():
@@ -211,15 +305,25 @@ async def swap_store(rgw):
         shutil.rmtree(old, ignore_errors=True)
         os.rename(DB_DIR, old)
         os.rename(staged, DB_DIR)
-        if admin('key', 'create', '--uid=berth', '--key-type=s3', f'--access-key={KEY}', f'--secret-key={SECRET}') != 0:
+        if admin('key', 'create', '--uid=berth', '--key-type=s3', f'--access-key={KEY}', f'--secret-key={SECRET}')[0] != 0:
             admin('user', 'create', '--uid=berth', '--display-name=berth', f'--access-key={KEY}', f'--secret-key={SECRET}')
+        # Keys of the service the backup came from stop working here.
+        code, info = admin('user', 'info', '--uid=berth')
+        for k in json.loads(info).get('keys', []) if code == 0 else []:
+            if k.get('access_key') != KEY:
+                admin('key', 'rm', '--uid=berth', '--key-type=s3', f"--access-key={k['access_key']}")
         shutil.rmtree(old, ignore_errors=True)
-    except OSError as err:
+    except (OSError, ValueError) as err:
         result = f'swapping the store failed: {err}'
         if not os.path.exists(DB_DIR) and os.path.exists(old):
             os.rename(old, DB_DIR)
     rgw = await start_rgw()
-    await asyncio.to_thread(prepare_bucket)
+    try:
+        await asyncio.to_thread(prepare_bucket)
+        if result == 'ok':
+            await asyncio.to_thread(adopt_restored_buckets)
+    except (RuntimeError, OSError) as err:
+        result = f'the restored store could not be set up: {err}'
     with open(SWAP_DONE, 'w') as f:
         f.write(result)
     return rgw

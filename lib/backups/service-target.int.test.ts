@@ -20,6 +20,7 @@ describe('backups in an object-storage service of the same project', () => {
     p = await backupProject('backups-object-storage', [
       ['pg', 'postgresql@15'],
       ['files', 'object-storage'],
+      ['filesnew', 'object-storage'],
     ]);
   }, 900_000);
   afterAll(async () => {
@@ -30,9 +31,9 @@ describe('backups in an object-storage service of the same project', () => {
     const v = await p.vars('pg');
     return (await p.exec('pg', ['psql', '-h', '127.0.0.1', '-U', v.user!, '-d', v.dbName!, '-v', 'ON_ERROR_STOP=1', '-qtAc', sql], [`PGPASSWORD=${v.password}`])).trim();
   };
-  const read = async (key: string) => {
+  const read = async (key: string, host = 'files') => {
     const chunks: Buffer[] = [];
-    for await (const c of await getObject(await serviceTarget(p.db, p.projectId, p.ids.files!), key)) chunks.push(c as Buffer);
+    for await (const c of await getObject(await serviceTarget(p.db, p.projectId, p.ids[host]!), key)) chunks.push(c as Buffer);
     return Buffer.concat(chunks);
   };
 
@@ -68,7 +69,7 @@ describe('backups in an object-storage service of the same project', () => {
     await clearBackupTarget(p.db, p.userId, p.projectId);
   });
 
-  it('backs up the object storage itself and restores its objects in place', async () => {
+  it('backs up the object storage itself and restores its objects in place and into another object storage', async () => {
     const put = async (key: string, text: string) => {
       const body = Buffer.from(text);
       await putObject(await serviceTarget(p.db, p.projectId, p.ids.files!), key, Readable.from([body]), body.length);
@@ -84,5 +85,13 @@ describe('backups in an object-storage service of the same project', () => {
     // The service still takes writes with its own keys after the swap.
     await put('docs/c.txt', 'after the restore');
     expect((await read('docs/c.txt')).toString()).toBe('after the restore');
+
+    // Into another service: the objects land in its own bucket, reachable with its own keys only.
+    await p.restore('filesnew', b.id);
+    expect((await read('docs/a.txt', 'filesnew')).toString()).toBe('first version');
+    await expect(read('docs/b.txt', 'filesnew')).rejects.toThrow(/HTTP 404 NoSuchKey/);
+    const source = await serviceTarget(p.db, p.projectId, p.ids.files!);
+    const target = await serviceTarget(p.db, p.projectId, p.ids.filesnew!);
+    await expect(getObject({ ...target, accessKeyId: source.accessKeyId, secretAccessKey: source.secretAccessKey }, 'docs/a.txt')).rejects.toThrow(/HTTP 403/);
   });
 });

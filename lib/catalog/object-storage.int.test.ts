@@ -1,6 +1,8 @@
 import http from 'node:http';
 import {
   CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  HeadObjectCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
@@ -125,7 +127,15 @@ describe('object storage on the real engine (local image)', () => {
     expect((await fetch(url.replace(/X-Amz-Signature=[0-9a-f]+/, 'X-Amz-Signature=' + '0'.repeat(64)))).status).toBe(403);
 
     await s3.send(new PutObjectCommand({ Bucket, Key: 'kept.txt', Body: 'kept' }));
+    // Server-side copies: the metadata kept, or replaced when asked.
+    await s3.send(new CopyObjectCommand({ Bucket, Key: 'copies/hello.txt', CopySource: `${Bucket}/notes/hello.txt` }));
+    await s3.send(new CopyObjectCommand({ Bucket, Key: 'copies/hello.md', CopySource: `${Bucket}/notes/hello.txt`, MetadataDirective: 'REPLACE', ContentType: 'text/markdown', Metadata: { origin: 'copy' } }));
     await s3.send(new DeleteObjectCommand({ Bucket, Key: 'notes/hello.txt' }));
+    const copied = await s3.send(new GetObjectCommand({ Bucket, Key: 'copies/hello.txt' }));
+    expect([await copied.Body?.transformToString(), copied.ContentType]).toEqual(['hello object storage', 'text/plain']);
+    expect(await s3.send(new HeadObjectCommand({ Bucket, Key: 'copies/hello.md' }))).toMatchObject({ ContentType: 'text/markdown', Metadata: { origin: 'copy' } });
+    await s3.send(new DeleteObjectCommand({ Bucket, Key: 'copies/hello.txt' }));
+    await s3.send(new DeleteObjectCommand({ Bucket, Key: 'copies/hello.md' }));
     expect((await s3.send(new ListObjectsV2Command({ Bucket }))).Contents?.map((o) => o.Key)).toEqual(['big.bin', 'kept.txt']);
   });
 

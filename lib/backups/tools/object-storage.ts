@@ -8,7 +8,9 @@ const SCRIPT = '/usr/local/lib/berth/store.py';
  * Object storage: an archive of consistent copies of the store's SQLite files (SQLite's online
  * backup, taken while the gateway serves). A restore unpacks and checks the copies beside the store,
  * then the image's front stops the gateway, swaps the store and starts it again (a few seconds in
- * which requests are refused); the service's own key pair and bucket are set again after the swap.
+ * which requests are refused); the service's own key pair and bucket are set again after the swap,
+ * the keys of the service the backup came from are removed, and its objects are moved into this
+ * service's bucket (a restore into another object storage).
  */
 export const objectStorageTool: DataTool = {
   tool: 'sqlite3 online backup',
