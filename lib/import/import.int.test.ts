@@ -30,6 +30,11 @@ services:
   - hostname: files
     type: shared-storage
     priority: 10
+  - hostname: storage
+    type: objectstorage
+    objectStorageSize: 3
+    objectStoragePolicy: public-objects-read
+    priority: 10
   - hostname: app
     type: nodejs@18
     startWithoutCode: true
@@ -88,7 +93,7 @@ describe('project import and export on the real engine', () => {
     first = a.project!.id;
     await Promise.all([finish(a.process!.id), finish(b.process!.id)]);
     const list = await servicesOf(first);
-    expect(list.map((s) => [s.hostname, s.status])).toEqual([['app', 'ACTIVE'], ['cache', 'ACTIVE'], ['db', 'ACTIVE'], ['files', 'ACTIVE']]);
+    expect(list.map((s) => [s.hostname, s.status])).toEqual([['app', 'ACTIVE'], ['cache', 'ACTIVE'], ['db', 'ACTIVE'], ['files', 'ACTIVE'], ['storage', 'ACTIVE']]);
     expect((await tdb.db.select().from(projects).where(eq(projects.id, first)))[0]).toMatchObject({ status: 'ACTIVE', settings: { tags: ['int'] } });
 
     const app = await appContainer(first);
@@ -111,7 +116,7 @@ describe('project import and export on the real engine', () => {
     expect(va['app.SESSION_KEY']).toEqual({ value: expect.stringMatching(/^[a-zA-Z0-9_.-]{40}$/), secret: true });
     const log = await tdb.db.select().from(processLogs).where(eq(processLogs.processId, a.process!.id));
     expect(log.map((l) => l.message)).toContainEqual('app: version 1 will build from http://127.0.0.1:9/app.git (setup app) once the import has finished');
-    expect(log.map((l) => l.message)).toContainEqual('priority 10: creating db, cache, files');
+    expect(log.map((l) => l.message)).toContainEqual('priority 10: creating db, cache, files, storage');
   }, 300_000);
 
   it('export → import gives equal services, settings and variables; placeholders unless secrets are asked for (audited)', async () => {
@@ -128,6 +133,7 @@ describe('project import and export on the real engine', () => {
     expect(comparable(listB)).toEqual(comparable(listA));
     expect(listA.find((s) => s.hostname === 'app')!.autoscaling).toEqual({ minContainers: 1, maxContainers: 3 });
     expect(full).toMatch(/minContainers: 1\n {4}maxContainers: 3\n/);
+    expect(full).toMatch(/- hostname: storage\n {4}type: object-storage@1\n[^-]*objectStorageSize: 3\n {4}objectStoragePolicy: public-objects-read\n/);
     expect(await varsOf(again.project!.id, listB)).toEqual(await varsOf(first, listA));
     // The same text but for the addresses, which are each project's own.
     const withoutAddresses = (yaml: string) => yaml.replace(/^ {2}publicIpV[46]: .*\n/gm, '');
