@@ -62,7 +62,7 @@ export function healthArgv(test: string[] | undefined): string[] | undefined {
 }
 
 /** How often a wait runs the health check itself while Docker still says `starting`, and how long one run may take. */
-const PROBE_EVERY_MS = 100;
+const PROBE_EVERY_MS = 150;
 const PROBE_TIMEOUT_MS = 5_000;
 
 /** Whether `argv` exits 0 in the container within PROBE_TIMEOUT_MS (a run that hangs counts as a fail). */
