@@ -135,10 +135,16 @@ def adopt_restored_buckets():
         request('DELETE', f'/{other}')
 
 
+KEYS_MARK = f'{DB_DIR}/.berth-keys'
+
+
 def prepare_bucket():
     status, text = call('PUT')
     if status not in (200, 409):
         raise RuntimeError(f'creating bucket {BUCKET} failed: {status} {text[:300]}')
+    # The key pair works: the entry point skips radosgw-admin on later starts with the same pair.
+    with open(KEYS_MARK, 'w') as f:
+        f.write(hashlib.sha256(f'{KEY}:{SECRET}'.encode()).hexdigest() + '\n')
     if POLICY:
         status, text = call('PUT', 'policy', POLICY.encode())
         if status not in (200, 204):
@@ -275,8 +281,23 @@ def admin(*args):
     """radosgw-admin on the stopped store (the key pair follows the service's variables)."""
     cmd = ['radosgw-admin', '--no-mon-config', '--rgw-backend-store=dbstore', '--rgw-config-store=dbstore', f'--dbstore-db-dir={DB_DIR}',
            f'--dbstore-config-uri=file:{DB_DIR}/dbstore-config.db', '--debug-rgw=0', '--log-to-stderr=false', '--log-file=/dev/null', *args]
-    done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    return done.returncode, done.stdout
+    try:
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, timeout=20)
+        return done.returncode, done.stdout
+    except subprocess.TimeoutExpired as hung:
+        # It can hang at exit once its work is done: killed, its output is still what it printed.
+        out = hung.stdout or ''
+        return (0 if out else -9), out if isinstance(out, str) else out.decode(errors='replace')
+
+
+async def stop_rgw(rgw):
+    """SIGTERM, and SIGKILL after 8 s: radosgw can hang at exit like radosgw-admin (its writes are SQLite transactions)."""
+    rgw.terminate()
+    try:
+        await asyncio.wait_for(rgw.wait(), 8)
+    except asyncio.TimeoutError:
+        rgw.kill()
+        await rgw.wait()
 
 
 async def start_rgw():
@@ -297,8 +318,7 @@ async def swap_store(rgw):
     with open(SWAP_REQUEST) as f:
         staged = f.read().strip()
     os.remove(SWAP_REQUEST)
-    rgw.terminate()
-    await rgw.wait()
+    await stop_rgw(rgw)
     old = f'{DB_DIR}.old'
     result = 'ok'
     try:
@@ -352,8 +372,7 @@ async def main():
             rgw = await swap_store(rgw)
     server.close()
     if rgw.returncode is None:
-        rgw.terminate()
-        await rgw.wait()
+        await stop_rgw(rgw)
         sys.exit(0)
     sys.exit(f'radosgw exited with {rgw.returncode}')
 

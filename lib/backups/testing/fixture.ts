@@ -28,15 +28,23 @@ export async function backupProject(name: string, list: [hostname: string, type:
     expect(done.status).toBe('FINISHED');
     return done;
   };
-  await finished(created);
   const ids: Record<string, string> = {};
-  const adds = [];
-  for (const [hostname, type] of list) {
-    const added = await addService(tdb.db, userId, projectId, { hostname, type });
-    ids[hostname] = added.service.id;
-    adds.push(added);
+  try {
+    await finished(created);
+    const adds = [];
+    for (const [hostname, type] of list) {
+      const added = await addService(tdb.db, userId, projectId, { hostname, type });
+      ids[hostname] = added.service.id;
+      adds.push(added);
+    }
+    for (const a of adds) await finished(a);
+  } catch (err) {
+    // A project that did not come up is removed here: the caller gets no handle to dispose of it.
+    await waitProcess(tdb.db, (await deleteProject(tdb.db, userId, projectId, { keepBackups: false })).process.id, 300_000).catch(() => {});
+    await worker.stop();
+    await tdb.dispose();
+    throw err;
   }
-  for (const a of adds) await finished(a);
 
   const container = async (hostname: string) => {
     const [row] = await tdb.db.select().from(containers).where(eq(containers.serviceId, ids[hostname]!));
