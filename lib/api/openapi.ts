@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addMemberSchema, tokenNameSchema } from '@/lib/validations/members';
 import { createProjectSchema, envEntrySchema } from '@/lib/validations/projects';
-import { addServiceSchema, scaleSchema } from '@/lib/validations/services';
+import { addServiceSchema, objectStorageChangeSchema, scaleSchema } from '@/lib/validations/services';
 import { logForwardSchema } from '@/lib/logs/syslog';
 import { domainSchema } from '@/lib/validations/domains';
 import { importRequestSchema } from '@/lib/validations/import';
@@ -68,6 +68,9 @@ export const apiPaths: Record<string, Partial<Record<Method, Op>>> = {
   },
   '/projects/{projectId}/services/{serviceId}': { get: { summary: 'Get a service with its containers' }, delete: { summary: 'Delete a service (starts stack.delete)', status: 202, query: keepBackups } },
   '/projects/{projectId}/services/{serviceId}/{action}': { post: { summary: 'start | stop | restart a service', status: 202 } },
+  '/projects/{projectId}/services/{serviceId}/object-storage': {
+    put: { summary: "Change an object storage's quota (sizeGb) or bucket access (policy, rawPolicy); its container is replaced", status: 202, body: bodyOf(objectStorageChangeSchema) },
+  },
   '/projects/{projectId}/services/{serviceId}/scale': {
     put: { summary: 'Set the container count (runtimes 1–10)', status: 202, body: bodyOf(scaleSchema) },
   },

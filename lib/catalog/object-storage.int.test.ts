@@ -21,7 +21,7 @@ import { docker } from '@/lib/provisioner/docker/connection';
 import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { L } from '@/lib/provisioner/labels';
 import { createProject, deleteProject } from '@/lib/domain/projects';
-import { addService, restartService, stopService, startService } from '@/lib/domain/services';
+import { addService, restartService, stopService, startService, updateObjectStorage } from '@/lib/domain/services';
 import { eq } from 'drizzle-orm';
 import { services } from '@/lib/db/schema';
 import { resolveServiceEnv } from '@/lib/envvars/resolve';
@@ -183,6 +183,24 @@ describe('object storage on the real engine (local image)', () => {
     const priv = await throughCore('priv', 'kept.txt');
     expect(priv.status).toBe(403);
     expect(priv.body).toContain('AccessDenied');
+  });
+
+  it("changes a bucket's access and quota in place: the objects stay, anonymous reads start working", async () => {
+    await expect(updateObjectStorage(tdb.db, userId, projectId, ids.priv, { objectStorage: { policy: 'custom', rawPolicy: '{"Statement": [' } })).rejects.toThrow(
+      /objectStorage\.rawPolicy: is not valid JSON/,
+    );
+    await expect(updateObjectStorage(tdb.db, userId, projectId, ids.priv, { objectStorage: {} })).rejects.toMatchObject({ code: 'VALIDATION' });
+    const { process } = await updateObjectStorage(tdb.db, userId, projectId, ids.priv, { objectStorage: { sizeGb: 4, policy: 'public-objects-read' } });
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    const all = await tdb.db.select().from(services).where(eq(services.projectId, projectId));
+    expect(resolveServiceEnv(await loadProjectVars(tdb.db, projectId, all), 'vault').env.quotaGBytes).toBe('4');
+    const [container] = await docker().listContainers({ filters: { label: [`${L.service}=${ids.priv}`] } });
+    expect((await docker().getContainer(container!.Id).inspect()).Config.Env).toContain(`S3_QUOTA_BYTES=${4 * GiB}`);
+    const open = await waitFor('the object readable anonymously through the core', async () => {
+      const r = await throughCore('priv', 'kept.txt');
+      return r.status === 200 ? r : undefined;
+    }, 30_000);
+    expect(open.body).toBe('kept');
   });
 
   it('keeps objects across a stop (exit code 0) and a restart', async () => {

@@ -23,3 +23,10 @@ export function objectStorageSettings(entry: CatalogEntry, input: ObjectStorageI
     ...(policy === 'custom' ? { objectStorageRawPolicy: input.rawPolicy } : {}),
   };
 }
+
+/** The settings after a change of quota or access: a canned policy drops an earlier custom document. */
+export function changedObjectStorageSettings(current: ImportedServiceKeys, change: ImportedServiceKeys): ImportedServiceKeys {
+  const next = { ...current, ...change };
+  if (change.objectStoragePolicy && change.objectStoragePolicy !== 'custom') delete next.objectStorageRawPolicy;
+  return next;
+}

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import { assertModeAllowed, capabilitiesOf, containerCount, imageFor, resolveTypeVersion } from '@/lib/catalog';
+import { assertModeAllowed, capabilitiesOf, containerCount, getCatalogEntry, imageFor, resolveTypeVersion } from '@/lib/catalog';
 import { requireQuota } from './quotas';
 import { encryptSecret, randomPassword } from '@/lib/crypto/secrets';
 import type { Db } from '@/lib/db/client';
@@ -10,7 +10,7 @@ import { env } from '@/lib/env';
 import { AppError, conflict, invalid, notFound } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
 import { enqueueProcess, type ProcessAction } from '@/lib/processes/enqueue';
-import { addServiceMultilineSchema, addServiceSchema, scaleSchema, type AddServiceInput } from '@/lib/validations/services';
+import { addServiceMultilineSchema, addServiceSchema, objectStorageChangeSchema, scaleSchema, type AddServiceInput } from '@/lib/validations/services';
 import { parseInput } from '@/lib/validations/parse';
 import { audit } from './audit';
 import { lockProjectForChange, requireId, requireNotDeleting } from './ids';
@@ -21,7 +21,7 @@ import { isUniqueViolation } from './errors';
 import { hostCapacity } from '@/lib/provisioner/host-capacity';
 import type { ImportedServiceKeys } from '@/lib/db/schema/settings';
 import { validateAutoscaling, withinRanges } from '@/lib/autoscale/ranges';
-import { objectStorageSettings } from './object-storage-settings';
+import { changedObjectStorageSettings, objectStorageSettings } from './object-storage-settings';
 
 const hostnameTaken = (hostname: string) => conflict(`A service with hostname "${hostname}" already exists in this project`, 'hostname');
 
@@ -198,6 +198,8 @@ type Change = {
   action: ProcessAction;
   set: PgUpdateSetSource<typeof services> | ((s: Service) => PgUpdateSetSource<typeof services>);
   payload?: Record<string, unknown>;
+  /** Further writes in the same transaction (after the service row is locked and checked). */
+  also?: (tx: Db, service: Service) => Promise<void>;
 };
 
 export async function changeService(db: Db, userId: string, projectId: string, serviceId: string, change: Change) {
@@ -210,6 +212,7 @@ export async function changeService(db: Db, userId: string, projectId: string, s
     if (service.status === 'DELETING') throw conflict('The service is being deleted');
     const set = typeof change.set === 'function' ? change.set(service) : change.set;
     await tx.update(services).set({ ...set, updatedAt: new Date() }).where(eq(services.id, serviceId));
+    await change.also?.(tx, service);
     const details = Object.fromEntries(Object.entries(set).filter(([, v]) => v === null || typeof v !== 'object'));
     const process = await enqueueOperation(tx, { userId, project }, { action: change.action, serviceId, payload: change.payload, audit: { target: service.hostname, details: { ...details, ...change.payload } } });
     return { process };
@@ -228,6 +231,29 @@ export const restartService = (db: Db, userId: string, projectId: string, servic
     action: 'stack.restart',
     set: { running: true, generation: sql`${services.generation} + 1` },
   });
+
+/**
+ * Changes an object storage's quota and bucket access (`objectStorage` as when it was added); its
+ * container is replaced with them (a restart: the objects stay on the volume).
+ */
+export async function updateObjectStorage(db: Db, userId: string, projectId: string, serviceId: string, raw: unknown) {
+  const { objectStorage: input } = parseInput(objectStorageChangeSchema, raw);
+  return changeService(db, userId, projectId, serviceId, {
+    action: 'stack.restart',
+    set: (s) => {
+      const change = objectStorageSettings(getCatalogEntry(s.type), input);
+      return { settings: changedObjectStorageSettings(s.settings, change), running: true, generation: sql`${services.generation} + 1` };
+    },
+    payload: { objectStorage: { ...input, rawPolicy: input.rawPolicy === undefined ? undefined : 'set' } },
+    async also(tx, s) {
+      if (input.sizeGb === undefined) return;
+      await tx
+        .update(envVariables)
+        .set({ valueEncrypted: encryptSecret(String(input.sizeGb)), updatedAt: new Date() })
+        .where(and(eq(envVariables.serviceId, s.id), eq(envVariables.kind, 'generated'), eq(envVariables.keyLower, 'quotagbytes')));
+    },
+  });
+}
 
 export async function scaleService(db: Db, userId: string, projectId: string, serviceId: string, raw: { containerCount: unknown }) {
   await requireProjectAccess(db, userId, projectId, 'write');

@@ -48,6 +48,13 @@ export const addServiceSchema = z.object({
     .optional(),
 });
 export type AddServiceInput = z.input<typeof addServiceSchema>;
+
+/** A change of an object storage's quota or access: at least one of them. */
+export const objectStorageChangeSchema = z.object({
+  objectStorage: addServiceSchema.shape.objectStorage
+    .unwrap()
+    .refine((o) => o.sizeGb !== undefined || o.policy !== undefined || o.rawPolicy !== undefined, { message: 'Give sizeGb, policy or rawPolicy' }),
+});
 export const addServiceMultilineSchema = addServiceSchema.extend({ env: z.array(envMultilineEntrySchema).max(200).default([]) });
 
 export const scaleSchema = z.object({

@@ -7,7 +7,7 @@ import { projectAction } from '@/lib/actions/action';
 import { requestHeaders } from '@/lib/actions/request-headers';
 import { addDomain, publishRouting, removeDomain } from '@/lib/domain/domains';
 import { addPublicPort, removePublicPort, setRouteFirewall, setSubdomainAccess } from '@/lib/domain/public-ports';
-import { deleteService, restartService, scaleService, startService, stopService } from '@/lib/domain/services';
+import { deleteService, restartService, scaleService, startService, stopService, updateObjectStorage } from '@/lib/domain/services';
 import { setAutoscaling } from '@/lib/domain/autoscaling';
 
 /** One service's actions: lifecycle, scaling, public ports, subdomain, firewall, domains. */
@@ -109,5 +109,22 @@ export const setAutoscalingAction = projectAction(
     await setAutoscaling(db, user.id, input.projectId, input.serviceId, raw);
     revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
     return { ok: true, data: { message: 'Scaling settings saved.' } };
+  },
+);
+
+/** Object storage: quota and bucket access; the form's empty quota keeps the current one. */
+export const setObjectStorageAction = projectAction(
+  z.object({ projectId, serviceId: z.string(), sizeGb: z.string().default(''), policy: z.string(), rawPolicy: z.string().default('') }),
+  'write',
+  async (input, { user, db }) => {
+    await updateObjectStorage(db, user.id, input.projectId, input.serviceId, {
+      objectStorage: {
+        sizeGb: input.sizeGb.trim() ? input.sizeGb.trim() : undefined,
+        policy: input.policy,
+        rawPolicy: input.policy === 'custom' ? input.rawPolicy : undefined,
+      },
+    });
+    revalidatePath(`/projects/${input.projectId}/services/${input.serviceId}`);
+    return { ok: true, data: { message: 'Saved; the storage restarts with the new settings (its objects stay).' } };
   },
 );

@@ -91,6 +91,16 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         events: data.events.map((e) => ({ ...e, at: e.at.toISOString() })),
       }}
       backups={data.backups}
+      bucket={
+        service.type === 'object-storage'
+          ? {
+              name: data.masked.find((v) => v.key === 'bucketName')?.value ?? '',
+              quotaGb: data.masked.find((v) => v.key === 'quotaGBytes')?.value ?? '',
+              policy: service.settings.objectStoragePolicy ?? 'private',
+              rawPolicy: service.settings.objectStorageRawPolicy,
+            }
+          : undefined
+      }
       deploys={data.deploys && { versions: data.deploys.versions.map(toVersionView), gitUrl: data.deploys.gitUrl }}
     />
   );

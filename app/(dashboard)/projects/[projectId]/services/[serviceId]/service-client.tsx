@@ -11,6 +11,8 @@ import { ServiceIcon } from '@/components/projects/service-icon';
 import { ContainerCards } from '@/components/services/container-cards';
 import { BackupsPanel, type BackupView, type KeptView, type ScheduleView } from '@/components/services/backups-panel';
 import { DeploysPanel } from '@/components/services/deploys-panel';
+import { ObjectStoragePanel } from '@/components/services/object-storage-panel';
+import type { ObjectStoragePolicy } from '@/lib/catalog/bucket-policy';
 import type { DomainRow } from '@/components/services/domains-panel';
 import { LogsViewer } from '@/components/services/logs-viewer';
 import { PublicAccess, type PortRow } from '@/components/services/public-access';
@@ -44,6 +46,8 @@ interface Props {
   deploys?: { versions: VersionView[]; gitUrl: string | null };
   /** Data services: their backups, schedule, project usage and the services a backup restores into. */
   backups?: { backups: BackupView[]; targets: { id: string; hostname: string }[]; kept: KeptView[] } & ScheduleView;
+  /** Object storage: the bucket's name, quota and access. */
+  bucket?: { name: string; quotaGb: string; policy: ObjectStoragePolicy; rawPolicy?: string };
 }
 
 export function ServiceClient(p: Props) {
@@ -116,6 +120,20 @@ export function ServiceClient(p: Props) {
       {p.deploys && (
         <Card>
           <DeploysPanel projectId={s.project.id} serviceId={service.id} hostname={service.hostname} canWrite={canWrite} initial={p.deploys.versions} gitUrl={p.deploys.gitUrl} />
+        </Card>
+      )}
+
+      {p.bucket && (
+        <Card>
+          <ObjectStoragePanel
+            projectId={s.project.id}
+            serviceId={service.id}
+            canWrite={canWrite}
+            bucket={p.bucket.name}
+            quotaGb={p.bucket.quotaGb}
+            policy={p.bucket.policy}
+            rawPolicy={p.bucket.rawPolicy}
+          />
         </Card>
       )}
 
