@@ -11,7 +11,6 @@ import sqlite3
 import sys
 import time
 
-STORE = '/data/rgw'
 REQUEST = '/data/.berth-swap'
 DONE = '/data/.berth-swap-done'
 
@@ -50,9 +49,8 @@ def front_pid():
 
 
 def swap(d):
-    for f in (DONE,):
-        if os.path.exists(f):
-            os.remove(f)
+    if os.path.exists(DONE):
+        os.remove(DONE)
     with open(REQUEST, 'w') as f:
         f.write(d)
     os.kill(front_pid(), signal.SIGHUP)
