@@ -1,5 +1,6 @@
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import type { ProcessRow } from '@/lib/db/schema';
+import { processes, type ProcessRow } from '@/lib/db/schema';
 import { enqueueProcess, type ProcessAction } from '@/lib/processes/enqueue';
 import { audit } from './audit';
 
@@ -28,4 +29,33 @@ export async function enqueueOperation(tx: Db, who: { userId: string | null; pro
   });
   await audit(tx, { userId: who.userId, projectId: who.project.id, action: op.audit.action ?? op.action, target: op.audit.target, details: op.audit.details });
   return process;
+}
+
+/** Deletions are never superseded: a canceled one would leave its target DELETING for ever. */
+const DELETIONS: ProcessAction[] = ['project.delete', 'stack.delete'];
+
+/**
+ * A deletion supersedes the work still queued or running for what it deletes (a project, or one of
+ * its services): PENDING becomes CANCELED at once, RUNNING becomes CANCELING and stops at its next
+ * step boundary. Without this, a restart in flight waits for containers that the deletion's wanted
+ * state no longer has, and the deletion queues behind it until the restart's deadline.
+ */
+export async function supersedeOperations(tx: Db, userId: string | null, scope: { projectId: string; serviceId?: string }): Promise<number> {
+  const inScope = and(
+    eq(processes.projectId, scope.projectId),
+    scope.serviceId ? eq(processes.serviceId, scope.serviceId) : undefined,
+    notInArray(processes.action, DELETIONS),
+  );
+  const now = new Date();
+  const pending = await tx
+    .update(processes)
+    .set({ cancelRequested: true, canceledBy: userId, status: 'CANCELED', finishedAt: now })
+    .where(and(inScope, eq(processes.status, 'PENDING')))
+    .returning({ id: processes.id });
+  const running = await tx
+    .update(processes)
+    .set({ cancelRequested: true, canceledBy: userId, status: 'CANCELING' })
+    .where(and(inScope, inArray(processes.status, ['RUNNING', 'CANCELING'])))
+    .returning({ id: processes.id });
+  return pending.length + running.length;
 }

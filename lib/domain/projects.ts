@@ -5,7 +5,7 @@ import { containers, envVariables, processes, projectMembers, projects, services
 import { env } from '@/lib/env';
 import { AppError, conflict } from '@/lib/errors';
 import { requireProjectAccess } from '@/lib/authz/project-access';
-import { enqueueOperation } from './operation';
+import { enqueueOperation, supersedeOperations } from './operation';
 import { createProjectMultilineSchema, createProjectSchema, type CreateProjectInput } from '@/lib/validations/projects';
 import { parseInput } from '@/lib/validations/parse';
 import { allocateAddress, allocateAddress6, allocateNetwork6 } from '@/lib/net/address-pool';
@@ -157,6 +157,7 @@ export async function deleteProject(db: Db, userId: string, projectId: string, o
     const [current] = await tx.select().from(projects).where(eq(projects.id, projectId)).for('update');
     if (current?.status === 'DELETING') throw conflict('The project is already being deleted');
     await tx.update(projects).set({ status: 'DELETING', updatedAt: new Date() }).where(eq(projects.id, projectId));
+    await supersedeOperations(tx, userId, { projectId });
     const process = await enqueueOperation(tx, { userId, project }, { action: 'project.delete', payload: { keepBackups: opts.keepBackups ?? true }, audit: { target: project.name, details: { keepBackups: opts.keepBackups ?? true } } });
     return { process };
   });

@@ -16,7 +16,7 @@ import { audit } from './audit';
 import { lockProjectForChange, requireId, requireNotDeleting } from './ids';
 import { checkPublicPort, insertPublicPort, portTaken } from './public-ports';
 import { firewallSchema, publicPortSchema, type Firewall, type PublicPort } from '@/lib/validations/core';
-import { enqueueOperation } from './operation';
+import { enqueueOperation, supersedeOperations } from './operation';
 import { isUniqueViolation } from './errors';
 import { hostCapacity } from '@/lib/provisioner/host-capacity';
 import type { ImportedServiceKeys } from '@/lib/db/schema/settings';
@@ -277,4 +277,9 @@ export async function scaleService(db: Db, userId: string, projectId: string, se
 
 /** Deletes the service; its backups are kept (restorable into a new service) unless `keepBackups` is false. */
 export const deleteService = (db: Db, userId: string, projectId: string, serviceId: string, opts: { keepBackups?: boolean } = {}) =>
-  changeService(db, userId, projectId, serviceId, { action: 'stack.delete', set: { status: 'DELETING' }, payload: { keepBackups: opts.keepBackups ?? true } });
+  changeService(db, userId, projectId, serviceId, {
+    action: 'stack.delete',
+    set: { status: 'DELETING' },
+    payload: { keepBackups: opts.keepBackups ?? true },
+    also: async (tx) => void (await supersedeOperations(tx, userId, { projectId, serviceId })),
+  });
