@@ -11,6 +11,7 @@ import { watchReady } from './early-ready';
 import { priorityGroups } from './plan';
 import type { PlannedService } from './plan-types';
 import { ensureServiceImages } from '@/lib/processes/service-images';
+import { dropStartBoost } from '@/lib/processes/apply-limits';
 
 /** The planned services travel in the process payload encrypted: they hold secret values. */
 export const sealServices = (list: PlannedService[]) => encryptSecret(JSON.stringify(list));
@@ -76,10 +77,14 @@ async function createGroup(ctx: ProcessContext, userId: string, projectId: strin
         try {
           await waitHealthy(ctx, projectId, svc.id);
         } catch (err) {
-          if (!(err instanceof SimulatedCrash || err instanceof ProcessCanceled)) await setServiceStatus(ctx, svc.id, 'FAILED');
+          if (!(err instanceof SimulatedCrash || err instanceof ProcessCanceled)) {
+            await setServiceStatus(ctx, svc.id, 'FAILED');
+            await dropStartBoost(ctx, projectId, svc.id).catch(() => {});
+          }
           throw new Error(`${svc.hostname} did not become ready: ${err instanceof Error ? err.message : String(err)}`);
         }
         await setServiceStatus(ctx, svc.id, 'ACTIVE');
+        await dropStartBoost(ctx, projectId, svc.id);
       }),
     );
   } catch (err) {

@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
+import { services } from '@/lib/db/schema';
+import { hostCapacity } from '@/lib/provisioner/host-capacity';
 import { L } from '@/lib/provisioner/labels';
-import { buildWantedProject } from '@/lib/provisioner/wanted';
+import { buildWantedProject, serviceLimits } from '@/lib/provisioner/wanted';
 import type { ProcessContext } from './context';
 
 /**
@@ -19,4 +22,27 @@ export async function applyLimits(ctx: ProcessContext, projectId: string, servic
     changed++;
   }
   if (changed) await ctx.log(`CPU and memory limits applied in place to ${changed} container${changed === 1 ? '' : 's'}`, { step: 'limits' });
+}
+
+/**
+ * The service's containers that still have the start boost (every host CPU: a service being
+ * created, started or restarted gets it) get the service's own CPU limit, in place. Cheaper than
+ * applyLimits (no wanted state): it runs at the end of every start a user waits for.
+ */
+export async function dropStartBoost(ctx: ProcessContext, projectId: string, serviceId: string): Promise<void> {
+  const [service] = await ctx.db.select({ resources: services.resources }).from(services).where(eq(services.id, serviceId));
+  const boost = hostCapacity().cpus * 1e9;
+  const own = service && serviceLimits(service.resources);
+  if (!own || own.nanoCpus >= boost) return;
+  const list = await ctx.engine.listContainers({ [L.managed]: 'true', [L.project]: projectId, [L.service]: serviceId });
+  const changed = await Promise.all(
+    list.map(async (c) => {
+      const live = await ctx.engine.inspectContainer(c.name);
+      if (live?.limits?.nanoCpus !== boost) return false;
+      await ctx.engine.updateContainer(live.id, { nanoCpus: own.nanoCpus, memoryBytes: live.limits.memoryBytes });
+      return true;
+    }),
+  );
+  const n = changed.filter(Boolean).length;
+  if (n) await ctx.log(`started with every CPU; now ${own.nanoCpus / 1e9} CPU (${n} container${n === 1 ? '' : 's'})`, { step: 'limits' });
 }

@@ -5,7 +5,7 @@ import { startWorker, type Worker } from '@/lib/processes/worker';
 import { docker } from '@/lib/provisioner/docker/connection';
 import { dockerEngine } from '@/lib/provisioner/docker/docker-engine';
 import { createProject, deleteProject } from '@/lib/domain/projects';
-import { addService, deleteService, scaleService, startService, stopService } from '@/lib/domain/services';
+import { addService, deleteService, restartService, scaleService, startService, stopService } from '@/lib/domain/services';
 import { createTestDb, type TestDb } from '@/lib/testing/db';
 import { createTestUser, healthyAsShown, labelAudit, waitProcess } from '@/lib/testing/engine';
 
@@ -82,6 +82,19 @@ describe('service lifecycle through processes', () => {
     const started = (await engine.inspectContainer(name!))!;
     expect(started.id).toBe(id);
     expect(healthyAsShown(started)).toBe(true);
+  });
+
+  it('restarts with a new container that starts with every host CPU and then runs with the service limit', async () => {
+    const [name] = await appContainers();
+    const before = (await engine.inspectContainer(name!))!.id;
+    const { process } = await restartService(tdb.db, userId, projectId, serviceId);
+    expect((await waitProcess(tdb.db, process.id)).status).toBe('FINISHED');
+    const after = (await engine.inspectContainer(name!))!;
+    expect(after.id).not.toBe(before);
+    const own = Math.round((await service())!.resources.cpu * 1e9);
+    expect(after.limits?.nanoCpus).toBe(own);
+    const log = await tdb.db.select().from(processLogs).where(eq(processLogs.processId, process.id));
+    expect(log.map((l) => l.message)).toContain(`started with every CPU; now ${own / 1e9} CPU (1 container)`);
   });
 
   it('scales to three containers behind the service hostname, then back to one', async () => {

@@ -54,6 +54,12 @@ async function deployedVersions(db: Db, projectId: string): Promise<Map<string, 
   return map;
 }
 
+/** Service statuses whose new containers start with every host CPU (see dropStartBoost). */
+const BOOSTED = new Set<Service['status']>(['CREATING', 'STARTING', 'RESTARTING']);
+
+/** A service's own CPU and memory limits, as the engine takes them. */
+export const serviceLimits = (r: Service['resources']) => ({ nanoCpus: Math.round(r.cpu * 1e9), memoryBytes: r.memoryMb * 1024 * 1024 });
+
 /** Containers, volumes and the network a project should have, from the database and the catalog. */
 export async function buildWantedProject(db: Db, engine: Engine, projectId: string): Promise<WantedProject> {
   const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
@@ -103,8 +109,10 @@ export async function buildWantedProject(db: Db, engine: Engine, projectId: stri
       ipv6: Boolean(project.network6),
       objectStorage: { policy: service.settings.objectStoragePolicy, rawPolicy: service.settings.objectStorageRawPolicy },
     });
-    for (const t of templates) parts.push({ t, local: local(service, t) });
-    const limits = { nanoCpus: Math.round(service.resources.cpu * 1e9), memoryBytes: service.resources.memoryMb * 1024 * 1024 };
+    // A service being created, started or restarted starts with every host CPU too (a database's
+    // first start is its heaviest work); the process that waits for it gives it its own limit after.
+    for (const t of templates) parts.push({ t, local: local(service, t), boost: BOOSTED.has(service.status) });
+    const limits = serviceLimits(service.resources);
     for (const { t, local: localName, labels: extra, binds, boost } of parts) {
       const labels = baseLabels(projectId, {
         [L.service]: service.id,

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { services } from '@/lib/db/schema';
 import { resolveServiceEnv } from '@/lib/envvars/resolve';
 import { loadProjectVars } from '@/lib/provisioner/wanted';
-import { applyLimits } from '../apply-limits';
+import { applyLimits, dropStartBoost } from '../apply-limits';
 import { reconcileStep, waitHealthy } from '../reconcile-step';
 import { ensureServiceImages } from '../service-images';
 import { ProcessCanceled, SimulatedCrash, type ProcessContext } from '../context';
@@ -52,12 +52,14 @@ function serviceChange(during: ServiceStatus, wantHealthy: boolean, final: Servi
         await waitHealthy(ctx, projectId, serviceId);
         await ctx.checkpoint('healthy');
       }
-      await setServiceStatus(ctx, final);
+      // Containers started during `during` ran with every host CPU: now with the service's own.
+      await Promise.all([setServiceStatus(ctx, final), wantHealthy && dropStartBoost(ctx, projectId, serviceId)]);
     } catch (err) {
       if (err instanceof SimulatedCrash) throw err;
       const [row] = await ctx.db.select({ running: services.running }).from(services).where(eq(services.id, serviceId));
       const after: ServiceStatus = err instanceof ProcessCanceled ? (row?.running ? 'ACTIVE' : 'STOPPED') : 'FAILED';
       await setServiceStatus(ctx, after).catch(() => {});
+      if (wantHealthy) await dropStartBoost(ctx, projectId, serviceId).catch(() => {});
       throw err;
     }
   };
