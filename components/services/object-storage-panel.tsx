@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { setObjectStorageAction } from '@/app/(dashboard)/projects/[projectId]/services/[serviceId]/actions';
 import { ActionForm } from '@/components/projects/action-form';
 import { Button } from '@/components/ui/button';
-import { Field, SelectField } from '@/components/ui/field';
-import { OBJECT_STORAGE_POLICIES, type ObjectStoragePolicy } from '@/lib/catalog/bucket-policy';
+import { Field } from '@/components/ui/field';
+import type { ObjectStoragePolicy } from '@/lib/catalog/bucket-policy';
+import { BucketPolicyFields } from './bucket-policy-fields';
 
 interface Props {
   projectId: string;
@@ -39,25 +40,15 @@ export function ObjectStoragePanel(p: Props) {
             <>
               <div className="grid gap-3 sm:grid-cols-2">
                 <Field label="Quota (GB)" name="sizeGb" type="number" min={1} max={100} defaultValue={p.quotaGb} errors={state.fieldErrors?.['objectStorage.sizeGb']} />
-                <SelectField label="Access" name="policy" value={policy} onChange={(e) => setPolicy(e.target.value as ObjectStoragePolicy)} errors={state.fieldErrors?.['objectStorage.policy']}>
-                  {OBJECT_STORAGE_POLICIES.map((x) => (
-                    <option key={x} value={x}>
-                      {x}
-                    </option>
-                  ))}
-                </SelectField>
+                <BucketPolicyFields
+                  label="Access"
+                  policy={policy}
+                  onPolicy={setPolicy}
+                  names={{ policy: 'policy', rawPolicy: 'rawPolicy' }}
+                  raw={{ defaultValue: p.rawPolicy }}
+                  errors={{ policy: state.fieldErrors?.['objectStorage.policy'], rawPolicy: state.fieldErrors?.['objectStorage.rawPolicy'] }}
+                />
               </div>
-              {policy === 'custom' && (
-                <label className="block space-y-1 text-sm">
-                  <span className="font-medium">Bucket policy (JSON; {'{{ .BucketName }}'} stands for the bucket)</span>
-                  <textarea name="rawPolicy" defaultValue={p.rawPolicy} className="h-32 w-full rounded-lg border border-slate-300 p-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-900" spellCheck={false} />
-                  {state.fieldErrors?.['objectStorage.rawPolicy'] && (
-                    <span role="alert" className="block text-sm text-red-600 dark:text-red-400">
-                      {state.fieldErrors['objectStorage.rawPolicy'].join(' ')}
-                    </span>
-                  )}
-                </label>
-              )}
               <Button type="submit" variant="secondary" disabled={pending}>
                 {pending ? 'Saving…' : 'Save and restart'}
               </Button>
