@@ -1,25 +1,10 @@
 import { reconcileProject } from '@/lib/provisioner';
-import { describeStep, type Step } from '@/lib/provisioner/steps';
+import { describeStep } from '@/lib/provisioner/steps';
 import { syncObserved } from '@/lib/provisioner/sync-observed';
 import { L } from '@/lib/provisioner/labels';
 import { retryUntil } from '@/lib/provisioner/clock';
 import { forHealthCheck, type WaitStrategy } from '@/lib/provisioner/wait';
 import type { ProcessContext } from './context';
-
-/** How long a container started by a reconcile is checked in the background (see probeEarly). */
-const EARLY_PROBE_MS = 5_000;
-
-/**
- * A service container with a health check was just started: its check runs from now on (shared
- * with the wait that follows, see forHealthCheck), so that the wait usually finds it passed
- * instead of running it then. Best effort and bounded; the wait after the reconcile decides.
- */
-function probeEarly(ctx: ProcessContext, s: Step): void {
-  if (s.action !== 'createContainer' || !s.target.running || !s.target.healthCheck || s.target.labels[L.kind] !== 'service') return;
-  void forHealthCheck()
-    .waitUntilReady(ctx.engine, s.target.name, { timeoutMs: EARLY_PROBE_MS })
-    .catch(() => {});
-}
 
 /** Reconciles Docker to the project's wanted state, one logged step at a time. */
 export async function reconcileStep(ctx: ProcessContext, projectId: string): Promise<void> {
@@ -27,10 +12,7 @@ export async function reconcileStep(ctx: ProcessContext, projectId: string): Pro
     deadline: ctx.deadline,
     onLocked: () => ctx.checkpoint('reconcile'),
     beforeStep: (s) => ctx.checkpoint(`apply ${describeStep(s)}`),
-    onStep: (s, description) => {
-      probeEarly(ctx, s);
-      return ctx.log(description, { step: 'apply' });
-    },
+    onStep: (_s, description) => ctx.log(description, { step: 'apply' }),
   });
   if (!result.settled) {
     const left = result.remaining.slice(0, 5).join('; ');
@@ -42,7 +24,7 @@ export async function reconcileStep(ctx: ProcessContext, projectId: string): Pro
 /** Waits until every container of the service runs and passes its health check (if it has one). */
 export async function waitHealthy(ctx: ProcessContext, projectId: string, serviceId: string, strategy: WaitStrategy = forHealthCheck()): Promise<void> {
   await ctx.log(`waiting for containers (${strategy.name})`, { step: 'health' });
-  // A boundary also when the first look finds every container ready (an early probe saw it pass).
+  // A boundary also when the first look finds every container ready.
   await ctx.checkpoint('health');
   const opts = { timeoutMs: Math.max(1_000, ctx.deadline - Date.now()), between: () => ctx.checkpoint('health') };
   const list = await retryUntil(

@@ -78,21 +78,6 @@ export async function passes(engine: Engine, container: string, argv: string[]):
 }
 
 /**
- * Runs of a container's check in flight, by container id: a second wait on the same container (an
- * early probe and a process's wait) shares the run instead of starting another exec beside it.
- */
-const inFlight = new Map<string, Promise<boolean>>();
-
-function sharedPass(engine: Engine, d: ContainerDetails, argv: string[]): Promise<boolean> {
-  let run = inFlight.get(d.id);
-  if (!run) {
-    run = passes(engine, d.name, argv).finally(() => inFlight.delete(d.id));
-    inFlight.set(d.id, run);
-  }
-  return run;
-}
-
-/**
  * Running, and healthy when the image or spec has a health check. Fails fast on `unhealthy` or a
  * crash loop. Docker runs the first check one whole interval after the start (this engine has no
  * shorter start interval), so while it says `starting` the wait runs the same command itself
@@ -108,7 +93,7 @@ export function forHealthCheck(): WaitStrategy {
         const argv = healthArgv(d.healthTest);
         if (!argv || Date.now() - probedAt < PROBE_EVERY_MS) return false;
         probedAt = Date.now();
-        const passed = await sharedPass(engine, d, argv);
+        const passed = await passes(engine, d.name, argv);
         if (passed) markProbedReady(d.id, d.startedAt);
         return passed;
       };
