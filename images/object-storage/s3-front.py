@@ -142,9 +142,9 @@ def prepare_bucket():
     status, text = call('PUT')
     if status not in (200, 409):
         raise RuntimeError(f'creating bucket {BUCKET} failed: {status} {text[:300]}')
-    # The key pair works: the entry point skips radosgw-admin on later starts with the same pair.
+    # The key pair works: later starts with the same pair run no radosgw-admin.
     with open(KEYS_MARK, 'w') as f:
-        f.write(hashlib.sha256(f'{KEY}:{SECRET}'.encode()).hexdigest() + '\n')
+        f.write(keys_hash() + '\n')
     if POLICY:
         status, text = call('PUT', 'policy', POLICY.encode())
         if status not in (200, 204):
@@ -290,6 +290,28 @@ def admin(*args):
         return (0 if out else -9), out if isinstance(out, str) else out.decode(errors='replace')
 
 
+def keys_hash():
+    return hashlib.sha256(f'{KEY}:{SECRET}'.encode()).hexdigest()
+
+
+def set_keys():
+    """The one user owns the bucket and has the service's key pair, and no other (a restored store's)."""
+    if admin('user', 'create', '--uid=berth', '--display-name=berth', f'--access-key={KEY}', f'--secret-key={SECRET}')[0] != 0:
+        admin('key', 'create', '--uid=berth', '--key-type=s3', f'--access-key={KEY}', f'--secret-key={SECRET}')
+    code, info = admin('user', 'info', '--uid=berth')
+    for k in json.loads(info).get('keys', []) if code == 0 else []:
+        if k.get('access_key') != KEY:
+            admin('key', 'rm', '--uid=berth', '--key-type=s3', f"--access-key={k['access_key']}")
+
+
+def keys_changed():
+    try:
+        with open(KEYS_MARK) as f:
+            return f.read().strip() != keys_hash()
+    except OSError:
+        return True
+
+
 async def stop_rgw(rgw):
     """SIGTERM, and SIGKILL after 8 s: radosgw can hang at exit like radosgw-admin (its writes are SQLite transactions)."""
     rgw.terminate()
@@ -325,13 +347,7 @@ async def swap_store(rgw):
         shutil.rmtree(old, ignore_errors=True)
         os.rename(DB_DIR, old)
         os.rename(staged, DB_DIR)
-        if admin('key', 'create', '--uid=berth', '--key-type=s3', f'--access-key={KEY}', f'--secret-key={SECRET}')[0] != 0:
-            admin('user', 'create', '--uid=berth', '--display-name=berth', f'--access-key={KEY}', f'--secret-key={SECRET}')
-        # Keys of the service the backup came from stop working here.
-        code, info = admin('user', 'info', '--uid=berth')
-        for k in json.loads(info).get('keys', []) if code == 0 else []:
-            if k.get('access_key') != KEY:
-                admin('key', 'rm', '--uid=berth', '--key-type=s3', f"--access-key={k['access_key']}")
+        set_keys()
         shutil.rmtree(old, ignore_errors=True)
     except (OSError, ValueError) as err:
         result = f'swapping the store failed: {err}'
@@ -356,6 +372,8 @@ async def main():
     loop.add_signal_handler(signal.SIGTERM, stopping.set)
     loop.add_signal_handler(signal.SIGINT, stopping.set)
     loop.add_signal_handler(signal.SIGHUP, swapping.set)
+    if keys_changed():
+        await asyncio.to_thread(set_keys)
     rgw = await start_rgw()
     await asyncio.to_thread(prepare_bucket)
     server = await asyncio.start_server(handle, sock=listener(), limit=MAX_HEAD)
