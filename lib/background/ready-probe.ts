@@ -5,7 +5,7 @@ import { containers, services } from '@/lib/db/schema';
 import { L, networkName } from '@/lib/provisioner/labels';
 import { markProbedReady } from '@/lib/provisioner/ready';
 import type { Engine } from '@/lib/provisioner/engine';
-import { hostCapacity } from '@/lib/provisioner/host-capacity';
+import { boostedNanoCpus, dropBoost } from '@/lib/provisioner/start-boost';
 import { healthArgv, passes } from '@/lib/provisioner/wait';
 
 /** One GET to the container's HTTP port; true on an answer below 400 (what the image's `curl -f` check accepts). */
@@ -29,7 +29,7 @@ export const START_BOOST_MS = 3_000;
  * limit (a runtime's 0.5 CPU) takes several times longer, and the start is what healing waits for.
  */
 async function boostStart(engine: Engine, id: string, limits: { nanoCpus: number; memoryBytes: number } | undefined): Promise<() => Promise<void>> {
-  const boosted = hostCapacity().cpus * 1e9;
+  const boosted = boostedNanoCpus();
   if (!limits || limits.nanoCpus === 0 || limits.nanoCpus >= boosted) return async () => {};
   await engine.updateContainer(id, { nanoCpus: boosted, memoryBytes: limits.memoryBytes });
   let done = false;
@@ -37,8 +37,7 @@ async function boostStart(engine: Engine, id: string, limits: { nanoCpus: number
     if (done) return;
     done = true;
     // Also when it died meanwhile: its next start (Docker's restart policy) must not keep the boost.
-    const live = await engine.inspectContainer(id);
-    if (live?.limits?.nanoCpus === boosted) await engine.updateContainer(id, { nanoCpus: limits.nanoCpus, memoryBytes: live.limits.memoryBytes });
+    await dropBoost(engine, id, limits.nanoCpus);
   };
 }
 

@@ -40,22 +40,18 @@ const DELETIONS: ProcessAction[] = ['project.delete', 'stack.delete'];
  * step boundary. Without this, a restart in flight waits for containers that the deletion's wanted
  * state no longer has, and the deletion queues behind it until the restart's deadline.
  */
-export async function supersedeOperations(tx: Db, userId: string | null, scope: { projectId: string; serviceId?: string }): Promise<number> {
+export async function supersedeOperations(tx: Db, userId: string | null, scope: { projectId: string; serviceId?: string }): Promise<void> {
   const inScope = and(
     eq(processes.projectId, scope.projectId),
     scope.serviceId ? eq(processes.serviceId, scope.serviceId) : undefined,
     notInArray(processes.action, DELETIONS),
   );
-  const now = new Date();
-  const pending = await tx
+  await tx
     .update(processes)
-    .set({ cancelRequested: true, canceledBy: userId, status: 'CANCELED', finishedAt: now })
-    .where(and(inScope, eq(processes.status, 'PENDING')))
-    .returning({ id: processes.id });
-  const running = await tx
+    .set({ cancelRequested: true, canceledBy: userId, status: 'CANCELED', finishedAt: new Date() })
+    .where(and(inScope, eq(processes.status, 'PENDING')));
+  await tx
     .update(processes)
     .set({ cancelRequested: true, canceledBy: userId, status: 'CANCELING' })
-    .where(and(inScope, inArray(processes.status, ['RUNNING', 'CANCELING'])))
-    .returning({ id: processes.id });
-  return pending.length + running.length;
+    .where(and(inScope, inArray(processes.status, ['RUNNING', 'CANCELING'])));
 }

@@ -281,5 +281,5 @@ export const deleteService = (db: Db, userId: string, projectId: string, service
     action: 'stack.delete',
     set: { status: 'DELETING' },
     payload: { keepBackups: opts.keepBackups ?? true },
-    also: async (tx) => void (await supersedeOperations(tx, userId, { projectId, serviceId })),
+    also: (tx) => supersedeOperations(tx, userId, { projectId, serviceId }),
   });

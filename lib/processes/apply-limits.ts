@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { services } from '@/lib/db/schema';
-import { hostCapacity } from '@/lib/provisioner/host-capacity';
+import { boostedNanoCpus, dropBoost } from '@/lib/provisioner/start-boost';
 import { L } from '@/lib/provisioner/labels';
 import { buildWantedProject, serviceLimits } from '@/lib/provisioner/wanted';
 import type { ProcessContext } from './context';
@@ -31,18 +31,10 @@ export async function applyLimits(ctx: ProcessContext, projectId: string, servic
  */
 export async function dropStartBoost(ctx: ProcessContext, projectId: string, serviceId: string): Promise<void> {
   const [service] = await ctx.db.select({ resources: services.resources }).from(services).where(eq(services.id, serviceId));
-  const boost = hostCapacity().cpus * 1e9;
   const own = service && serviceLimits(service.resources);
-  if (!own || own.nanoCpus >= boost) return;
+  if (!own || own.nanoCpus >= boostedNanoCpus()) return;
   const list = await ctx.engine.listContainers({ [L.managed]: 'true', [L.project]: projectId, [L.service]: serviceId });
-  const changed = await Promise.all(
-    list.map(async (c) => {
-      const live = await ctx.engine.inspectContainer(c.name);
-      if (live?.limits?.nanoCpus !== boost) return false;
-      await ctx.engine.updateContainer(live.id, { nanoCpus: own.nanoCpus, memoryBytes: live.limits.memoryBytes });
-      return true;
-    }),
-  );
+  const changed = await Promise.all(list.map((c) => dropBoost(ctx.engine, c.name, own.nanoCpus)));
   const n = changed.filter(Boolean).length;
   if (n) await ctx.log(`started with every CPU; now ${own.nanoCpus / 1e9} CPU (${n} container${n === 1 ? '' : 's'})`, { step: 'limits' });
 }

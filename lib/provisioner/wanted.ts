@@ -11,7 +11,7 @@ import { resolveServiceEnv, type ProjectVars } from '@/lib/envvars/resolve';
 import { projectExtensions, type ExtensionContext } from './extensions';
 import { L, baseLabels, containerName, networkName, specHash, volumeName } from './labels';
 import type { Engine } from './engine';
-import { hostCapacity } from './host-capacity';
+import { boostedNanoCpus } from './start-boost';
 import type { ContainerSpec, WantedContainer, WantedProject, WantedVolume } from './spec';
 
 export async function loadProjectVars(db: Db, projectId: string, list: Service[]): Promise<ProjectVars> {
@@ -145,7 +145,7 @@ export async function buildWantedProject(db: Db, engine: Engine, projectId: stri
         healthCheck: t.healthCheck,
         // A version being rolled out starts with every host CPU (its start and readiness check are
         // what the rollout waits for); the switch gives it the service's own limit, in place.
-        limits: boost ? { ...limits, nanoCpus: Math.max(limits.nanoCpus, hostCapacity().cpus * 1e9) } : limits,
+        limits: boost ? { ...limits, nanoCpus: Math.max(limits.nanoCpus, boostedNanoCpus()) } : limits,
         // Restart policy: Docker restarts a crashed process at once (no database round trip) and
         // brings containers back when dockerd or the host restarts, before Berth runs; the
         // self-healer covers what Docker does not (docker kill, docker rm, drift). A stopped
